@@ -1,0 +1,103 @@
+/**
+ * The `press` command line: parses flags and calls the core. Problems are
+ * printed as `path:line:column: message` with a hint; exit status 1; no stack
+ * trace unless --debug.
+ */
+import { resolve } from 'node:path'
+import { Command, CommanderError, Option } from 'commander'
+import { build, formats, type Format } from '../core/build.ts'
+import { updateIds } from '../core/ids-command.ts'
+import { formatProblem, PressError } from '../util/problems.ts'
+import { terminalLogger } from './logger.ts'
+
+interface GlobalOptions {
+  root: string
+  publication?: string
+  debug?: boolean
+}
+
+const list = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)]
+
+export async function main(argv: string[], io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream } = { out: process.stdout, err: process.stderr }): Promise<number> {
+  const logger = terminalLogger(io.out, io.err)
+  const program = new Command('press')
+    .description('Polyglot Press: multilingual HTML, EPUB and PDF editions with aligned paragraph IDs.')
+    .option('--root <dir>', 'project root (holds content/ and translations/)', process.cwd())
+    .option('--publication <id>', 'only this publication (default: every folder in content/)')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .showHelpAfterError("(run 'press --help' or 'press <command> --help' for the options)")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
+  const globals = (): GlobalOptions => {
+    const options = program.opts<GlobalOptions>()
+    return { ...options, root: resolve(options.root) }
+  }
+
+  program
+    .command('build')
+    .description('build the editions of every publication into dist/')
+    .option('--out <dir>', 'output folder', 'dist')
+    .option('--lang <codes>', 'only these languages (comma-separated or repeated)', list)
+    .addOption(new Option('--format <formats>', `only these formats: ${formats.join(', ')}`).argParser((v: string, prev: string[] = []) => list(v, prev)))
+    .option('--frozen', 'never mint paragraph IDs; fail on blocks missing from the lock (always on when CI=true)')
+    .option('--strict', 'fail when a block has no translation instead of showing the source text')
+    .action(async (options: { out: string; lang?: string[]; format?: string[]; frozen?: boolean; strict?: boolean }) => {
+      const g = globals()
+      const unknown = (options.format ?? []).filter((f) => !(formats as readonly string[]).includes(f))
+      if (unknown.length > 0) throw new UsageError(`Unknown format ${unknown.join(', ')}: use ${formats.join(', ')}.`)
+      const result = await build(
+        {
+          root: g.root,
+          outDir: resolve(g.root, options.out),
+          publication: g.publication,
+          languages: options.lang,
+          formats: options.format as Format[] | undefined,
+          frozen: Boolean(options.frozen) || isCi(),
+          strict: Boolean(options.strict),
+        },
+        logger,
+      )
+      logger.summary(`Wrote ${result.files.length} files in ${result.seconds.toFixed(1)} s`)
+    })
+
+  program
+    .command('ids')
+    .description('update the paragraph ID lock: keep, re-match, mint and retire IDs')
+    .action(async () => {
+      const g = globals()
+      await updateIds(g.root, g.publication, logger)
+    })
+
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return logger.failed() ? 1 : 0
+  } catch (error) {
+    return report(error, io.err, argv.includes('--debug'))
+  }
+}
+
+class UsageError extends Error {}
+
+function isCi(): boolean {
+  const value = process.env.CI
+  return value !== undefined && value !== '' && value !== 'false' && value !== '0'
+}
+
+function report(error: unknown, err: NodeJS.WritableStream, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 ? 0 : 2
+  }
+  if (error instanceof PressError) {
+    for (const message of error.messages) err.write(formatProblem(message) + '\n')
+    if (debug) err.write((error.stack ?? '') + '\n')
+    return 1
+  }
+  if (error instanceof UsageError) {
+    err.write(`${error.message}\n(run 'press <command> --help' for the options)\n`)
+    return 2
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  err.write(`press failed unexpectedly: ${message}\n`)
+  err.write(debug && error instanceof Error ? `${error.stack}\n` : 'Run again with --debug for the stack trace, and report it.\n')
+  return 1
+}

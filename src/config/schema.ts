@@ -1,0 +1,48 @@
+/**
+ * publication.yaml, as a schema: every field described, defaults in one place.
+ */
+import { z } from 'zod'
+
+const languageCode = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as "fr" or "zh-Hans"')
+
+export const pageSizes = ['A4', 'Letter', 'A5'] as const
+export type PageSize = (typeof pageSizes)[number]
+
+export const publicationSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and hyphens')
+      .describe('Folder and file name of the publication, e.g. "wuzhen-outlook-2019".'),
+    identifier: z
+      .string()
+      .min(1)
+      .describe('A stable unique identifier (a URN or URL). Never random: it names the publication in every EPUB and PDF.'),
+    title: z.string().min(1).describe('Title in the source language.'),
+    subtitle: z.string().optional().describe('Subtitle in the source language.'),
+    issuer: z.string().min(1).describe('The body that issued the text (shown on the title page; EPUB dc:creator).'),
+    publisher: z.string().min(1).describe('Publisher (EPUB dc:publisher).'),
+    date: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD')
+      .describe('Publication date of the source.'),
+    description: z.string().optional().describe('One-sentence summary (HTML meta description, PDF Subject).'),
+    keywords: z.array(z.string()).default([]).describe('Keywords (PDF Keywords).'),
+    sourceLanguage: languageCode.describe('Language of the Markdown sources.'),
+    languages: z.array(languageCode).default([]).describe('Target languages, one translation file each.'),
+    sources: z
+      .array(z.string().regex(/^[^/\\][^\\]*\.md$/, 'a relative path to a .md file'))
+      .min(1)
+      .describe('Markdown files of the publication, in reading order, relative to its folder.'),
+    print: z
+      .object({
+        pageSize: z.enum(pageSizes).default('A4').describe('Paper size of the PDF editions.'),
+      })
+      .strict()
+      .default({ pageSize: 'A4' }),
+  })
+  .strict()
+
+export type PublicationConfig = z.infer<typeof publicationSchema>

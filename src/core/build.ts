@@ -1,0 +1,138 @@
+/**
+ * `press build`: every edition of every publication.
+ *
+ *   config → sources + IDs (lock) → translations + interface strings
+ *   → one model per language → HTML (and the other formats) → assets
+ */
+import { readFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import type { Publication } from '../config/load.ts'
+import { formatProblem, problem, PressError } from '../util/problems.ts'
+import { writeFileAtomic } from '../util/files.ts'
+import { renderHtmlEdition, HTML_FILE } from '../formats/html.ts'
+import type { BuildIdentity } from '../render/colophon.ts'
+import { ASSETS_DIR, writeAssets } from './assets.ts'
+import { buildDate, inputsFingerprint } from './build-info.ts'
+import { loadUi, prepareEditions, type EditionModel } from './editions.ts'
+import { resolveIds, type IdentifiedSources } from './ids.ts'
+import type { Logger } from './logger.ts'
+import { findPublications } from './project.ts'
+import { loadTranslations, type PublicationTranslations } from './translations.ts'
+
+export const formats = ['html'] as const
+export type Format = (typeof formats)[number]
+
+export interface BuildOptions {
+  root: string
+  /** Output folder (default dist/ under the root). */
+  outDir?: string
+  publication?: string
+  /** Languages to build (default: all of each publication). */
+  languages?: string[]
+  formats?: Format[]
+  /** Refuse to mint paragraph IDs. */
+  frozen: boolean
+  /** Fail when a block has no translation instead of falling back. */
+  strict: boolean
+}
+
+export interface BuildResult {
+  files: string[]
+  seconds: number
+}
+
+export async function build(options: BuildOptions, logger: Logger): Promise<BuildResult> {
+  const started = performance.now()
+  const outDir = options.outDir ?? join(options.root, 'dist')
+  const files: string[] = []
+  for (const publication of await findPublications(options.root, options.publication)) {
+    files.push(...(await buildPublication(publication, options, outDir, logger)))
+  }
+  return { files, seconds: (performance.now() - started) / 1000 }
+}
+
+async function buildPublication(publication: Publication, options: BuildOptions, outDir: string, logger: Logger): Promise<string[]> {
+  const { config, root } = publication
+  const languages = selectLanguages(publication, options.languages)
+  const wanted = new Set(options.formats ?? formats)
+
+  const sources = await resolveIds(publication, { frozen: options.frozen, write: !options.frozen })
+  reportIdChanges(sources, logger)
+  const allLanguages = [config.sourceLanguage, ...config.languages]
+  const translations = await loadTranslations(publication, sources, config.languages)
+  translations.messages.forEach((m) => logger.problem(m))
+  if (translations.messages.some((m) => m.fatal)) throw new PressError(translations.messages.filter((m) => m.fatal))
+  const ui = await loadUi(root, allLanguages)
+  const editions = prepareEditions(publication, sources, translations, ui, allLanguages)
+  if (options.strict) failOnMissing(editions.filter((e) => languages.includes(e.language)), translations)
+
+  const identity = await buildIdentity(publication, sources, translations)
+  const blockIds = new Set(sources.ids)
+  const dir = join(outDir, config.id)
+  const written: string[] = []
+  const write = async (path: string, data: string | Uint8Array): Promise<void> => {
+    await writeFileAtomic(path, data)
+    written.push(path)
+    logger.info(`wrote ${relative(root, path)}`)
+  }
+
+  for (const edition of editions.filter((e) => languages.includes(e.language))) {
+    for (const message of edition.localized().messages) logger.problem(message)
+    if (wanted.has('html')) {
+      await write(join(dir, edition.language, HTML_FILE), renderHtmlEdition(edition, editions, config.sourceLanguage, identity, blockIds))
+    }
+  }
+  const assetText = editions.map((e) => e.localized().blocks.map((b) => b.text).join('\n') + Object.values(ui.get(e.language)!.strings).join('\n') + JSON.stringify(e.meta)).join('\n')
+  const assets = await writeAssets(root, join(dir, ASSETS_DIR), assetText)
+  written.push(...assets.written)
+  return written
+}
+
+function selectLanguages(publication: Publication, requested: string[] | undefined): string[] {
+  const all = [publication.config.sourceLanguage, ...publication.config.languages]
+  if (!requested || requested.length === 0) return all
+  const unknown = requested.filter((code) => !all.includes(code))
+  if (unknown.length > 0) {
+    throw new PressError(
+      problem(`${publication.config.id} has no language ${unknown.map((c) => `"${c}"`).join(', ')}.`, {
+        file: publication.configPath,
+        hint: `Its languages are ${all.join(', ')}. Add a language to \`languages\` in publication.yaml first.`,
+      }),
+    )
+  }
+  return requested
+}
+
+function reportIdChanges(sources: IdentifiedSources, logger: Logger): void {
+  const minted = sources.assignment.changes.filter((c) => c.how === 'minted').length
+  const edited = sources.assignment.changes.filter((c) => c.how === 'edited' || c.how === 'rewritten').length
+  if (minted + edited + sources.assignment.retired.length > 0) {
+    logger.info(`${sources.lockPath}: ${minted} minted, ${edited} re-matched after an edit, ${sources.assignment.retired.length} retired (run \`press ids\` for details)`)
+  }
+}
+
+function failOnMissing(editions: EditionModel[], translations: PublicationTranslations): void {
+  const messages = editions.flatMap((edition) =>
+    edition
+      .localized()
+      .blocks.filter((b) => b.status === 'fallback')
+      .map((b) =>
+        problem(`${b.id} has no ${edition.language} translation (--strict).`, {
+          file: translations.files.get(edition.language)?.path ?? b.block.file,
+          place: translations.files.get(edition.language)?.positions.keyPlaceOf(['entries', b.id]) ?? { line: b.block.line, column: b.block.column },
+          hint: `Translate it in the ${edition.language} translation file (run \`press sync\` to add missing entries), or build without --strict to fall back to the source.`,
+          ruleId: 'missing-translation',
+        }),
+      ),
+  )
+  if (messages.length > 0) throw new PressError(messages)
+}
+
+async function buildIdentity(publication: Publication, sources: IdentifiedSources, translations: PublicationTranslations): Promise<BuildIdentity> {
+  const revision = inputsFingerprint([...sources.files.map((f) => f.text), JSON.stringify(sources.assignment.lock)])
+  const templates = await Promise.all(['screen.css', 'print.css'].map((name) => readFile(join(publication.root, 'templates', name), 'utf8')))
+  const build = inputsFingerprint([revision, JSON.stringify(publication.config), ...[...translations.files.values()].map((f) => f.raw), ...templates])
+  return { build, revision, date: buildDate(publication.root) }
+}
+
+export { formatProblem }

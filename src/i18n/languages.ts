@@ -1,0 +1,37 @@
+/** What the pipeline knows about a language, from the runtime's CLDR data. */
+
+export interface LanguageInfo {
+  code: string
+  /** Text direction. */
+  dir: 'ltr' | 'rtl'
+  /** The language's name in English (for logs and errors). */
+  englishName: string
+  /** CLDR plural categories, e.g. Arabic: zero, one, two, few, many, other. */
+  pluralCategories: Intl.LDMLPluralRule[]
+}
+
+const englishNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' })
+
+/** Info for a known language code, or undefined for a code CLDR does not know. */
+export function languageInfo(code: string): LanguageInfo | undefined {
+  let name: string | undefined
+  try {
+    name = englishNames.of(code)
+  } catch {
+    return undefined
+  }
+  if (!name) return undefined
+  const locale = new Intl.Locale(code) as Intl.Locale & { textInfo?: { direction?: string } }
+  return {
+    code,
+    dir: locale.textInfo?.direction === 'rtl' ? 'rtl' : 'ltr',
+    englishName: name,
+    pluralCategories: new Intl.PluralRules(code).resolvedOptions().pluralCategories,
+  }
+}
+
+export function requireLanguage(code: string): LanguageInfo {
+  const info = languageInfo(code)
+  if (!info) throw new Error(`Unknown language code "${code}"`)
+  return info
+}

@@ -1,0 +1,51 @@
+/**
+ * Interface strings: `translations/<lang>/ui.json`, the i18next `ui` namespace.
+ * { "meta": {...}, "strings": { key: string } }, plural keys with CLDR
+ * suffixes (`pages_one`, `pages_few`, … Arabic has six).
+ */
+import { readFile } from 'node:fs/promises'
+import { z } from 'zod'
+import { parseJsonFile } from '../util/json.ts'
+import { problem, PressError } from '../util/problems.ts'
+import { reviewStatuses } from './translation-file.ts'
+
+const uiSchema = z
+  .object({
+    meta: z
+      .object({
+        language: z.string(),
+        producedBy: z.string(),
+        review: z.enum(reviewStatuses),
+        date: z.string(),
+      })
+      .strict(),
+    strings: z.record(z.string(), z.string()),
+  })
+  .strict()
+
+export type UiFile = z.infer<typeof uiSchema>
+
+export async function readUiStrings(absolute: string, path: string, language: string): Promise<UiFile> {
+  let raw: string
+  try {
+    raw = await readFile(absolute, 'utf8')
+  } catch {
+    throw new PressError(
+      problem(`No interface strings for "${language}".`, {
+        file: path,
+        hint: `Copy translations/en/ui.json to ${path} and translate its values (see "Adding a language" in README.md).`,
+      }),
+    )
+  }
+  const parsed = parseJsonFile(raw, path, uiSchema, 'interface strings file')
+  if (parsed.value.meta.language !== language) {
+    throw new PressError(
+      problem(`This file says it is "${parsed.value.meta.language}" but sits in the folder for "${language}".`, {
+        file: path,
+        place: parsed.placeOf(['meta', 'language']),
+        hint: 'Move the file to the folder of its language, or correct meta.language.',
+      }),
+    )
+  }
+  return parsed.value
+}

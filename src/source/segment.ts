@@ -1,0 +1,132 @@
+/**
+ * Segmentation: which nodes of a Markdown source are translatable blocks.
+ *
+ * A block is a heading, a paragraph (at top level, in a list item or a block
+ * quote), a table cell, a paragraph of a footnote definition, or a code block.
+ * Its text is the block's own Markdown, sliced from the source (so nothing is
+ * lost in a round trip), with container prefixes (`> `, list indentation)
+ * removed from continuation lines.
+ */
+import type { Nodes, Parent, Root, RootContent } from 'mdast'
+import type { VFileMessage } from 'vfile-message'
+import { problem } from '../util/problems.ts'
+import { fingerprint } from './fingerprint.ts'
+
+export const blockKinds = ['heading', 'paragraph', 'note', 'table-cell', 'code'] as const
+export type BlockKind = (typeof blockKinds)[number]
+
+export interface Block {
+  kind: BlockKind
+  /** The block's Markdown (for headings: without the `#` marks). */
+  text: string
+  /** Fingerprint of `text`. */
+  hash: string
+  /** Source file, relative to the project root. */
+  file: string
+  line: number
+  column: number
+  /** The mdast node the block was made from. */
+  node: Nodes
+  /** For notes: the footnote label. */
+  noteLabel?: string
+  /** Heading depth, for headings. */
+  depth?: number
+}
+
+export interface Segmentation {
+  blocks: Block[]
+  messages: VFileMessage[]
+}
+
+/** Find every translatable block of `tree` (parsed from `text`, the content of `file`). */
+export function segment(tree: Root, text: string, file: string): Segmentation {
+  const blocks: Block[] = []
+  const messages: VFileMessage[] = []
+
+  const add = (kind: BlockKind, node: Nodes, extra: Partial<Block> = {}): void => {
+    const slice = sliceBlock(node, text, kind)
+    const start = node.position?.start
+    blocks.push({
+      kind,
+      text: slice,
+      hash: fingerprint(slice),
+      file,
+      line: start?.line ?? 1,
+      column: start?.column ?? 1,
+      node,
+      ...extra,
+    })
+  }
+
+  const unsupported = (node: Nodes, what: string, hint: string): void => {
+    messages.push(problem(`${what} is not supported in a source.`, { file, place: node.position?.start, hint, ruleId: 'unsupported-markdown' }))
+  }
+
+  const visit = (node: Nodes, noteLabel?: string): void => {
+    switch (node.type) {
+      case 'heading':
+        add('heading', node, { depth: node.depth })
+        checkInline(node)
+        return
+      case 'paragraph':
+        if (noteLabel !== undefined) add('note', node, { noteLabel })
+        else add('paragraph', node)
+        checkInline(node)
+        return
+      case 'code':
+        add('code', node)
+        return
+      case 'tableCell':
+        add('table-cell', node)
+        checkInline(node)
+        return
+      case 'footnoteDefinition':
+        for (const child of node.children) visit(child, node.label ?? node.identifier)
+        return
+      case 'html':
+        unsupported(node, 'A raw HTML block', 'Write it as Markdown; raw HTML cannot be translated block by block and would be dropped from the editions.')
+        return
+      case 'yaml':
+        unsupported(node, 'Front matter', 'Put metadata in publication.yaml.')
+        return
+      case 'thematicBreak':
+      case 'definition':
+        return
+      default:
+        if ('children' in node) for (const child of (node as Parent).children) visit(child as Nodes, noteLabel)
+    }
+  }
+
+  const checkInline = (node: Parent): void => {
+    for (const child of node.children as Nodes[]) {
+      if (child.type === 'html') {
+        unsupported(child, 'Inline raw HTML', 'Use Markdown (emphasis, links) instead; raw HTML would be dropped from the editions.')
+      } else if ('children' in child) checkInline(child as Parent)
+    }
+  }
+
+  for (const child of tree.children as RootContent[]) visit(child)
+  return { blocks, messages }
+}
+
+/** The Markdown of one block, without container prefixes on continuation lines. */
+function sliceBlock(node: Nodes, text: string, kind: BlockKind): string {
+  const position = node.position
+  if (!position || position.start.offset === undefined || position.end.offset === undefined) return ''
+  let start = position.start.offset
+  let end = position.end.offset
+  if (kind === 'heading' && 'children' in node && node.children.length > 0) {
+    const first = node.children[0]?.position?.start.offset
+    const last = node.children[node.children.length - 1]?.position?.end.offset
+    if (first !== undefined && last !== undefined) {
+      start = first
+      end = last
+    } else return ''
+  } else if (kind === 'heading') return ''
+  const raw = text.slice(start, end)
+  if (kind === 'code') return raw
+  return raw
+    .split('\n')
+    .map((line, index) => (index === 0 ? line : line.replace(/^[ \t]*(?:>[ \t]?)*[ \t]*/, '')))
+    .join('\n')
+}

@@ -1,0 +1,100 @@
+/**
+ * JSON with positions. Hand-edited files (the lock, translation files) are
+ * parsed with jsonc-parser so that every problem can name its line and column,
+ * then validated with zod; a zod issue's path is mapped back to a place.
+ */
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser'
+import type { z } from 'zod'
+import { placeAt, problem, PressError, type Place } from './problems.ts'
+
+export interface PositionedJson<T> {
+  value: T
+  /** Place of the value at a JSON path (property names and array indexes). */
+  placeOf(path: (string | number)[]): Place | undefined
+  /** Place of the property name at `path` (for duplicate keys, unknown keys). */
+  keyPlaceOf(path: (string | number)[]): Place | undefined
+}
+
+/** Parse and validate `text` (from `file`), or throw a PressError with positions. */
+export function parseJsonFile<S extends z.ZodType>(text: string, file: string, schema: S, what: string): PositionedJson<z.infer<S>> {
+  const errors: ParseError[] = []
+  const raw: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
+  if (errors.length > 0) {
+    throw new PressError(
+      errors.map((error) =>
+        problem(`This ${what} is not valid JSON: ${describeParseError(error)}.`, {
+          file,
+          place: placeAt(text, error.offset),
+          hint: 'Fix the JSON syntax at this position (a missing comma or quote is the usual cause); the file was not changed.',
+          ruleId: 'invalid-json',
+        }),
+      ),
+    )
+  }
+  const tree = parseTree(text) as JsonNode
+  const placeOf = (path: (string | number)[]): Place | undefined => {
+    const node = path.length === 0 ? tree : findNodeAtLocation(tree, path)
+    return node ? placeAt(text, node.offset) : undefined
+  }
+  const keyPlaceOf = (path: (string | number)[]): Place | undefined => {
+    const node = findNodeAtLocation(tree, path)
+    const key = node?.parent?.type === 'property' ? node.parent.children?.[0] : undefined
+    return key ? placeAt(text, key.offset) : placeOf(path)
+  }
+  const duplicates = findDuplicateKeys(tree)
+  if (duplicates.length > 0) {
+    throw new PressError(
+      duplicates.map((key) =>
+        problem(`Duplicate key "${key.value as string}" in this ${what}.`, {
+          file,
+          place: placeAt(text, key.offset),
+          hint: 'A key may appear once per object: merge the two entries by hand; JSON keeps only the last one.',
+          ruleId: 'duplicate-key',
+        }),
+      ),
+    )
+  }
+  const result = schema.safeParse(raw)
+  if (!result.success) {
+    throw new PressError(
+      result.error.issues.map((issue) =>
+        problem(`Invalid ${what}: ${issue.message} at ${formatPath(issue.path)}.`, {
+          file,
+          place: placeOf(issue.path.filter((p): p is string | number => typeof p !== 'symbol')) ?? placeOf([]),
+          hint: `See the ${what} format in README.md.`,
+          ruleId: 'invalid-structure',
+        }),
+      ),
+    )
+  }
+  return { value: result.data, placeOf, keyPlaceOf }
+}
+
+function describeParseError(error: ParseError): string {
+  const code = printParseErrorCode(error.error)
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+}
+
+function formatPath(path: PropertyKey[]): string {
+  if (path.length === 0) return 'the top level'
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '')
+}
+
+function findDuplicateKeys(node: JsonNode): JsonNode[] {
+  const found: JsonNode[] = []
+  const visit = (current: JsonNode): void => {
+    if (current.type === 'object') {
+      const seen = new Set<string>()
+      for (const property of current.children ?? []) {
+        const key = property.children?.[0]
+        if (key && typeof key.value === 'string') {
+          if (seen.has(key.value)) found.push(key)
+          seen.add(key.value)
+        }
+      }
+    }
+    for (const child of current.children ?? []) visit(child)
+  }
+  visit(node)
+  return found
+}
