@@ -7,6 +7,7 @@ import { resolve } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { build, formats, type Format } from '../core/build.ts'
 import { updateIds } from '../core/ids-command.ts'
+import { formatStatus, syncTranslations, translationStatus } from '../core/translation-commands.ts'
 import { formatProblem, PressError } from '../util/problems.ts'
 import { terminalLogger } from './logger.ts'
 
@@ -68,9 +69,44 @@ export async function main(argv: string[], io: { out: NodeJS.WritableStream; err
       await updateIds(g.root, g.publication, logger)
     })
 
+  program
+    .command('sync')
+    .description('bring translation files in line with the source: add missing entries, mark stale ones, keep orphans')
+    .option('--lang <codes>', 'only these languages (comma-separated or repeated)', list)
+    .action(async (options: { lang?: string[] }) => {
+      const g = globals()
+      await syncTranslations({ root: g.root, publication: g.publication, languages: options.lang, frozen: isCi() }, logger)
+    })
+
+  program
+    .command('status')
+    .description('how complete and current each translation is')
+    .option('--lang <codes>', 'only these languages (comma-separated or repeated)', list)
+    .option('--json', 'print JSON')
+    .option('--strict', 'exit 1 unless every language is complete and current')
+    .action(async (options: { lang?: string[]; json?: boolean; strict?: boolean }) => {
+      const g = globals()
+      const results = await translationStatus({ root: g.root, publication: g.publication, languages: options.lang, frozen: true })
+      if (options.json) {
+        io.out.write(JSON.stringify(results.map((r) => ({ publication: r.publication, languages: r.languages })), null, 2) + '\n')
+      } else {
+        for (const result of results) {
+          logger.info(result.publication)
+          for (const status of result.languages) formatStatus(status, result.path(status.language)).forEach((line) => logger.info('  ' + line))
+        }
+      }
+      const incomplete = results.flatMap((r) => r.languages.filter((s) => !s.complete).map((s) => `${r.publication}/${s.language}`))
+      if (options.strict && incomplete.length > 0) {
+        io.err.write(`Not complete and current: ${incomplete.join(', ')} (--strict). Translate the entries listed, then run \`press sync\`.\n`)
+        process.exitCode = 1
+        strictFailed = true
+      }
+    })
+
+  let strictFailed = false
   try {
     await program.parseAsync(argv, { from: 'user' })
-    return logger.failed() ? 1 : 0
+    return logger.failed() || strictFailed ? 1 : 0
   } catch (error) {
     return report(error, io.err, argv.includes('--debug'))
   }

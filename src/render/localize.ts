@@ -7,6 +7,7 @@ import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast'
 import type { VFileMessage } from 'vfile-message'
 import type { IdentifiedSources } from '../core/ids.ts'
 import type { Localizer } from '../i18n/instance.ts'
+import { entryStatus } from '../i18n/status.ts'
 import type { Entry } from '../i18n/translation-file.ts'
 import { parseMarkdown } from '../source/parse.ts'
 import { segment, type Block } from '../source/segment.ts'
@@ -75,7 +76,7 @@ export function localize(input: LocalizeInput): LocalizedEdition {
         text = block.text
         shownLanguage = sourceLanguage
       } else {
-        status = entry && entry.sourceHash !== block.hash ? 'stale' : 'translated'
+        status = entryStatus(entry, block.hash) === 'stale' ? 'stale' : 'translated'
         text = resolved.text
         shownLanguage = language
       }
