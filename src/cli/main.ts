@@ -6,6 +6,7 @@
 import { resolve } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { build, formats, type Format } from '../core/build.ts'
+import { checkTranslations, formatCheckReport } from '../core/check.ts'
 import { updateIds } from '../core/ids-command.ts'
 import { formatStatus, syncTranslations, translationStatus } from '../core/translation-commands.ts'
 import { formatProblem, PressError } from '../util/problems.ts'
@@ -99,6 +100,23 @@ export async function main(argv: string[], io: { out: NodeJS.WritableStream; err
       if (options.strict && incomplete.length > 0) {
         io.err.write(`Not complete and current: ${incomplete.join(', ')} (--strict). Translate the entries listed, then run \`press sync\`.\n`)
         process.exitCode = 1
+        strictFailed = true
+      }
+    })
+
+  program
+    .command('check')
+    .description('translation QA: footnotes, links, numbers, markup, length, untranslated text, invisible characters; stale and missing entries')
+    .option('--lang <codes>', 'only these target languages (comma-separated or repeated)', list)
+    .option('--json', 'print JSON')
+    .option('--strict', 'exit 1 on any error-level finding or stale or missing entry')
+    .action(async (options: { lang?: string[]; json?: boolean; strict?: boolean }) => {
+      const g = globals()
+      const report = await checkTranslations({ root: g.root, publication: g.publication, languages: options.lang }, logger)
+      if (options.json) io.out.write(JSON.stringify(report, null, 2) + '\n')
+      else formatCheckReport(report).forEach((line) => io.out.write(line + '\n'))
+      if (options.strict && report.failsStrict) {
+        io.err.write('Translation QA found errors, stale or missing entries (--strict).\n')
         strictFailed = true
       }
     })

@@ -1,0 +1,48 @@
+/**
+ * Balanced inline markup. After parsing, a delimiter left as literal text
+ * (`**bold`, a lone backtick) means the translation's markup does not close;
+ * raw HTML is shown as text in the editions; and a different number of
+ * emphasis, code spans or links than the source is worth a look.
+ */
+import { inlineFacts } from './inline.ts'
+import type { Finding, QaPair } from './types.ts'
+
+const delimiters: { name: string; pattern: RegExp }[] = [
+  { name: '*', pattern: /\*+/g },
+  { name: '`', pattern: /`+/g },
+  { name: '~~', pattern: /~~+/g },
+  { name: '_', pattern: /(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu },
+  { name: '[ ]', pattern: /[[\]]/g },
+]
+
+const kinds: Record<string, string> = { emphasis: 'emphasis', strong: 'strong emphasis', delete: 'strikethrough', inlineCode: 'code span', link: 'link' }
+
+export function checkMarkup(pair: QaPair): Finding[] {
+  const source = inlineFacts(pair.source)
+  const target = inlineFacts(pair.target)
+  const findings: Finding[] = []
+  if (target.html.length > 0) {
+    findings.push({
+      level: 'error',
+      rule: 'markup',
+      message: `The translation contains raw HTML (${target.html.slice(0, 3).join(' ')}); it is shown as text, never as markup. Use Markdown instead.`,
+    })
+  }
+  for (const { name, pattern } of delimiters) {
+    const count = (texts: string[]): number => texts.reduce((n, t) => n + (t.match(pattern)?.length ?? 0), 0)
+    const extra = count(target.textNodes) - count(source.textNodes)
+    if (extra > 0) {
+      findings.push({
+        level: name === '[ ]' ? 'warning' : 'error',
+        rule: 'markup',
+        message: `Unbalanced inline markup: ${extra} stray "${name}" left as text in the translation (an emphasis, code span or link that does not close).`,
+      })
+    }
+  }
+  for (const [kind, label] of Object.entries(kinds)) {
+    const a = source.markup[kind] ?? 0
+    const b = target.markup[kind] ?? 0
+    if (a !== b) findings.push({ level: 'warning', rule: 'markup', message: `The source has ${a} ${label}${a === 1 ? '' : 's'}, the translation ${b}.` })
+  }
+  return findings
+}

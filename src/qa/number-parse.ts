@@ -1,0 +1,153 @@
+/**
+ * Numbers in prose, normalised across languages: digit systems (Arabic-Indic,
+ * full-width), decimal and group separators by language ("4.5" / "4,5";
+ * "1,500" / "1 500" / "1500"), scale words ("4.5 billion" = "4,5 milliards" =
+ * "4,5 млрд" = "4.5 مليارات" = "45亿" = "4500 millones"), and, as optional
+ * matches, Chinese numerals and month names (so "October" matches "10月").
+ */
+
+export interface NumberToken {
+  raw: string
+  value: number
+  /** The value without its scale word, when it had one. */
+  unscaled?: number
+}
+
+export interface NumbersFound {
+  tokens: NumberToken[]
+  /** Values that may stand for a number written in digits on the other side. */
+  optional: number[]
+}
+
+const scales: Record<string, [RegExp, number][]> = {
+  en: [[/^\s*trillions?\b/i, 1e12], [/^\s*billions?\b/i, 1e9], [/^\s*millions?\b/i, 1e6], [/^\s*thousands?\b/i, 1e3], [/^\s*bn\b/i, 1e9]],
+  fr: [[/^\s*milliards?\b/i, 1e9], [/^\s*millions?\b/i, 1e6], [/^\s*billions?\b/i, 1e12], [/^\s*mille\b/i, 1e3]],
+  es: [[/^\s*mil\s+millones\b/i, 1e9], [/^\s*mill(?:ón|ones)/i, 1e6], [/^\s*bill(?:ón|ones)/i, 1e12], [/^\s*mil\b/i, 1e3]],
+  ru: [[/^\s*(?:млрд|миллиард)/i, 1e9], [/^\s*(?:млн|миллион)/i, 1e6], [/^\s*(?:трлн|триллион)/i, 1e12], [/^\s*(?:тыс|тысяч)/i, 1e3]],
+  ar: [[/^\s*(?:مليارات|مليار|بلايين|بليون)/, 1e9], [/^\s*(?:ملايين|مليون)/, 1e6], [/^\s*(?:تريليونات|تريليون)/, 1e12], [/^\s*(?:آلاف|ألف)/, 1e3]],
+  zh: [[/^\s*万亿/, 1e12], [/^\s*百万/, 1e6], [/^\s*千万/, 1e7], [/^\s*亿/, 1e8], [/^\s*万/, 1e4], [/^\s*千/, 1e3]],
+}
+
+const digitBlocks = [0x0660, 0x06f0, 0xff10, 0x0966]
+
+/** Western digits and separators for any digit system. */
+export function normalizeDigits(text: string): string {
+  let out = ''
+  for (const char of text) {
+    const code = char.codePointAt(0)!
+    const block = digitBlocks.find((start) => code >= start && code <= start + 9)
+    if (block !== undefined) out += String(code - block)
+    else if (char === '\u066b' || char === '\uff0e') out += '.'
+    else if (char === '\u066c' || char === '\uff0c') out += ','
+    else out += char
+  }
+  return out
+}
+
+function decimalSeparator(language: string): '.' | ',' {
+  try {
+    const part = new Intl.NumberFormat(language).formatToParts(1.5).find((p) => p.type === 'decimal')?.value
+    return part === ',' ? ',' : '.'
+  } catch {
+    return '.'
+  }
+}
+
+const spaceLike = /[\u0020\u00a0\u202f\u2009]/
+
+export function findNumbers(prose: string, language: string): NumbersFound {
+  const text = normalizeDigits(prose)
+  const base = language.split('-')[0]!
+  const decimal = decimalSeparator(base)
+  const group = decimal === '.' ? ',' : '.'
+  const tokens: NumberToken[] = []
+  for (const match of text.matchAll(/\d+(?:[.,\u0020\u00a0\u202f\u2009]\d+)*/g)) {
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 16)
+    const parts = match[0].split(/([.,\u0020\u00a0\u202f\u2009])/)
+    // Walk the parts: a group separator follows 1-3 digits and precedes exactly three.
+    const numbers: string[] = []
+    let current = parts[0]!
+    let grouped = false
+    let hasDecimal = false
+    for (let i = 1; i < parts.length; i += 2) {
+      const sep = parts[i]!
+      const digits = parts[i + 1]!
+      const canGroup = !hasDecimal && digits.length === 3 && (grouped || current.length <= 3)
+      if ((spaceLike.test(sep) || sep === group) && canGroup) {
+        current += digits
+        grouped = true
+      } else if (sep === decimal && !hasDecimal) {
+        current += '.' + digits
+        hasDecimal = true
+      } else {
+        numbers.push(current)
+        current = digits
+        grouped = false
+        hasDecimal = false
+      }
+    }
+    numbers.push(current)
+    numbers.forEach((n, index) => {
+      const value = Number(n)
+      const scale = index === numbers.length - 1 ? scaleAt(after, base) : undefined
+      tokens.push(scale ? { raw: n, value: value * scale, unscaled: value } : { raw: n, value })
+    })
+  }
+  return { tokens, optional: [...chineseNumerals(text), ...monthNumbers(text, base)] }
+}
+
+function scaleAt(after: string, language: string): number | undefined {
+  for (const [pattern, factor] of scales[language] ?? scales.en!) if (pattern.test(after)) return factor
+  return undefined
+}
+
+const chineseDigits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+const chineseUnits: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
+
+function chineseNumerals(text: string): number[] {
+  const values: number[] = []
+  for (const [run] of text.matchAll(/[零〇一二两三四五六七八九十百千万亿]+/g)) {
+    if (/^[万亿]+$/.test(run)) continue
+    let total = 0
+    let section = 0
+    let digit = 0
+    for (const char of run) {
+      if (char in chineseDigits) digit = chineseDigits[char]!
+      else if (char in chineseUnits) {
+        section += (digit || 1) * chineseUnits[char]!
+        digit = 0
+      } else {
+        const big = char === '万' ? 1e4 : 1e8
+        total += (section + digit) * big
+        section = 0
+        digit = 0
+      }
+    }
+    values.push(total + section + digit)
+  }
+  return values
+}
+
+const monthCache = new Map<string, [RegExp, number][]>()
+
+function monthNumbers(text: string, language: string): number[] {
+  let months = monthCache.get(language)
+  if (!months) {
+    months = []
+    for (let m = 0; m < 12; m++) {
+      const date = new Date(Date.UTC(2019, m, 15))
+      for (const options of [{ month: 'long' }, { month: 'long', day: 'numeric' }] as Intl.DateTimeFormatOptions[]) {
+        let name: string
+        try {
+          name = new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(date).replace(/\d+/g, '').trim()
+        } catch {
+          continue
+        }
+        const letters = name.match(/\p{L}+/gu)?.sort((a, b) => b.length - a.length)[0]
+        if (letters && letters.length >= 3) months.push([new RegExp(`(?<!\\p{L})${letters}(?!\\p{L})`, 'iu'), m + 1])
+      }
+    }
+    monthCache.set(language, months)
+  }
+  return months.filter(([pattern]) => pattern.test(text)).map(([, n]) => n)
+}
