@@ -64,11 +64,11 @@ export function createLocalizer(input: I18nInput): Localizer {
       return instance.t(key, { ...values, ns: 'ui', lng: language }) as string
     },
     content(id) {
+      if (!instance.exists(id, { ns: input.namespace })) return undefined
       const details = instance.t(id, {
         ns: input.namespace,
         returnDetails: true,
         skipInterpolation: true,
-        defaultValue: '',
       }) as unknown as { res: string; usedLng: string }
       if (!details.res) return undefined
       return { text: details.res, language: details.usedLng }
