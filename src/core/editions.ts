@@ -22,7 +22,10 @@ export interface EditionModel {
   localizer: Localizer
   meta: Required<Pick<PublicationMeta, 'title' | 'issuer' | 'publisher' | 'date'>> & PublicationMeta
   translation: LoadedTranslation | undefined
-  /** Localized mdast and block statuses (fresh on each call). */
+  /** Block statuses and problems found while localizing (computed once). */
+  blocks: LocalizedEdition['blocks']
+  messages: LocalizedEdition['messages']
+  /** Fresh localized mdast (writers mutate what they get). */
   localized(): LocalizedEdition
   /** Fresh hast content. */
   content(): EditionContent
@@ -66,9 +69,9 @@ export function prepareEditions(
     const meta = isSource ? source : { ...source, date: formatDate(config.date, language), ...dropEmpty(translated) }
     const localized = (): LocalizedEdition =>
       localize({ sources, localizer, sourceLanguage: config.sourceLanguage, entries: translation?.data.entries, translationPath: translation?.path })
-    const sample = localized()
+    const first = localized()
     const counts = { translated: 0, stale: 0, fallback: 0 }
-    for (const block of sample.blocks) {
+    for (const block of first.blocks) {
       if (block.status === 'stale') counts.stale++
       else if (block.status === 'fallback') counts.fallback++
       else counts.translated++
@@ -80,6 +83,8 @@ export function prepareEditions(
       localizer,
       meta,
       translation,
+      blocks: first.blocks,
+      messages: first.messages,
       localized,
       content: () => editionContent(localized(), localizer, { languageName: (code) => names.of(code) ?? code }),
       counts,
