@@ -10,6 +10,7 @@ import type { Publication } from '../config/load.ts'
 import { formatProblem, problem, PressError } from '../util/problems.ts'
 import { writeFileAtomic } from '../util/files.ts'
 import { renderHtmlEdition, HTML_FILE } from '../formats/html.ts'
+import { epubFileName, renderEpubEdition } from '../formats/epub/index.ts'
 import type { BuildIdentity } from '../render/colophon.ts'
 import { ASSETS_DIR, writeAssets } from './assets.ts'
 import { buildDate, inputsFingerprint } from './build-info.ts'
@@ -19,7 +20,7 @@ import type { Logger } from './logger.ts'
 import { findPublications } from './project.ts'
 import { loadTranslations, type PublicationTranslations } from './translations.ts'
 
-export const formats = ['html'] as const
+export const formats = ['html', 'epub'] as const
 export type Format = (typeof formats)[number]
 
 export interface BuildOptions {
@@ -81,6 +82,10 @@ async function buildPublication(publication: Publication, options: BuildOptions,
     if (wanted.has('html')) {
       await write(join(dir, edition.language, HTML_FILE), renderHtmlEdition(edition, editions, config.sourceLanguage, identity, blockIds))
     }
+    if (wanted.has('epub')) {
+      const epub = await renderEpubEdition({ edition, config, sourceLanguage: config.sourceLanguage, identity, root })
+      await write(join(dir, edition.language, epubFileName(config.id, edition.language)), epub)
+    }
   }
   const assetText = editions.map((e) => e.localized().blocks.map((b) => b.text).join('\n') + Object.values(ui.get(e.language)!.strings).join('\n') + JSON.stringify(e.meta)).join('\n')
   const assets = await writeAssets(root, join(dir, ASSETS_DIR), assetText)
@@ -130,7 +135,7 @@ function failOnMissing(editions: EditionModel[], translations: PublicationTransl
 
 async function buildIdentity(publication: Publication, sources: IdentifiedSources, translations: PublicationTranslations): Promise<BuildIdentity> {
   const revision = inputsFingerprint([...sources.files.map((f) => f.text), JSON.stringify(sources.assignment.lock)])
-  const templates = await Promise.all(['screen.css', 'print.css'].map((name) => readFile(join(publication.root, 'templates', name), 'utf8')))
+  const templates = await Promise.all(['screen.css', 'print.css', 'epub.css'].map((name) => readFile(join(publication.root, 'templates', name), 'utf8')))
   const build = inputsFingerprint([revision, JSON.stringify(publication.config), ...[...translations.files.values()].map((f) => f.raw), ...templates])
   return { build, revision, date: buildDate(publication.root) }
 }

@@ -1,0 +1,52 @@
+/**
+ * The EPUB navigation document: the table of contents (one entry per content
+ * document, pointing at the section heading when there is one) and the
+ * landmarks reading systems use for "go to start", "contents" and so on.
+ */
+import { h } from 'hastscript'
+import { xhtmlDocument } from './xhtml.ts'
+
+export const NAV_FILE = 'nav.xhtml'
+
+export interface NavEntry {
+  href: string
+  label: string
+}
+
+export type LandmarkType = 'titlepage' | 'toc' | 'bodymatter' | 'colophon'
+
+export interface NavInput {
+  language: string
+  dir: 'ltr' | 'rtl'
+  stylesheet: string
+  contentsTitle: string
+  landmarksTitle: string
+  entries: NavEntry[]
+  landmarks: (NavEntry & { type: LandmarkType })[]
+}
+
+export function navDocument(input: NavInput): string {
+  return xhtmlDocument({
+    language: input.language,
+    dir: input.dir,
+    title: input.contentsTitle,
+    stylesheet: input.stylesheet,
+    body: [
+      h('nav#toc', { 'epub:type': 'toc', role: 'doc-toc', ariaLabelledBy: 'toc-title' }, [
+        h('h1#toc-title', input.contentsTitle),
+        h(
+          'ol',
+          input.entries.map((entry) => h('li', h('a', { href: entry.href }, entry.label))),
+        ),
+      ]),
+      // Listed for reading systems; hidden from the page by the stylesheet.
+      h('nav#landmarks.landmarks', { 'epub:type': 'landmarks', ariaLabelledBy: 'landmarks-title' }, [
+        h('h2#landmarks-title', input.landmarksTitle),
+        h(
+          'ol',
+          input.landmarks.map((landmark) => h('li', h('a', { 'epub:type': landmark.type, href: landmark.href }, landmark.label))),
+        ),
+      ]),
+    ],
+  })
+}
