@@ -7,6 +7,7 @@ import { resolve } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { build, formats, type Format } from '../core/build.ts'
 import { checkTranslations, formatCheckReport } from '../core/check.ts'
+import { reviewPair } from '../core/review.ts'
 import { updateIds } from '../core/ids-command.ts'
 import { formatStatus, syncTranslations, translationStatus } from '../core/translation-commands.ts'
 import { formatProblem, PressError } from '../util/problems.ts'
@@ -119,6 +120,19 @@ export async function main(argv: string[], io: { out: NodeJS.WritableStream; err
         io.err.write('Translation QA found errors, stale or missing entries (--strict).\n')
         strictFailed = true
       }
+    })
+
+  program
+    .command('review')
+    .description('write the side-by-side review page of two languages (e.g. fr ar) into dist/<publication>/review/')
+    .argument('<a>', 'language shown on the left')
+    .argument('<b>', 'language shown on the right (and of the page interface)')
+    .option('--out <dir>', 'output folder', 'dist')
+    .option('--frozen', 'never mint paragraph IDs (always on when CI=true)')
+    .action(async (a: string, b: string, options: { out: string; frozen?: boolean }) => {
+      const g = globals()
+      const written = await reviewPair({ root: g.root, outDir: resolve(g.root, options.out), publication: g.publication, a, b, frozen: Boolean(options.frozen) || isCi() }, logger)
+      logger.summary(`Wrote ${written.length} files`)
     })
 
   let strictFailed = false

@@ -18,6 +18,7 @@ import { loadUi, prepareEditions, type EditionModel } from './editions.ts'
 import { resolveIds, type IdentifiedSources } from './ids.ts'
 import type { Logger } from './logger.ts'
 import { findPublications } from './project.ts'
+import { writeReviewPages } from './review.ts'
 import { loadTranslations, type PublicationTranslations } from './translations.ts'
 
 export const formats = ['html', 'epub'] as const
@@ -90,6 +91,10 @@ async function buildPublication(publication: Publication, options: BuildOptions,
   const assetText = editions.map((e) => e.localized().blocks.map((b) => b.text).join('\n') + Object.values(ui.get(e.language)!.strings).join('\n') + JSON.stringify(e.meta)).join('\n')
   const assets = await writeAssets(root, join(dir, ASSETS_DIR), assetText)
   written.push(...assets.written)
+  if (wanted.has('html')) {
+    const pairs = languages.filter((l) => l !== config.sourceLanguage).map((l): [string, string] => [config.sourceLanguage, l])
+    written.push(...(await writeReviewPages({ publication, sources, translations, editions, dir, pairs })))
+  }
   return written
 }
 
