@@ -11,6 +11,7 @@ import { reviewPair } from '../core/review.ts'
 import { updateIds } from '../core/ids-command.ts'
 import { formatStatus, syncTranslations, translationStatus } from '../core/translation-commands.ts'
 import { formatProblem, PressError } from '../util/problems.ts'
+import { registerExchangeCommands } from './exchange-commands.ts'
 import { terminalLogger } from './logger.ts'
 
 interface GlobalOptions {
@@ -134,6 +135,8 @@ export async function main(argv: string[], io: { out: NodeJS.WritableStream; err
       const written = await reviewPair({ root: g.root, outDir: resolve(g.root, options.out), publication: g.publication, a, b, frozen: Boolean(options.frozen) || isCi() }, logger)
       logger.summary(`Wrote ${written.length} files`)
     })
+
+  registerExchangeCommands(program, globals, logger, io.out)
 
   let strictFailed = false
   try {

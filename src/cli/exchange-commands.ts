@@ -1,0 +1,55 @@
+/** `press export` and `press import`: thin wrappers around src/core/exchange.ts. */
+import { resolve } from 'node:path'
+import { Option, type Command } from 'commander'
+import { exportTranslation, importTranslation } from '../core/exchange.ts'
+import { exchangeFormats, type ExchangeFormat } from '../exchange/units.ts'
+import { writeFileAtomic } from '../util/files.ts'
+import type { TerminalLogger } from './logger.ts'
+
+interface Globals {
+  root: string
+  publication?: string
+}
+
+export function registerExchangeCommands(program: Command, globals: () => Globals, logger: TerminalLogger, out: NodeJS.WritableStream): void {
+  program
+    .command('export')
+    .description('export one language for translation tools: XLIFF 2, XLIFF 1.2, PO or JSON (one unit per paragraph ID)')
+    .requiredOption('--lang <code>', 'the target language')
+    .addOption(new Option('--format <format>', 'the exchange format').choices([...exchangeFormats]).default('xliff2'))
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action(async (options: { lang: string; format: ExchangeFormat; out?: string }) => {
+      const g = globals()
+      const result = await exportTranslation({ root: g.root, publication: g.publication, language: options.lang, format: options.format })
+      if (options.out === undefined) {
+        out.write(result.text)
+        return
+      }
+      await writeFileAtomic(resolve(options.out), result.text)
+      logger.summary(`Exported ${result.units} units of ${result.publication} (${result.language}, ${options.format}) to ${options.out}`)
+    })
+
+  program
+    .command('import')
+    .description('import a translated XLIFF 2, XLIFF 1.2, PO or JSON file (or migrate a gettext catalog) into translations/')
+    .argument('<file>', 'the file to import; its format and language are read from it')
+    .option('--dry-run', 'show what would change, write nothing')
+    .option('--force', 'also replace reviewed/final translations and entries changed since the export')
+    .option('--migrate', 'the file is a gettext catalog keyed by source text (no msgctxt): match messages to paragraphs')
+    .action(async (file: string, options: { dryRun?: boolean; force?: boolean; migrate?: boolean }) => {
+      const g = globals()
+      const result = await importTranslation({ root: g.root, file, publication: g.publication, dryRun: options.dryRun, force: options.force, migrate: options.migrate })
+      for (const warning of result.warnings) logger.problem(warning)
+      for (const change of result.changes) logger.info(`${change.id}: ${change.description}`)
+      const m = result.migration
+      if (m) {
+        const exact = m.matches.filter((x) => x.how === 'exact').length
+        logger.info(`Matched ${m.matches.length} of ${m.blocks} paragraphs (${exact} exactly, ${m.matches.length - exact} by similarity); ${m.untranslated} untranslated messages skipped.`)
+        for (const entry of m.unmatched) logger.info(`${file}:${entry.place?.line ?? 1}: no paragraph matches "${entry.msgid.slice(0, 70)}${entry.msgid.length > 70 ? '…' : ''}"`)
+        if (m.missing.length > 0) logger.info(`No message for: ${m.missing.join(', ')}`)
+      }
+      const what = `${result.changes.length} ${result.changes.length === 1 ? 'entry' : 'entries'}`
+      if (options.dryRun) logger.summary(`Dry run: ${what} would change in ${result.path}; nothing written.`)
+      else logger.summary(result.written ? `Updated ${what} in ${result.path}` : `No change: ${result.path} is up to date.`)
+    })
+}
