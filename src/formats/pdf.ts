@@ -1,0 +1,85 @@
+/**
+ * PDF editions: dist/<publication>/<lang>/<publication>.<lang>.pdf, rendered
+ * by one shared Chromium, at most two editions at a time, each with a timeout.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Publication } from '../config/load.ts'
+import { readTemplate } from '../core/assets.ts'
+import type { EditionModel } from '../core/editions.ts'
+import type { Logger } from '../core/logger.ts'
+import type { BuildIdentity } from '../render/colophon.ts'
+import { problem, PressError } from '../util/problems.ts'
+import { mapBounded, withTimeout, type BrowserSession } from '../pdf/browser.ts'
+import { pageGeometry } from '../pdf/page-css.ts'
+import { finishPdf, pageCount } from '../pdf/postprocess.ts'
+import { printDocument } from '../pdf/print-html.ts'
+import { renderPdf } from '../pdf/render.ts'
+
+export const pdfFileName = (publication: string, language: string): string => `${publication}.${language}.pdf`
+
+/** Editions rendered at once (the machines have two cores). */
+export const PDF_CONCURRENCY = 2
+export const PDF_TIMEOUT_MS = 180_000
+
+export interface PdfJob {
+  publication: Publication
+  editions: EditionModel[]
+  sourceLanguage: string
+  identity: BuildIdentity
+  blockIds: ReadonlySet<string>
+  /** dist/<publication> */
+  dir: string
+  session: BrowserSession
+  logger: Logger
+  write(path: string, data: Uint8Array): Promise<void>
+}
+
+export interface PdfEdition {
+  language: string
+  path: string
+  pages: number
+  size: number
+}
+
+export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
+  const { config } = job.publication
+  const geometry = pageGeometry(config.print.pageSize)
+  const css = await readTemplate(job.publication.root, 'pdf.css')
+  const workDir = await mkdtemp(join(tmpdir(), 'press-pdf-'))
+  try {
+    return await mapBounded(job.editions, PDF_CONCURRENCY, async (edition) => {
+      const started = performance.now()
+      const name = pdfFileName(config.id, edition.language)
+      try {
+        const doc = printDocument({ edition, sourceLanguage: job.sourceLanguage, identity: job.identity, blockIds: job.blockIds, geometry, css })
+        const rendered = await withTimeout(renderPdf(job.session, doc, workDir, name), PDF_TIMEOUT_MS, () => `Chromium did not finish within ${PDF_TIMEOUT_MS / 1000} s`)
+        const bytes = await finishPdf(
+          rendered.bytes,
+          { title: edition.meta.title, author: edition.meta.issuer, subject: edition.meta.description, keywords: edition.meta.keywords, creator: 'Polyglot Press', date: job.identity.date, bookmarks: rendered.headings },
+          workDir,
+          name,
+        )
+        const pages = await pageCount(join(workDir, name))
+        if (pages !== rendered.pages) throw new Error(`the pagination planned ${rendered.pages} pages but Chromium printed ${pages}: a page overflowed`)
+        for (const warning of rendered.warnings) job.logger.info(`warning: ${config.id} ${edition.language} PDF: ${warning}`)
+        const path = join(job.dir, edition.language, name)
+        await job.write(path, bytes)
+        job.logger.info(`pdf ${edition.language}: ${pages} pages, ${Math.round(bytes.length / 1024)} KB, ${((performance.now() - started) / 1000).toFixed(1)} s`)
+        return { language: edition.language, path, pages, size: bytes.length }
+      } catch (error) {
+        if (error instanceof PressError) throw error
+        throw new PressError(
+          problem(`While building the ${edition.language} PDF edition of ${config.id}: ${(error as Error).message}`, {
+            file: edition.translation?.path ?? job.publication.configPath,
+            hint: 'Run again with only this language (`press build --format pdf --lang ' + edition.language + '`) to see it alone; check templates/pdf.css.',
+            ruleId: 'pdf-render',
+          }),
+        )
+      }
+    })
+  } finally {
+    await rm(workDir, { recursive: true, force: true })
+  }
+}
