@@ -160,6 +160,6 @@ function editionLinks(id: string, language: string, input: ReviewPageInput): Ele
   const { localizer: l } = input
   const name = input.languageName(language)
   const link = (format: 'HTML' | 'PDF', href: string): Element =>
-    h('a.edition-link', { href: `${href}#${id}`, hrefLang: language, title: l.t('paragraphInFormat', { language: name, format }), ariaLabel: l.t('paragraphInFormat', { language: name, format }) }, `${language} ${format}`)
+    h('a.edition-link', { href: `${href}#${id}`, hrefLang: language, title: l.t('paragraphInFormat', { language: name, format }) }, `${language} ${format}`)
   return [link('HTML', `../${language}/index.html`), link('PDF', `../${language}/${input.publication}.${language}.pdf`)]
 }

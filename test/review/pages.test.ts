@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { after, before, describe, it } from 'node:test'
+import type { Browser } from 'puppeteer-core'
+import { build } from '../../src/core/build.ts'
+import { resolveIds } from '../../src/core/ids.ts'
+import { collectingLogger } from '../../src/core/logger.ts'
+import { findPublications } from '../../src/core/project.ts'
+import { reviewPair } from '../../src/core/review.ts'
+import { publicationId, repoRoot, targets } from '../helpers/project.ts'
+import { launch } from './browser.ts'
+
+const require = createRequire(import.meta.url)
+const pairs = [...targets.map((t) => `en-${t}`), 'fr-ar']
+let out: string
+let ids: string[]
+let browser: Browser
+const page = (pair: string): string => join(out, publicationId, 'review', `${pair}.html`)
+const rowIds = (html: string): string[] => [...html.matchAll(/<tr id="([^"]+)"/g)].map((m) => m[1]!)
+
+describe('review pages', () => {
+  before(async () => {
+    out = mkdtempSync(join(tmpdir(), 'press-review-'))
+    process.env.SOURCE_DATE_EPOCH = '1571529600'
+    await build({ root: repoRoot, outDir: out, frozen: true, strict: false, formats: ['html'] }, collectingLogger())
+    await reviewPair({ root: repoRoot, outDir: out, a: 'fr', b: 'ar', frozen: true }, collectingLogger())
+    const [publication] = await findPublications(repoRoot, publicationId)
+    ids = (await resolveIds(publication!, { frozen: true, write: false })).ids
+    browser = await launch()
+  })
+  after(async () => {
+    await browser?.close()
+  })
+
+  it('should have one row per paragraph ID, in source order, for the five targets and fr-ar', () => {
+    for (const pair of pairs) {
+      const html = readFileSync(page(pair), 'utf8')
+      assert.deepEqual(rowIds(html), ids, pair)
+      const [a, b] = pair.split('-')
+      assert.match(html, new RegExp(`<td class="col-a side-\\w+" lang="${a}" dir="${a === 'ar' ? 'rtl' : 'ltr'}"`), pair)
+      assert.match(html, new RegExp(`<td class="col-b side-\\w+" lang="${b}" dir="${b === 'ar' ? 'rtl' : 'ltr'}"`), pair)
+      assert.match(html, new RegExp(`href="\\.\\./${b}/index\\.html#${ids[3]}"`))
+      assert.match(html, new RegExp(`href="\\.\\./${a}/${publicationId}\\.${a}\\.pdf#${ids[3]}"`))
+    }
+  })
+
+  it('should pass the Nu Html Checker with 0 errors', () => {
+    const vnu = join(repoRoot, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar')
+    let output: string
+    try {
+      output = execFileSync('java', ['-jar', vnu, '--format', 'json', '--also-check-css', join(out, publicationId, 'assets', 'review.css'), ...pairs.map(page)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+    } catch (error) {
+      output = String((error as { stderr?: string }).stderr ?? '')
+    }
+    const messages = (JSON.parse(output || '{"messages":[]}') as { messages: { type: string; message: string; url: string }[] }).messages
+    assert.deepEqual(messages.filter((m) => m.type === 'error'), [])
+  })
+
+  it('should have no serious or critical axe-core violations in Chromium', async () => {
+    for (const pair of pairs) {
+      const tab = await browser.newPage()
+      await tab.setBypassCSP(true) // the page's CSP allows only its own script; axe is injected for the test
+      await tab.goto(pathToFileURL(page(pair)).href, { waitUntil: 'load' })
+      await tab.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
+      const violations = await tab.evaluate(async () => {
+        const result = await (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run()
+        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }))
+      })
+      assert.deepEqual(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), [], pair)
+      await tab.close()
+    }
+  })
+
+  it('should filter to rows that need attention and move focus to the next problem with "n"', async () => {
+    const tab = await browser.newPage()
+    await tab.setViewport({ width: 1400, height: 1000 })
+    await tab.goto(pathToFileURL(page('fr-ar')).href, { waitUntil: 'load' })
+    const visible = (): Promise<{ id: string; attention: boolean }[]> =>
+      tab.$$eval('tbody tr', (rows) => rows.filter((r) => (r as HTMLElement).offsetParent !== null).map((r) => ({ id: r.id, attention: r.classList.contains('attention') })))
+    const all = await visible()
+    assert.equal(all.length, ids.length)
+    const problems = all.filter((r) => r.attention).map((r) => r.id)
+    assert.ok(problems.length >= 1, 'fr-ar has rows with QA findings')
+    assert.ok(await tab.$eval('#next-problem', (b) => !(b as HTMLButtonElement).hidden), 'the script reveals the button')
+
+    await tab.click('#needs-attention')
+    const filtered = await visible()
+    assert.deepEqual(filtered.map((r) => r.id), problems)
+
+    await tab.keyboard.press('n')
+    assert.equal(await tab.evaluate(() => document.activeElement?.id), problems[0])
+    await tab.keyboard.press('n')
+    assert.equal(await tab.evaluate(() => document.activeElement?.id), problems[1 % problems.length])
+    const focused = await tab.evaluate(() => {
+      const rect = document.activeElement!.getBoundingClientRect()
+      return rect.bottom > 0 && rect.top < window.innerHeight
+    })
+    assert.ok(focused, 'the focused row is scrolled into view')
+    mkdirSync(join(repoRoot, 'test-artifacts'), { recursive: true })
+    await tab.screenshot({ path: join(repoRoot, 'test-artifacts', 'review-fr-ar-needs-attention.png') })
+    await tab.close()
+  })
+
+  it('should show every row and still filter without JavaScript', async () => {
+    const tab = await browser.newPage()
+    await tab.setJavaScriptEnabled(false)
+    await tab.goto(pathToFileURL(page('en-zh')).href, { waitUntil: 'load' })
+    const count = (): Promise<number> => tab.$$eval('tbody tr', (rows) => rows.filter((r) => (r as HTMLElement).offsetParent !== null).length)
+    assert.equal(await count(), ids.length)
+    assert.ok(await tab.$eval('#next-problem', (b) => (b as HTMLButtonElement).hidden), 'the next-problem button needs the script')
+    await tab.click('#needs-attention')
+    const attention = await tab.$$eval('tbody tr.attention', (rows) => rows.length)
+    assert.equal(await count(), attention)
+    await tab.close()
+  })
+})
