@@ -39,7 +39,7 @@ export async function exportTranslation(options: ExportOptions): Promise<ExportR
   const sources = await resolveIds(publication, { frozen: true, write: false })
   const path = translationPath(options.language, publication.config.id)
   const loaded = await readTranslationFile(join(options.root, path), path)
-  const header = headerOf(publication, options.language)
+  const header = headerOf(publication, options.language, loaded?.data)
   const units = buildUnits(sources.blocks, sources.ids, loaded?.data)
   return { text: writeExchange(options.format, header, units), publication: publication.config.id, language: options.language, units: units.length }
 }
@@ -119,12 +119,13 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
 
 /** How the current entries read back after an export in `format`: what "unchanged" means for that format. */
 function baselineOf(format: ExchangeFormat, publication: Publication, language: string, sources: IdentifiedSources, file: TranslationFile | undefined): Map<string, ImportedUnit> {
-  const exported = writeExchange(format, headerOf(publication, language), buildUnits(sources.blocks, sources.ids, file))
+  const exported = writeExchange(format, headerOf(publication, language, file), buildUnits(sources.blocks, sources.ids, file))
   return new Map(readExchange(format, exported, '(export)').units.map((unit) => [unit.id, unit]))
 }
 
-function headerOf(publication: Publication, language: string): ExportHeader {
-  return { publication: publication.config.id, sourceLanguage: publication.config.sourceLanguage, targetLanguage: language }
+function headerOf(publication: Publication, language: string, file: TranslationFile | undefined): ExportHeader {
+  const meta = file ? { date: file.meta.date, producedBy: file.meta.producedBy } : {}
+  return { publication: publication.config.id, sourceLanguage: publication.config.sourceLanguage, targetLanguage: language, ...meta }
 }
 
 async function onePublication(root: string, only: string | undefined): Promise<Publication> {

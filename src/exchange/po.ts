@@ -31,6 +31,9 @@ const quote = (text: string): string => '"' + text.replace(/\\/g, '\\\\').replac
 export function writePo(header: ExportHeader, units: ExportUnit[]): string {
   const headers: Record<string, string> = {
     'Project-Id-Version': header.publication,
+    'PO-Revision-Date': `${header.date ?? '1970-01-01'} 00:00+0000`,
+    'Last-Translator': header.producedBy ?? 'Polyglot Press',
+    'Language-Team': header.targetLanguage,
     Language: header.targetLanguage,
     'MIME-Version': '1.0',
     'Content-Type': 'text/plain; charset=UTF-8',

@@ -50,6 +50,10 @@ export interface ExportHeader {
   publication: string
   sourceLanguage: string
   targetLanguage: string
+  /** Date of the translation file (YYYY-MM-DD), for PO-Revision-Date. */
+  date?: string
+  /** Who produced the translation, for Last-Translator. */
+  producedBy?: string
 }
 
 export interface ImportedDocument {
