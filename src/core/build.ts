@@ -10,6 +10,9 @@ import type { Publication } from '../config/load.ts'
 import { formatProblem, problem, PressError } from '../util/problems.ts'
 import { writeFileAtomic } from '../util/files.ts'
 import { renderHtmlEdition, HTML_FILE } from '../formats/html.ts'
+import { writePdfEditions } from '../formats/pdf.ts'
+import { BrowserSession } from '../pdf/browser.ts'
+import { writeDownloads } from '../distribution/downloads.ts'
 import { epubFileName, renderEpubEdition } from '../formats/epub/index.ts'
 import type { BuildIdentity } from '../render/colophon.ts'
 import { ASSETS_DIR, writeAssets } from './assets.ts'
@@ -21,7 +24,7 @@ import { findPublications } from './project.ts'
 import { writeReviewPages } from './review.ts'
 import { loadTranslations, type PublicationTranslations } from './translations.ts'
 
-export const formats = ['html', 'epub'] as const
+export const formats = ['html', 'epub', 'pdf'] as const
 export type Format = (typeof formats)[number]
 
 export interface BuildOptions {
@@ -47,13 +50,20 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
   const started = performance.now()
   const outDir = options.outDir ?? join(options.root, 'dist')
   const files: string[] = []
-  for (const publication of await findPublications(options.root, options.publication)) {
-    files.push(...(await buildPublication(publication, options, outDir, logger)))
+  const publications = await findPublications(options.root, options.publication)
+  const session = new BrowserSession() // one browser for the whole build, launched at the first PDF
+  try {
+    for (const publication of publications) {
+      files.push(...(await buildPublication(publication, options, outDir, logger, session)))
+    }
+  } finally {
+    await session.close()
   }
+  files.push(...(await writeDownloads(publications, outDir, logger)))
   return { files, seconds: (performance.now() - started) / 1000 }
 }
 
-async function buildPublication(publication: Publication, options: BuildOptions, outDir: string, logger: Logger): Promise<string[]> {
+async function buildPublication(publication: Publication, options: BuildOptions, outDir: string, logger: Logger, session: BrowserSession): Promise<string[]> {
   const { config, root } = publication
   const languages = selectLanguages(publication, options.languages)
   const wanted = new Set(options.formats ?? formats)
@@ -87,6 +97,10 @@ async function buildPublication(publication: Publication, options: BuildOptions,
       const epub = await renderEpubEdition({ edition, config, sourceLanguage: config.sourceLanguage, identity, root })
       await write(join(dir, edition.language, epubFileName(config.id, edition.language)), epub)
     }
+  }
+  if (wanted.has('pdf')) {
+    const selected = editions.filter((e) => languages.includes(e.language))
+    await writePdfEditions({ publication, editions: selected, sourceLanguage: config.sourceLanguage, identity, blockIds, dir, session, logger, write })
   }
   const assetText = editions.map((e) => e.localized().blocks.map((b) => b.text).join('\n') + Object.values(ui.get(e.language)!.strings).join('\n') + JSON.stringify(e.meta)).join('\n')
   const assets = await writeAssets(root, join(dir, ASSETS_DIR), assetText)

@@ -1,0 +1,126 @@
+/**
+ * Distribution, written after every edition is built: dist/<publication>/manifest.json
+ * (every edition file that exists in the output: language, format, size, pages,
+ * sha256) and dist/index.html, the download page, in every language of the
+ * publications (index.html in the first source language, index.<lang>.html for
+ * the others, each linking to all).
+ */
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { join, relative, sep } from 'node:path'
+import type { Publication } from '../config/load.ts'
+import { buildDate } from '../core/build-info.ts'
+import { loadUi } from '../core/editions.ts'
+import type { Logger } from '../core/logger.ts'
+import { translationPath } from '../core/project.ts'
+import { HTML_FILE } from '../formats/html.ts'
+import { pdfFileName } from '../formats/pdf.ts'
+import { createLocalizer } from '../i18n/instance.ts'
+import { requireLanguage } from '../i18n/languages.ts'
+import { readTranslationFile } from '../i18n/translation-file.ts'
+import { pageCount } from '../pdf/postprocess.ts'
+import { writeFileAtomic } from '../util/files.ts'
+import { renderDownloadPage, type Listing } from './page.ts'
+
+export const MANIFEST_FILE = 'manifest.json'
+export const editionFormats = ['html', 'epub', 'pdf'] as const
+export type EditionFormat = (typeof editionFormats)[number]
+
+export interface EditionFile {
+  language: string
+  format: EditionFormat
+  /** Path relative to the output folder, with forward slashes. */
+  path: string
+  size: number
+  sha256: string
+  /** PDF editions only. */
+  pages?: number
+}
+
+export interface Manifest {
+  publication: { id: string; identifier: string; title: string; date: string }
+  /** Build date (SOURCE_DATE_EPOCH or the last commit), never "now". */
+  built: string
+  editions: EditionFile[]
+}
+
+const fileNames: Record<EditionFormat, (publication: string, language: string) => string> = {
+  html: () => HTML_FILE,
+  epub: (publication, language) => `${publication}.${language}.epub`,
+  pdf: pdfFileName,
+}
+
+export async function writeDownloads(publications: readonly Publication[], outDir: string, logger: Logger): Promise<string[]> {
+  const written: string[] = []
+  const write = async (path: string, data: string): Promise<void> => {
+    await writeFileAtomic(path, data)
+    written.push(path)
+    logger.info(`wrote ${relative(publications[0]?.root ?? outDir, path)}`)
+  }
+  const listings: Listing[] = []
+  for (const publication of publications) {
+    const { config } = publication
+    const languages = [config.sourceLanguage, ...config.languages]
+    const editions = await collectEditions(publication, languages, outDir)
+    if (editions.length === 0) continue
+    const manifest: Manifest = {
+      publication: { id: config.id, identifier: config.identifier, title: config.title, date: config.date },
+      built: buildDate(publication.root).toISOString(),
+      editions,
+    }
+    await write(join(outDir, config.id, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n')
+    listings.push({ manifest, titles: await titles(publication, languages) })
+  }
+  if (listings.length === 0) return written
+
+  const root = publications[0]!.root
+  const languages = [...new Set(publications.flatMap((p) => [p.config.sourceLanguage, ...p.config.languages]))]
+  const ui = await loadUi(root, languages)
+  const uiStrings = Object.fromEntries([...ui].map(([code, file]) => [code, file.strings]))
+  const choices = languages.map((code) => ({ language: code, dir: requireLanguage(code).dir, name: ui.get(code)!.strings.languageName ?? code, href: indexFile(code, languages) }))
+  for (const language of languages) {
+    const localizer = createLocalizer({ language, sourceLanguage: languages[0]!, namespace: 'downloads', ui: uiStrings, content: {} })
+    await write(join(outDir, indexFile(language, languages)), renderDownloadPage({ language, dir: requireLanguage(language).dir, localizer, listings, choices }))
+  }
+  return written
+}
+
+/** index.html for the first language, index.<lang>.html for the others. */
+export function indexFile(language: string, languages: readonly string[]): string {
+  return language === languages[0] ? 'index.html' : `index.${language}.html`
+}
+
+async function collectEditions(publication: Publication, languages: readonly string[], outDir: string): Promise<EditionFile[]> {
+  const editions: EditionFile[] = []
+  for (const language of languages) {
+    for (const format of editionFormats) {
+      const path = join(outDir, publication.config.id, language, fileNames[format](publication.config.id, language))
+      let data: Buffer
+      try {
+        data = await readFile(path)
+      } catch {
+        continue
+      }
+      editions.push({
+        language,
+        format,
+        path: relative(outDir, path).split(sep).join('/'),
+        size: data.length,
+        sha256: createHash('sha256').update(data).digest('hex'),
+        ...(format === 'pdf' ? { pages: await pageCount(path) } : {}),
+      })
+    }
+  }
+  return editions
+}
+
+/** The publication's title in each language (from the translation files). */
+async function titles(publication: Publication, languages: readonly string[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = { [publication.config.sourceLanguage]: publication.config.title }
+  for (const language of languages.slice(1)) {
+    const path = translationPath(language, publication.config.id)
+    const file = await readTranslationFile(join(publication.root, path), path).catch(() => undefined)
+    out[language] = file?.data.publication.title || publication.config.title
+  }
+  return out
+}
