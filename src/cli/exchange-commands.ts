@@ -33,12 +33,13 @@ export function registerExchangeCommands(program: Command, globals: () => Global
     .command('import')
     .description('import a translated XLIFF 2, XLIFF 1.2, PO or JSON file (or migrate a gettext catalog) into translations/')
     .argument('<file>', 'the file to import; its format and language are read from it')
+    .option('--lang <code>', 'the target language, when the file does not say (a catalog without a Language header)')
     .option('--dry-run', 'show what would change, write nothing')
     .option('--force', 'also replace reviewed/final translations and entries changed since the export')
     .option('--migrate', 'the file is a gettext catalog keyed by source text (no msgctxt): match messages to paragraphs')
-    .action(async (file: string, options: { dryRun?: boolean; force?: boolean; migrate?: boolean }) => {
+    .action(async (file: string, options: { lang?: string; dryRun?: boolean; force?: boolean; migrate?: boolean }) => {
       const g = globals()
-      const result = await importTranslation({ root: g.root, file, publication: g.publication, dryRun: options.dryRun, force: options.force, migrate: options.migrate })
+      const result = await importTranslation({ root: g.root, file, publication: g.publication, language: options.lang, dryRun: options.dryRun, force: options.force, migrate: options.migrate })
       for (const warning of result.warnings) logger.problem(warning)
       for (const change of result.changes) logger.info(`${change.id}: ${change.description}`)
       const m = result.migration

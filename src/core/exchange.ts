@@ -49,6 +49,8 @@ export interface ImportOptions {
   /** The file to import (relative to the working directory or absolute). */
   file: string
   publication?: string
+  /** The target language, for files that do not say (a catalog without a Language header). */
+  language?: string
   dryRun?: boolean
   force?: boolean
   /** Treat a PO file as a catalog keyed by source text (detected when no message has a msgctxt). */
@@ -84,7 +86,7 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
   if (options.migrate && format !== 'po') throw new PressError(problem('--migrate reads gettext catalogs (.po) only.', { file: shown }))
 
   const publication = await onePublication(options.root, migrate ? options.publication : (document.publication ?? options.publication))
-  const language = document.targetLanguage ?? ''
+  const language = document.targetLanguage ?? options.language ?? ''
   checkLanguage(publication, language, shown, document)
   const sources = await resolveIds(publication, { frozen: true, write: false })
   const path = translationPath(language, publication.config.id)
