@@ -25,7 +25,7 @@ export function checkMarkup(pair: QaPair): Finding[] {
     findings.push({
       level: 'error',
       rule: 'markup',
-      message: `The translation contains raw HTML (${target.html.slice(0, 3).join(' ')}); it is shown as text, never as markup. Use Markdown instead.`,
+      message: `The translation contains raw HTML (${target.html.slice(0, 3).map((t) => (t.length > 40 ? `${t.slice(0, 40)}…` : t)).join(' ')}); it is shown as text, never as markup. Use Markdown instead.`,
     })
   }
   for (const { name, pattern } of delimiters) {

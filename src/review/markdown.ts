@@ -32,5 +32,10 @@ export function blockHast(markdown: string, kind: string): ElementContent[] {
   const tree = parseMarkdown(`${markdown}\n\n${stubs}`)
   tree.children = tree.children.filter((child) => child.type !== 'footnoteDefinition' && child.type !== 'definition')
   const hast = toHast(tree, { handlers: handlers as never, clobberPrefix: '' }) as HastRoot
-  return hast.children.filter((node): node is Element => node.type === 'element')
+  // Raw HTML at block level (a text starting with "<script>") comes back as text: keep it, in a paragraph.
+  return hast.children.flatMap((node): Element[] => {
+    if (node.type === 'element') return [node]
+    if (node.type === 'text' && node.value.trim() !== '') return [h('p', node.value)]
+    return []
+  })
 }
