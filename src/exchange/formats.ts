@@ -40,7 +40,7 @@ export function detectFormat(text: string, path: string): ExchangeFormat {
     }
     return 'xliff2'
   }
-  if (/^(msgid|msgctxt|#)/m.test(start)) return 'po'
+  if (/^msgid "/m.test(start)) return 'po'
   throw new PressError(
     problem('Cannot tell the format of this file.', { file: path, place: { line: 1, column: 1 }, hint: 'press import reads XLIFF 2 (.xlf), XLIFF 1.2 (.xliff), PO (.po) and JSON exchange files.', ruleId: 'unknown-format' }),
   )
