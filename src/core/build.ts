@@ -89,7 +89,7 @@ async function buildPublication(publication: Publication, options: BuildOptions,
   }
 
   for (const edition of editions.filter((e) => languages.includes(e.language))) {
-    for (const message of edition.localized().messages) logger.problem(message)
+    for (const message of edition.messages) logger.problem(message)
     if (wanted.has('html')) {
       await write(join(dir, edition.language, HTML_FILE), renderHtmlEdition(edition, editions, config.sourceLanguage, identity, blockIds))
     }
@@ -102,7 +102,7 @@ async function buildPublication(publication: Publication, options: BuildOptions,
     const selected = editions.filter((e) => languages.includes(e.language))
     await writePdfEditions({ publication, editions: selected, sourceLanguage: config.sourceLanguage, identity, blockIds, dir, session, logger, write })
   }
-  const assetText = editions.map((e) => e.localized().blocks.map((b) => b.text).join('\n') + Object.values(ui.get(e.language)!.strings).join('\n') + JSON.stringify(e.meta)).join('\n')
+  const assetText = editions.map((e) => e.blocks.map((b) => b.text).join('\n') + Object.values(ui.get(e.language)!.strings).join('\n') + JSON.stringify(e.meta)).join('\n')
   const assets = await writeAssets(root, join(dir, ASSETS_DIR), assetText)
   written.push(...assets.written)
   if (wanted.has('html')) {
@@ -137,9 +137,8 @@ function reportIdChanges(sources: IdentifiedSources, logger: Logger): void {
 
 function failOnMissing(editions: EditionModel[], translations: PublicationTranslations): void {
   const messages = editions.flatMap((edition) =>
-    edition
-      .localized()
-      .blocks.filter((b) => b.status === 'fallback')
+    edition.blocks
+      .filter((b) => b.status === 'fallback')
       .map((b) =>
         problem(`${b.id} has no ${edition.language} translation (--strict).`, {
           file: translations.files.get(edition.language)?.path ?? b.block.file,
