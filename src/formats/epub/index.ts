@@ -5,15 +5,15 @@
  *   EPUB/title.xhtml, EPUB/nav.xhtml, EPUB/section-NN.xhtml (one per section),
  *   EPUB/colophon.xhtml, EPUB/style.css, EPUB/fonts/*.woff2
  */
-import { readFile } from 'node:fs/promises'
 import type { Element } from 'hast'
 import type { PublicationConfig } from '../../config/schema.ts'
 import { readTemplate } from '../../core/assets.ts'
 import type { EditionModel } from '../../core/editions.ts'
 import { colophon, type BuildIdentity } from '../../render/colophon.ts'
 import { textOf } from '../../render/hast/content.ts'
-import { facesFor, fontFaceCss, type FontFace } from '../../render/fonts.ts'
+import { fontFaceCss } from '../../render/fonts.ts'
 import { linkAcrossDocuments, sectionDocuments } from './content.ts'
+import { embeddedFonts } from './fonts.ts'
 import { COLOPHON_FILE, colophonBody, TITLE_FILE, titlePageBody } from './matter.ts'
 import { NAV_FILE, navDocument } from './nav.ts'
 import { editionIdentifier, PACKAGE_FILE, packageDocument, type ManifestItem } from './package-document.ts'
@@ -72,9 +72,8 @@ export async function renderEpubEdition(input: EpubInput): Promise<Uint8Array> {
     ],
   })
 
-  const faces = editionFaces(edition.language, [...documents.flatMap((d) => [d.title, ...d.body.map(textOf)]), l.t('contents')].join('\n'))
-  const css = `${fontFaceCss(faces, 'fonts/')}\n\n${await readTemplate(input.root, 'epub.css')}`
-  const fonts = await Promise.all(faces.map(async (face) => ({ face, data: await readFont(face) })))
+  const fonts = await embeddedFonts(edition.language, [...documents.flatMap((d) => [d.title, ...d.body.map(textOf)]), nav].join('\n'))
+  const css = `${fontFaceCss(fonts.map((f) => f.face), 'fonts/')}\n\n${await readTemplate(input.root, 'epub.css')}`
 
   const items: ManifestItem[] = [
     { id: 'titlepage', href: TITLE_FILE, mediaType: XHTML, spine: true },
@@ -110,18 +109,6 @@ export async function renderEpubEdition(input: EpubInput): Promise<Uint8Array> {
     ...fonts.map(({ face, data }) => ({ path: `${CONTENT_DIR}/fonts/${face.fileName}`, data, store: true })),
   ]
   return packageContainer(entries, identity.date)
-}
-
-/** The families the stylesheet asks for in this language, and only the faces the text needs. */
-function editionFaces(language: string, text: string): FontFace[] {
-  const families = new Set(['Noto Serif'])
-  if (language === 'zh' || language.startsWith('zh-')) families.add('Noto Serif SC')
-  if (language === 'ar' || language.startsWith('ar-')) families.add('Noto Naskh Arabic')
-  return facesFor(text).filter((face) => families.has(face.family))
-}
-
-async function readFont(face: FontFace): Promise<Uint8Array> {
-  return readFile(face.path)
 }
 
 function containerXml(): string {
