@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { after, before, describe, it } from 'node:test'
+import { BrowserSession } from '../../src/pdf/browser.ts'
+import { buildInto, destinations, expectedEditions, pdfPath, tool } from './tools.ts'
+
+/**
+ * Missing glyphs. A character none of the embedded faces has is drawn either
+ * from a system fallback font or as the font's .notdef glyph (the empty box,
+ * glyph id 0). So for the title page and a body page of zh and ar:
+ * - the page is rendered with pdftoppm and must carry ink where the text is;
+ * - pdftotext of the page has no U+FFFD (unmapped glyph);
+ * - every glyph drawn on it (mutool trace) must come from an embedded bundled
+ *   Noto face, must not be glyph 0, and (unless it is a zero-width mark) must
+ *   map to a real character;
+ * - the page's glyphs must cover the characters of its heading.
+ * The last test shows that the check fails on a page that does use .notdef.
+ */
+interface Glyph {
+  font: string
+  glyph: number
+  unicode: string
+  advance: number
+}
+
+function glyphs(file: string, page: number): Glyph[] {
+  const out: Glyph[] = []
+  let font = ''
+  for (const line of tool('mutool', ['trace', file, String(page)]).split('\n')) {
+    const span = /<span font="([^"]+)"/.exec(line)
+    if (span) font = span[1]!
+    const g = /<g unicode="([^"]*)" glyph="(\d+)".*adv="([\d.]+)"/.exec(line)
+    if (g) out.push({ font, glyph: Number(g[2]), unicode: g[1]!, advance: Number(g[3]) })
+  }
+  return out
+}
+
+/** Share of dark pixels on a page rendered by pdftoppm (8-bit grey PGM). */
+function ink(file: string, page: number): number {
+  const pgm = execFileSync('pdftoppm', ['-gray', '-r', '50', '-f', String(page), '-l', String(page), file], { maxBuffer: 64 * 1024 * 1024 })
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!
+  const pixels = pgm.subarray(header[0].length)
+  let dark = 0
+  for (const value of pixels) if (value < 128) dark++
+  return dark / pixels.length
+}
+
+/** `unicodes`: whether mutool's character for each glyph is trusted (not for Arabic: mutool names shaped Arabic glyphs from the font, not the ToUnicode map, and gives U+FFFD for many). */
+function assertRealGlyphs(found: Glyph[], where: string, unicodes = true): void {
+  assert.ok(found.length > 10, `${where}: no text drawn`)
+  for (const g of found) {
+    assert.notEqual(g.glyph, 0, `${where}: .notdef (missing glyph box) drawn for "${g.unicode}" in ${g.font}`)
+    assert.match(g.font, /^[A-Z]{6}\+Noto(Serif|SerifSC|NaskhArabic)/, `${where}: glyph "${g.unicode}" from ${g.font}, not a bundled font`)
+    // A zero-advance mark shaped into a cluster (the madda of آ) has its character on the base glyph.
+    if (unicodes && g.advance > 0) assert.doesNotMatch(g.unicode, /^$|\uFFFD/, `${where}: glyph ${g.glyph} has no character`)
+  }
+}
+
+describe('glyphs of the Chinese and Arabic editions', () => {
+  let out = ''
+  before(async () => {
+    out = await buildInto(['pdf'])
+  })
+
+  it('should draw the title page and a body page of zh and ar with real glyphs of the bundled fonts', async () => {
+    const expected = await expectedEditions()
+    for (const lang of ['zh', 'ar']) {
+      const file = pdfPath(out, lang)
+      const heading = expected.get(lang)!.headings[0]!
+      const body = destinations(file).get(heading.id)!.page
+      for (const page of [1, body]) {
+        const where = `${lang} page ${page}`
+        assert.ok(ink(file, page) > 0.002, `${where}: the rendered page is blank`)
+        assertRealGlyphs(glyphs(file, page), where, lang !== 'ar')
+        assert.doesNotMatch(tool('pdftotext', ['-f', String(page), '-l', String(page), file, '-']), /\uFFFD/, `${where}: pdftotext finds unmapped glyphs`)
+      }
+      // Characters drawn: mutool for Chinese, poppler (which reads the ToUnicode maps) for Arabic.
+      const text = (page: number): string =>
+        lang === 'ar' ? tool('pdftotext', ['-f', String(page), '-l', String(page), file, '-']) : glyphs(file, page).map((g) => g.unicode).join('')
+      const drawn = new Set(text(body))
+      const letters = [...heading.text].filter((c) => /[\p{Script=Han}\p{Script=Arabic}]/u.test(c) && !/[\u064B-\u065F]/u.test(c))
+      const missing = letters.filter((c) => !drawn.has(c))
+      assert.ok(missing.length <= letters.length * 0.02, `${lang}: heading characters not drawn: ${[...new Set(missing)].join(' ')}`)
+      const title = new Set(text(1))
+      for (const c of expected.get(lang)!.edition.meta.title.replace(/\s/g, '')) assert.ok(title.has(c), `${lang}: title character ${c} not drawn`)
+    }
+  })
+
+  describe('the check itself', () => {
+    const session = new BrowserSession()
+    after(() => session.close())
+
+    it('should fail on a page that draws a missing-glyph box', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'press-notdef-'))
+      const html = join(dir, 'notdef.html')
+      writeFileSync(html, '<!doctype html><html lang="en"><meta charset="utf-8"><p style="font-size:40px">Box: \uE000\uE001 \u{10FFFD}</p></html>')
+      const page = await session.page([dir])
+      await page.goto(pathToFileURL(html).href)
+      const pdf = join(dir, 'notdef.pdf')
+      writeFileSync(pdf, await page.pdf({ format: 'A4' }))
+      await page.close()
+      assert.throws(() => assertRealGlyphs(glyphs(pdf, 1), 'control'), /\.notdef|not a bundled font/)
+    })
+  })
+})
