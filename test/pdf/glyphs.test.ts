@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { after, before, describe, it } from 'node:test'
+import { dirname } from 'node:path'
 import { BrowserSession } from '../../src/pdf/browser.ts'
+import { facesFor, fontFaceCss } from '../../src/render/fonts.ts'
 import { buildInto, destinations, expectedEditions, pdfPath, tool } from './tools.ts'
 
 /**
@@ -97,9 +99,14 @@ describe('glyphs of the Chinese and Arabic editions', () => {
     it('should fail on a page that draws a missing-glyph box', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'press-notdef-'))
       const html = join(dir, 'notdef.html')
-      writeFileSync(html, '<!doctype html><html lang="en"><meta charset="utf-8"><p style="font-size:40px">Box: \uE000\uE001 \u{10FFFD}</p></html>')
-      const page = await session.page([dir])
+      // The bundled Noto Serif for the Latin text, and private-use characters no font has.
+      const text = 'A page with a missing glyph box: \uE000 and more text after it.'
+      const faces = facesFor(text)
+      const css = faces.map((face) => fontFaceCss([face], pathToFileURL(dirname(face.path)).href + '/')).join('\n')
+      writeFileSync(html, `<!doctype html><html lang="en"><meta charset="utf-8"><style>${css} p { font: 20px 'Noto Serif' }</style><p>${text}</p></html>`)
+      const page = await session.page([dir, ...faces.map((face) => dirname(face.path))])
       await page.goto(pathToFileURL(html).href)
+      await page.evaluate('document.fonts.ready')
       const pdf = join(dir, 'notdef.pdf')
       writeFileSync(pdf, await page.pdf({ format: 'A4' }))
       await page.close()
