@@ -153,7 +153,7 @@ function failOnMissing(editions: EditionModel[], translations: PublicationTransl
 
 async function buildIdentity(publication: Publication, sources: IdentifiedSources, translations: PublicationTranslations): Promise<BuildIdentity> {
   const revision = inputsFingerprint([...sources.files.map((f) => f.text), JSON.stringify(sources.assignment.lock)])
-  const templates = await Promise.all(['screen.css', 'print.css', 'epub.css'].map((name) => readFile(join(publication.root, 'templates', name), 'utf8')))
+  const templates = await Promise.all(['screen.css', 'print.css', 'epub.css', 'pdf.css'].map((name) => readFile(join(publication.root, 'templates', name), 'utf8')))
   const build = inputsFingerprint([revision, JSON.stringify(publication.config), ...[...translations.files.values()].map((f) => f.raw), ...templates])
   return { build, revision, date: buildDate(publication.root) }
 }
