@@ -3,8 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { after, before, describe, it } from 'node:test'
-import puppeteer, { type Browser } from 'puppeteer-core'
-import { buildInto, entries, epubPath, findChromium, languages } from './tools.ts'
+import type { Browser } from 'puppeteer-core'
+import { launchBrowser } from '../helpers/browser.ts'
+import { buildInto, entries, epubPath, languages } from './tools.ts'
 
 /** Unpack an EPUB into a folder so Chromium can open its documents. */
 function unpack(file: string, dir: string): string[] {
@@ -21,8 +22,7 @@ describe('fonts embedded in the EPUB editions', () => {
   let browser: Browser
   before(async () => {
     outDir = await buildInto(['epub'], 'press-epub-fonts-')
-    const args = process.getuid?.() === 0 ? ['--no-sandbox'] : []
-    browser = await puppeteer.launch({ executablePath: await findChromium(), headless: true, args: [...args, '--disable-gpu', '--font-render-hinting=none'] })
+    browser = await launchBrowser()
   })
   after(async () => browser?.close())
 

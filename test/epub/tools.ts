@@ -36,20 +36,6 @@ export function text(files: Map<string, Uint8Array>, name: string): string {
   return strFromU8(data)
 }
 
-/** At most `limit` tasks at once (the machines have 2 cores). */
-export async function bounded<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++
-      results[i] = await task(items[i]!)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
-}
-
 export interface EpubcheckResult {
   fatals: number
   errors: number
@@ -75,16 +61,6 @@ export async function epubcheck(file: string, reportDir: string): Promise<Epubch
     warnings: json.checker.nWarning,
     messages: json.messages.map((m) => `${m.severity} ${m.message} at ${m.locations.map((l) => `${l.path}:${l.line}:${l.column}`).join(', ')}`),
   }
-}
-
-/** The Chromium Ace drives: PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, then the usual names (as the PDF editions do). */
-export async function findChromium(): Promise<string> {
-  for (const value of [process.env.PUPPETEER_EXECUTABLE_PATH, process.env.CHROME_PATH]) if (value && existsSync(value)) return value
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']) {
-    const found = await run('sh', ['-c', `command -v ${name}`]).then((r) => r.stdout.trim(), () => '')
-    if (found) return found
-  }
-  throw new Error('No Chromium found for Ace by DAISY: install chromium or set PUPPETEER_EXECUTABLE_PATH.')
 }
 
 export interface AceViolation {

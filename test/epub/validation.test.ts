@@ -2,7 +2,9 @@ import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { before, describe, it } from 'node:test'
-import { ace, bounded, buildInto, epubcheck, epubPath, findChromium, languages } from './tools.ts'
+import { mapBounded } from '../../src/pdf/browser.ts'
+import { chromiumPath } from '../helpers/browser.ts'
+import { ace, buildInto, epubcheck, epubPath, languages } from './tools.ts'
 
 describe('EPUB editions under epubcheck and Ace by DAISY', () => {
   let outDir = ''
@@ -11,7 +13,7 @@ describe('EPUB editions under epubcheck and Ace by DAISY', () => {
   })
 
   it('should pass epubcheck with 0 errors and 0 warnings in all six languages', async () => {
-    const results = await bounded(languages, 2, async (language) => {
+    const results = await mapBounded(languages, 2, async (language) => {
       const dir = join(outDir, 'epubcheck', language)
       mkdirSync(dir, { recursive: true })
       return { language, ...(await epubcheck(epubPath(outDir, language), dir)) }
@@ -22,8 +24,8 @@ describe('EPUB editions under epubcheck and Ace by DAISY', () => {
   })
 
   it('should have no critical or serious Ace violations in all six languages', async () => {
-    const chromium = await findChromium()
-    const results = await bounded(languages, 2, async (language) => ({ language, ...(await ace(epubPath(outDir, language), join(outDir, 'ace', language), chromium)) }))
+    const chromium = chromiumPath()
+    const results = await mapBounded(languages, 2, async (language) => ({ language, ...(await ace(epubPath(outDir, language), join(outDir, 'ace', language), chromium)) }))
     for (const r of results) {
       const severe = r.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')
       assert.deepEqual(severe, [], `${r.language}: ${severe.map((v) => `${v.impact} ${v.rule} in ${v.file}: ${v.description}`).join('\n')}`)

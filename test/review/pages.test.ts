@@ -13,7 +13,7 @@ import { collectingLogger } from '../../src/core/logger.ts'
 import { findPublications } from '../../src/core/project.ts'
 import { reviewPair } from '../../src/core/review.ts'
 import { publicationId, repoRoot, targets } from '../helpers/project.ts'
-import { launch } from './browser.ts'
+import { launchBrowser } from '../helpers/browser.ts'
 
 const require = createRequire(import.meta.url)
 const pairs = [...targets.map((t) => `en-${t}`), 'fr-ar']
@@ -31,7 +31,7 @@ describe('review pages', () => {
     await reviewPair({ root: repoRoot, outDir: out, a: 'fr', b: 'ar', frozen: true }, collectingLogger())
     const [publication] = await findPublications(repoRoot, publicationId)
     ids = (await resolveIds(publication!, { frozen: true, write: false })).ids
-    browser = await launch()
+    browser = await launchBrowser()
   })
   after(async () => {
     await browser?.close()
