@@ -4,18 +4,19 @@
  *   config → sources + IDs (lock) → translations + interface strings
  *   → one model per language → HTML (and the other formats) → assets
  */
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import type { Publication } from '../config/load.ts'
-import { formatProblem, problem, PressError } from '../util/problems.ts'
+import { problem, PressError } from '../util/problems.ts'
 import { writeFileAtomic } from '../util/files.ts'
 import { renderHtmlEdition, HTML_FILE } from '../formats/html.ts'
 import { writePdfEditions } from '../formats/pdf.ts'
 import { BrowserSession } from '../pdf/browser.ts'
 import { writeDownloads } from '../distribution/downloads.ts'
 import { epubFileName, renderEpubEdition } from '../formats/epub/index.ts'
+import type { UiFile } from '../i18n/ui-strings.ts'
 import type { BuildIdentity } from '../render/colophon.ts'
-import { ASSETS_DIR, writeAssets } from './assets.ts'
+import { ASSETS_DIR, TEMPLATES_DIR, writeAssets } from './assets.ts'
 import { buildDate, inputsFingerprint } from './build-info.ts'
 import { loadUi, prepareEditions, type EditionModel } from './editions.ts'
 import { resolveIds, type IdentifiedSources } from './ids.ts'
@@ -78,14 +79,14 @@ async function buildPublication(publication: Publication, options: BuildOptions,
   const editions = prepareEditions(publication, sources, translations, ui, allLanguages)
   if (options.strict) failOnMissing(editions.filter((e) => languages.includes(e.language)), translations)
 
-  const identity = await buildIdentity(publication, sources, translations)
+  const identity = await buildIdentity(publication, sources, translations, ui)
   const blockIds = new Set(sources.ids)
   const dir = join(outDir, config.id)
   const written: string[] = []
   const write = async (path: string, data: string | Uint8Array): Promise<void> => {
     await writeFileAtomic(path, data)
     written.push(path)
-    logger.info(`wrote ${relative(root, path)}`)
+    logger.progress(`wrote ${relative(root, path)}`)
   }
 
   for (const edition of editions.filter((e) => languages.includes(e.language))) {
@@ -151,11 +152,18 @@ function failOnMissing(editions: EditionModel[], translations: PublicationTransl
   if (messages.length > 0) throw new PressError(messages)
 }
 
-async function buildIdentity(publication: Publication, sources: IdentifiedSources, translations: PublicationTranslations): Promise<BuildIdentity> {
+/** Fingerprints of what a build reads: sources and lock (revision); that plus config, translations, interface strings and templates (build). */
+async function buildIdentity(publication: Publication, sources: IdentifiedSources, translations: PublicationTranslations, ui: Map<string, UiFile>): Promise<BuildIdentity> {
   const revision = inputsFingerprint([...sources.files.map((f) => f.text), JSON.stringify(sources.assignment.lock)])
-  const templates = await Promise.all(['screen.css', 'print.css', 'epub.css', 'pdf.css'].map((name) => readFile(join(publication.root, 'templates', name), 'utf8')))
-  const build = inputsFingerprint([revision, JSON.stringify(publication.config), ...[...translations.files.values()].map((f) => f.raw), ...templates])
+  const templateDir = join(publication.root, TEMPLATES_DIR)
+  const templates = await Promise.all((await readdir(templateDir)).sort().map((name) => readFile(join(templateDir, name), 'utf8')))
+  const build = inputsFingerprint([
+    revision,
+    JSON.stringify(publication.config),
+    ...[...translations.files.values()].map((f) => f.raw),
+    JSON.stringify([...ui].map(([language, file]) => [language, file.strings])),
+    ...templates,
+  ])
   return { build, revision, date: buildDate(publication.root) }
 }
 
-export { formatProblem }

@@ -98,7 +98,7 @@ export async function reviewPair(options: ReviewPairOptions, logger: Logger): Pr
     const editions = prepareEditions(publication, sources, translations, await loadUi(options.root, all), all)
     const dir = join(options.outDir ?? join(options.root, 'dist'), config.id)
     const paths = await writeReviewPages({ publication, sources, translations, editions, dir, pairs: [[options.a, options.b]] })
-    for (const path of paths.filter((p) => p.endsWith('.html'))) logger.info(`wrote ${relative(options.root, path)}`)
+    for (const path of paths.filter((p) => p.endsWith('.html'))) logger.progress(`wrote ${relative(options.root, path)}`)
     written.push(...paths)
   }
   return written

@@ -55,7 +55,7 @@ export async function writeDownloads(publications: readonly Publication[], outDi
   const write = async (path: string, data: string): Promise<void> => {
     await writeFileAtomic(path, data)
     written.push(path)
-    logger.info(`wrote ${relative(publications[0]?.root ?? outDir, path)}`)
+    logger.progress(`wrote ${relative(publications[0]?.root ?? outDir, path)}`)
   }
   const listings: Listing[] = []
   for (const publication of publications) {

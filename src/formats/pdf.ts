@@ -63,10 +63,19 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
         )
         const pages = await pageCount(join(workDir, name))
         if (pages !== rendered.pages) throw new Error(`the pagination planned ${rendered.pages} pages but Chromium printed ${pages}: a page overflowed`)
-        for (const warning of rendered.warnings) job.logger.info(`warning: ${config.id} ${edition.language} PDF: ${warning}`)
+        for (const warning of rendered.warnings) {
+          job.logger.problem(
+            problem(`The ${edition.language} PDF edition: ${warning}`, {
+              file: edition.translation?.path ?? job.publication.configPath,
+              hint: 'The PDF was written; check that page in it.',
+              fatal: false,
+              ruleId: 'pdf-layout',
+            }),
+          )
+        }
         const path = join(job.dir, edition.language, name)
         await job.write(path, bytes)
-        job.logger.info(`pdf ${edition.language}: ${pages} pages, ${Math.round(bytes.length / 1024)} KB, ${((performance.now() - started) / 1000).toFixed(1)} s`)
+        job.logger.progress(`pdf ${edition.language}: ${pages} pages, ${Math.round(bytes.length / 1024)} KB, ${((performance.now() - started) / 1000).toFixed(1)} s`)
         return { language: edition.language, path, pages, size: bytes.length }
       } catch (error) {
         if (error instanceof PressError) throw error
