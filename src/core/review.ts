@@ -91,7 +91,8 @@ export async function reviewPair(options: ReviewPairOptions, logger: Logger): Pr
     if (unknown.length > 0) {
       throw new PressError(problem(`${config.id} has no language ${unknown.join(', ')}.`, { file: publication.configPath, hint: `Its languages are ${all.join(', ')}.` }))
     }
-    const sources = await resolveIds(publication, { frozen: options.frozen, write: !options.frozen })
+    // A review only reads: IDs the lock lacks are computed, never written (`press ids` does that).
+    const sources = await resolveIds(publication, { frozen: options.frozen, write: false })
     const translations = await loadTranslations(publication, sources, config.languages)
     translations.messages.forEach((m) => logger.problem(m))
     if (translations.messages.some((m) => m.fatal)) throw new PressError(translations.messages.filter((m) => m.fatal))
