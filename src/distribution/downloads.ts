@@ -13,6 +13,7 @@ import { buildDate } from '../core/build-info.ts'
 import { loadUi } from '../core/editions.ts'
 import type { Logger } from '../core/logger.ts'
 import { translationPath } from '../core/project.ts'
+import { epubFileName } from '../formats/epub/index.ts'
 import { HTML_FILE } from '../formats/html.ts'
 import { pdfFileName } from '../formats/pdf.ts'
 import { createLocalizer } from '../i18n/instance.ts'
@@ -46,7 +47,7 @@ export interface Manifest {
 
 const fileNames: Record<EditionFormat, (publication: string, language: string) => string> = {
   html: () => HTML_FILE,
-  epub: (publication, language) => `${publication}.${language}.epub`,
+  epub: epubFileName,
   pdf: pdfFileName,
 }
 
