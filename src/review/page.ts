@@ -122,7 +122,7 @@ function renderRow(row: Row, input: ReviewPageInput, ui: { lang: string; dir: 'l
               h(
                 'ul',
                 row.findings.map((f) =>
-                  h(`li.finding.finding-${f.level}`, [h('span.level', `${l.t(`level_${f.level}`)} `), h('code.rule', { lang: 'zxx', dir: 'ltr' }, f.rule), ' ', h('span', { lang: 'en', dir: 'ltr' }, f.message)]),
+                  h(`li.finding.finding-${f.level}`, [h('span.level', `${l.t(`level_${f.level}`)} `), h('code.rule', { lang: 'zxx', dir: 'ltr' }, f.rule), ' ', h('span.message', { lang: 'en', dir: 'ltr' }, f.message)]),
                 ),
               ),
             ])
