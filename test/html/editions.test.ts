@@ -2,9 +2,11 @@ import assert from 'node:assert/strict'
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { before, describe, it } from 'node:test'
 import { build } from '../../src/core/build.ts'
 import { collectingLogger } from '../../src/core/logger.ts'
+import { axeViolations, launchBrowser, serious } from '../helpers/browser.ts'
 import { byTag, classes, elements, nuCheck, parseHtmlFile, readingText } from '../helpers/html.ts'
 import { languages, lockPath, publicationId, repoRoot } from '../helpers/project.ts'
 
@@ -50,6 +52,15 @@ describe('the HTML editions', () => {
   it('should pass the Nu Html Checker with no errors in all six languages', () => {
     const errors = nuCheck(languages.map(page)).filter((m) => m.type === 'error' || m.subType === 'fatal')
     assert.deepEqual(errors, [])
+  })
+
+  it('should have no serious or critical axe-core violations in Chromium, in all six languages', async () => {
+    const browser = await launchBrowser()
+    try {
+      for (const lang of languages) assert.deepEqual(serious(await axeViolations(browser, pathToFileURL(page(lang)).href)), [], lang)
+    } finally {
+      await browser.close()
+    }
   })
 
   it('should set lang and dir, right-to-left for Arabic', () => {

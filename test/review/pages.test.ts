@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -13,9 +12,8 @@ import { collectingLogger } from '../../src/core/logger.ts'
 import { findPublications } from '../../src/core/project.ts'
 import { reviewPair } from '../../src/core/review.ts'
 import { publicationId, repoRoot, targets } from '../helpers/project.ts'
-import { launchBrowser } from '../helpers/browser.ts'
+import { axeViolations, launchBrowser, serious } from '../helpers/browser.ts'
 
-const require = createRequire(import.meta.url)
 const pairs = [...targets.map((t) => `en-${t}`), 'fr-ar']
 let out: string
 let ids: string[]
@@ -62,18 +60,7 @@ describe('review pages', () => {
   })
 
   it('should have no serious or critical axe-core violations in Chromium', async () => {
-    for (const pair of pairs) {
-      const tab = await browser.newPage()
-      await tab.setBypassCSP(true) // the page's CSP allows only its own script; axe is injected for the test
-      await tab.goto(pathToFileURL(page(pair)).href, { waitUntil: 'load' })
-      await tab.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
-      const violations = await tab.evaluate(async () => {
-        const result = await (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run()
-        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }))
-      })
-      assert.deepEqual(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), [], pair)
-      await tab.close()
-    }
+    for (const pair of pairs) assert.deepEqual(serious(await axeViolations(browser, pathToFileURL(page(pair)).href)), [], pair)
   })
 
   it('should filter to rows that need attention and move focus to the next problem with "n"', async () => {
