@@ -58,5 +58,11 @@ function installSystemTools() {
   execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...packages], { stdio: 'inherit', env })
 }
 
-installNpmPackages()
-installSystemTools()
+try {
+  installNpmPackages()
+  installSystemTools()
+} catch (error) {
+  // The failing command has printed its own error above; say which step failed, without a stack trace.
+  console.error(`setup: \`${error.cmd ?? error.message}\` failed${error.status ? ` (exit status ${error.status})` : ''}; see its output above.`)
+  process.exit(1)
+}
