@@ -11,6 +11,7 @@ import { problem, PressError } from '../util/problems.ts'
 import { writeFileAtomic } from '../util/files.ts'
 import { renderHtmlEdition, HTML_FILE } from '../formats/html.ts'
 import { writePdfEditions } from '../formats/pdf.ts'
+import { writeParallelEditions } from '../formats/parallel.ts'
 import { BrowserSession } from '../pdf/browser.ts'
 import { writeDownloads } from '../distribution/downloads.ts'
 import { epubFileName, renderEpubEdition } from '../formats/epub/index.ts'
@@ -102,6 +103,8 @@ async function buildPublication(publication: Publication, options: BuildOptions,
   if (wanted.has('pdf')) {
     const selected = editions.filter((e) => languages.includes(e.language))
     await writePdfEditions({ publication, editions: selected, sourceLanguage: config.sourceLanguage, identity, blockIds, dir, session, logger, write })
+    const pairs = languages.filter((l) => l !== config.sourceLanguage).map((l): [string, string] => [config.sourceLanguage, l])
+    await writeParallelEditions({ publication, editions, pairs, sourceLanguage: config.sourceLanguage, identity, blockIds, dir, session, logger, write })
   }
   const assetText = editions.map((e) => e.blocks.map((b) => b.text).join('\n') + Object.values(ui.get(e.language)!.strings).join('\n') + JSON.stringify(e.meta)).join('\n')
   const assets = await writeAssets(root, join(dir, ASSETS_DIR), assetText)

@@ -16,6 +16,7 @@ import { translationPath } from '../core/project.ts'
 import { epubFileName } from '../formats/epub/index.ts'
 import { HTML_FILE } from '../formats/html.ts'
 import { pdfFileName } from '../formats/pdf.ts'
+import { PARALLEL_DIR, parallelFileName } from '../formats/parallel.ts'
 import { createLocalizer } from '../i18n/instance.ts'
 import { requireLanguage } from '../i18n/languages.ts'
 import { readTranslationFile } from '../i18n/translation-file.ts'
@@ -24,7 +25,7 @@ import { writeFileAtomic } from '../util/files.ts'
 import { renderDownloadPage, type Listing } from './page.ts'
 
 export const MANIFEST_FILE = 'manifest.json'
-export const editionFormats = ['html', 'epub', 'pdf'] as const
+export const editionFormats = ['html', 'epub', 'pdf', 'parallel'] as const
 export type EditionFormat = (typeof editionFormats)[number]
 
 export interface EditionFile {
@@ -36,6 +37,8 @@ export interface EditionFile {
   sha256: string
   /** PDF editions only. */
   pages?: number
+  /** Parallel-text PDFs: the language of the left column (`language` is the right one). */
+  pairedWith?: string
 }
 
 export interface Manifest {
@@ -45,7 +48,7 @@ export interface Manifest {
   editions: EditionFile[]
 }
 
-const fileNames: Record<EditionFormat, (publication: string, language: string) => string> = {
+const fileNames: Record<Exclude<EditionFormat, 'parallel'>, (publication: string, language: string) => string> = {
   html: () => HTML_FILE,
   epub: epubFileName,
   pdf: pdfFileName,
@@ -95,7 +98,12 @@ async function collectEditions(publication: Publication, languages: readonly str
   const editions: EditionFile[] = []
   for (const language of languages) {
     for (const format of editionFormats) {
-      const path = join(outDir, publication.config.id, language, fileNames[format](publication.config.id, language))
+      const source = publication.config.sourceLanguage
+      if (format === 'parallel' && language === source) continue
+      const path =
+        format === 'parallel'
+          ? join(outDir, publication.config.id, PARALLEL_DIR, parallelFileName(source, language))
+          : join(outDir, publication.config.id, language, fileNames[format](publication.config.id, language))
       let data: Buffer
       try {
         data = await readFile(path)
@@ -108,7 +116,8 @@ async function collectEditions(publication: Publication, languages: readonly str
         path: relative(outDir, path).split(sep).join('/'),
         size: data.length,
         sha256: createHash('sha256').update(data).digest('hex'),
-        ...(format === 'pdf' ? { pages: await pageCount(path) } : {}),
+        ...(format === 'pdf' || format === 'parallel' ? { pages: await pageCount(path) } : {}),
+        ...(format === 'parallel' ? { pairedWith: source } : {}),
       })
     }
   }

@@ -19,8 +19,8 @@ export interface DownloadPageInput {
   choices: { language: string; dir: 'ltr' | 'rtl'; name: string; href: string }[]
 }
 
-const formatKeys = { html: 'formatHtml', epub: 'formatEpub', pdf: 'formatPdf' } as const
-const mediaTypes = { html: 'text/html', epub: 'application/epub+zip', pdf: 'application/pdf' } as const
+const formatKeys = { html: 'formatHtml', epub: 'formatEpub', pdf: 'formatPdf', parallel: 'formatParallel' } as const
+const mediaTypes = { html: 'text/html', epub: 'application/epub+zip', pdf: 'application/pdf', parallel: 'application/pdf' } as const
 
 const css = `
 body { font-family: 'Noto Serif', 'Noto Serif SC', 'Noto Naskh Arabic', serif; margin: 2rem auto; max-inline-size: 72rem; padding: 0 1rem; line-height: 1.5; color: #111; }
@@ -34,7 +34,7 @@ export function renderDownloadPage(input: DownloadPageInput): string {
   const l = input.localizer
   const names = new Intl.DisplayNames([input.language], { type: 'language' })
   const row = (file: EditionFile) => {
-    const name = names.of(file.language) ?? file.language
+    const name = (file.pairedWith ? `${names.of(file.pairedWith) ?? file.pairedWith} – ` : '') + (names.of(file.language) ?? file.language)
     const size = formatSize(file.size, input.language) + (file.pages === undefined ? '' : ` · ${l.t('pages', { count: file.pages })}`)
     const link = file.path
     return h('tr', [
@@ -42,7 +42,7 @@ export function renderDownloadPage(input: DownloadPageInput): string {
       h('td', l.t(formatKeys[file.format])),
       h('td', size),
       h('td', h('code', file.sha256)),
-      h('td', h('a', { href: link, hrefLang: file.language, type: mediaTypes[file.format], download: file.format === 'html' ? undefined : '' }, `${l.t('download')} (${file.format.toUpperCase()}, ${name})`)),
+      h('td', h('a', { href: link, hrefLang: file.language, type: mediaTypes[file.format], download: file.format === 'html' ? undefined : '' }, `${l.t('download')} (${file.format === 'parallel' ? 'PDF' : file.format.toUpperCase()}, ${name})`)),
     ])
   }
   const body = input.listings.map((listing) =>

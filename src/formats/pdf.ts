@@ -13,8 +13,8 @@ import type { BuildIdentity } from '../render/colophon.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { mapBounded, withTimeout, type BrowserSession } from '../pdf/browser.ts'
 import { pageGeometry } from '../pdf/page-css.ts'
-import { finishPdf, pageCount } from '../pdf/postprocess.ts'
-import { printDocument } from '../pdf/print-html.ts'
+import { finishPdf, pageCount, type PdfInfo } from '../pdf/postprocess.ts'
+import { printDocument, type PrintDocument } from '../pdf/print-html.ts'
 import { renderPdf } from '../pdf/render.ts'
 
 export const pdfFileName = (publication: string, language: string): string => `${publication}.${language}.pdf`
@@ -43,6 +43,19 @@ export interface PdfEdition {
   size: number
 }
 
+/**
+ * Render `doc` (paginated, tagged, with bookmarks), then set its metadata and
+ * bookmark titles with qpdf; fails when Chromium printed more pages than the
+ * pagination planned (a page overflowed).
+ */
+export async function printPdf(session: BrowserSession, doc: PrintDocument, workDir: string, name: string, info: Omit<PdfInfo, 'bookmarks'>): Promise<{ bytes: Uint8Array; pages: number; warnings: string[] }> {
+  const rendered = await withTimeout(renderPdf(session, doc, workDir, name), PDF_TIMEOUT_MS, () => `Chromium did not finish within ${PDF_TIMEOUT_MS / 1000} s`)
+  const bytes = await finishPdf(rendered.bytes, { ...info, bookmarks: rendered.headings }, workDir, name)
+  const pages = await pageCount(join(workDir, name))
+  if (pages !== rendered.pages) throw new Error(`the pagination planned ${rendered.pages} pages but Chromium printed ${pages}: a page overflowed`)
+  return { bytes, pages, warnings: rendered.warnings }
+}
+
 export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
   const { config } = job.publication
   const geometry = pageGeometry(config.print.pageSize)
@@ -54,16 +67,10 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
       const name = pdfFileName(config.id, edition.language)
       try {
         const doc = printDocument({ edition, sourceLanguage: job.sourceLanguage, identity: job.identity, blockIds: job.blockIds, geometry, css })
-        const rendered = await withTimeout(renderPdf(job.session, doc, workDir, name), PDF_TIMEOUT_MS, () => `Chromium did not finish within ${PDF_TIMEOUT_MS / 1000} s`)
-        const bytes = await finishPdf(
-          rendered.bytes,
-          { title: edition.meta.title, author: edition.meta.issuer, subject: edition.meta.description, keywords: edition.meta.keywords, creator: 'Polyglot Press', date: job.identity.date, bookmarks: rendered.headings },
-          workDir,
-          name,
-        )
-        const pages = await pageCount(join(workDir, name))
-        if (pages !== rendered.pages) throw new Error(`the pagination planned ${rendered.pages} pages but Chromium printed ${pages}: a page overflowed`)
-        for (const warning of rendered.warnings) {
+        const { bytes, pages, warnings } = await printPdf(job.session, doc, workDir, name, {
+          title: edition.meta.title, author: edition.meta.issuer, subject: edition.meta.description, keywords: edition.meta.keywords, creator: 'Polyglot Press', date: job.identity.date,
+        })
+        for (const warning of warnings) {
           job.logger.problem(
             problem(`The ${edition.language} PDF edition: ${warning}`, {
               file: edition.translation?.path ?? job.publication.configPath,

@@ -49,6 +49,19 @@ export interface RunningHeads {
   sections: Map<string, string>
   /** A localized "Page {{page}} of {{total}}". */
   pageOf: string
+  /**
+   * Parallel-text editions: the heads of odd and even pages in two languages,
+   * by section key, each with its direction, fonts and page label (the page
+   * itself stays in `dir`).
+   */
+  sides?: Record<'odd' | 'even', HeadSide>
+}
+
+export interface HeadSide {
+  sections: Map<string, string>
+  dir: 'ltr' | 'rtl'
+  fontFamily: string
+  pageOf: string
 }
 
 export function pageCss(g: PageGeometry, heads: RunningHeads): string {
@@ -57,9 +70,10 @@ export function pageCss(g: PageGeometry, heads: RunningHeads): string {
     `:root { --pp-width: ${box.width}mm; --pp-height: ${box.height}mm; }`,
     `@page { size: ${g.width}mm ${g.height}mm; margin: ${g.top}mm ${g.outer}mm ${g.bottom}mm ${g.inner}mm; }`,
   ]
-  const marginBox = `font-family: ${heads.fontFamily}; font-size: 8pt; color: #444; direction: ${heads.dir};`
-  const footer = pageNumberContent(heads.pageOf)
   for (const parity of ['odd', 'even'] as const) {
+    const side = heads.sides?.[parity]
+    const marginBox = `font-family: ${side?.fontFamily ?? heads.fontFamily}; font-size: 8pt; color: #444; direction: ${side?.dir ?? heads.dir};`
+    const footer = pageNumberContent(side?.pageOf ?? heads.pageOf)
     // LTR: a recto (odd) page has its binding on the left; RTL: on the right.
     const innerLeft = (parity === 'odd') === (heads.dir === 'ltr')
     const margins = innerLeft ? `margin-left: ${g.inner}mm; margin-right: ${g.outer}mm;` : `margin-left: ${g.outer}mm; margin-right: ${g.inner}mm;`
@@ -68,7 +82,7 @@ export function pageCss(g: PageGeometry, heads: RunningHeads): string {
     rules.push(`@page pp-title-${parity} { ${margins} }`)
     rules.push(`@page pp-open-${parity} { ${margins} ${pageNumber} }`)
     for (const [key, section] of heads.sections) {
-      const text = parity === 'even' ? heads.title : section
+      const text = side ? (side.sections.get(key) ?? section) : parity === 'even' ? heads.title : section
       const head = `@top-${outerSide} { content: ${cssString(shorten(text))}; ${marginBox} vertical-align: bottom; padding-bottom: 4mm; }`
       rules.push(`@page pp-${key}-${parity} { ${margins} ${head} ${pageNumber} }`)
     }

@@ -8,7 +8,11 @@
 //   foot and `widows` lines at the head of the next page; a heading never ends a page;
 // - each footnote is moved into the notes area at the foot of the page that
 //   carries its reference, and the page's text is shortened to make room;
-// - every page gets a CSS page name (section and parity) for its running head.
+// - every page gets a CSS page name (section and parity) for its running head;
+// - a row (data-pp-row: side-by-side cells of a parallel text, one language
+//   each) is split at a line in every cell, so the cells start level and each
+//   continues at the top of the next page; a row marked data-pp-keep (a heading
+//   row) never ends a page.
 // Returns the page count, the page of every table-of-contents target and warnings.
 ;(() => {
   'use strict'
@@ -65,11 +69,16 @@
     const addNotes = (notes) => notes.forEach((note) => page.notes.append(note))
     const removeNotes = (notes) => notes.forEach((note) => noteSource.append(note))
 
-    // Line boxes of a block: client rects grouped by vertical overlap.
+    // Line boxes of a block: client rects grouped by vertical overlap. For a block of
+    // blocks (a row's cell), only its text counts: a range's rects include the boxes
+    // of the block elements it holds.
     const lineBoxes = (el) => {
       const range = document.createRange()
-      range.selectNodeContents(el)
-      const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0).sort((a, b) => a.top - b.top)
+      const nodes = el.classList.contains('pp-cell') ? textNodes(el) : [el]
+      const rects = nodes
+        .flatMap((node) => (range.selectNodeContents(node), [...range.getClientRects()]))
+        .filter((r) => r.width > 0 && r.height > 0)
+        .sort((a, b) => a.top - b.top)
       const lines = []
       for (const r of rects) {
         const line = lines.find((l) => Math.min(l.bottom, r.bottom) - Math.max(l.top, r.top) > 0.5 * Math.min(r.height, l.bottom - l.top))
@@ -81,11 +90,17 @@
       return lines.sort((a, b) => a.top - b.top)
     }
 
+    const textNodes = (el) => {
+      const nodes = []
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node)
+      return nodes
+    }
+
     // The first character (in logical order) whose glyph lies below `y`: a line start.
     const firstCharBelow = (el, y) => {
       const chars = []
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const node of textNodes(el)) {
         for (let i = 0; i < node.data.length; i++) chars.push([node, i])
       }
       const middle = (index) => {
@@ -154,6 +169,56 @@
       return null
     }
 
+    // Split a row of cells (on the page, overflowing): each cell keeps the lines above
+    // `limit` (at least `orphans`, or all of a short cell), the rest of every cell
+    // goes, side by side again, into the returned detached row.
+    const splitRow = (row) => {
+      const cells = [...row.children]
+      const rowBottom = row.getBoundingClientRect().bottom
+      const below = rowBottom - Math.max(...cells.map((c) => c.getBoundingClientRect().bottom))
+      let limit = page.body.getBoundingClientRect().top + height(page.el) - notesHeight() - Math.max(0, below)
+      for (let attempt = 0; attempt < 40; attempt++) {
+        const plans = cells.map((cell) => {
+          const lines = lineBoxes(cell)
+          let keep = lines.filter((l) => l.bottom <= limit).length
+          if (keep < lines.length) keep = Math.min(keep, lines.length - widows)
+          return { cell, lines, keep }
+        })
+        if (plans.some((p) => p.keep < p.lines.length && p.keep < orphans)) return null
+        const rest = row.cloneNode(false)
+        rest.removeAttribute('id')
+        rest.setAttribute('data-pp-cont', '')
+        const cuts = plans.map((p) => {
+          const restCell = p.cell.cloneNode(false)
+          restCell.classList.add('pp-cont')
+          rest.append(restCell)
+          if (p.keep === p.lines.length) return null
+          const start = firstCharBelow(p.cell, (p.lines[p.keep - 1].bottom + p.lines[p.keep].top) / 2)
+          let block = start && start[0].parentElement.closest('.pp-cell > *')
+          if (!block || block.parentElement !== p.cell) return null
+          const before = document.createRange()
+          before.setStart(block, 0)
+          before.setEnd(start[0], start[1])
+          const first = before.toString().trim() === '' ? null : cutAt(block, start)
+          const moved = []
+          for (let node = first ? first.nextSibling : block; node; node = node.nextSibling) moved.push(node)
+          if (first) moved.unshift(block)
+          restCell.append(...moved)
+          p.cell.classList.add('pp-split')
+          return { ...p, first, moved }
+        })
+        if (fits() && cuts.every((c) => !c || lineBoxes(c.cell).length === c.keep)) return rest
+        for (const c of cuts.filter(Boolean)) {
+          c.cell.classList.remove('pp-split')
+          c.cell.append(...c.moved)
+          if (c.first) undoCut(c.first, c.moved[0])
+        }
+        const kept = cuts.filter(Boolean).map((c) => c.lines[c.keep - 1].top)
+        limit = kept.length > 0 ? Math.max(...kept) : limit - 1
+      }
+      return null
+    }
+
     const place = (el) => {
       const parent = parentNow()
       parent.append(el)
@@ -161,7 +226,14 @@
       addNotes(notes)
       if (fits()) return
       removeNotes(notes)
-      if (isBlockContainer(el)) {
+      if (el.hasAttribute('data-pp-row')) {
+        const rest = splitRow(el)
+        if (rest) {
+          newPage(false)
+          place(rest)
+          return
+        }
+      } else if (isBlockContainer(el)) {
         el.remove()
         const level = { source: el, shell: el.cloneNode(false), clones: [], items: 0, start: Number(el.getAttribute('start') || 1) }
         level.clones.push(level.shell)
@@ -191,7 +263,7 @@
       el.remove()
       const carried = []
       const last = parentNow().lastElementChild
-      if (last && HEADING.test(last.tagName) && !onlyText(last)) carried.push(last)
+      if (last && (HEADING.test(last.tagName) || last.hasAttribute('data-pp-keep')) && !onlyText(last)) carried.push(last)
       carried.forEach((h) => h.remove())
       newPage(false)
       carried.forEach((h) => parentNow().append(h))

@@ -44,6 +44,9 @@ const fontStacks: Record<string, string> = {
   ar: "'Noto Naskh Arabic', 'Noto Serif'",
 }
 
+/** The bundled faces for a language, its own script first. */
+export const fontStack = (language: string): string => fontStacks[language] ?? "'Noto Serif'"
+
 export function printDocument(input: PrintInput): PrintDocument {
   const { edition, identity } = input
   const l = edition.localizer
@@ -98,7 +101,7 @@ export function printDocument(input: PrintInput): PrintDocument {
 
   const faces = facesFor(textOf({ type: 'root', children: [titlePage, toc, ...flow, ...notes, colophonUnit] }) + [...sections.values()].join('') + l.t('pageOf') + '0123456789…')
   const fontCss = faces.map((face) => fontFaceCss([face], pathToFileURL(dirname(face.path)).href + '/')).join('\n')
-  const family = fontStacks[edition.language] ?? "'Noto Serif'"
+  const family = fontStack(edition.language)
   const css = [fontCss, input.css, pageCss(input.geometry, { dir: edition.dir, fontFamily: family, title: meta.title, sections, pageOf: l.t('pageOf') })].join('\n')
 
   const tree: Root = {
@@ -165,7 +168,7 @@ function splitNotes(children: Element[]): { flow: Element[]; notes: Element[] } 
   return { flow, notes }
 }
 
-function removeBackrefs(node: Element): void {
+export function removeBackrefs(node: Element): void {
   node.children = node.children.filter((c) => !(c.type === 'element' && c.properties.dataFootnoteBackref !== undefined))
   const last = node.children.at(-1)
   if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '')
@@ -184,7 +187,7 @@ function collectBlockIds(children: Element[], known: ReadonlySet<string>): strin
 }
 
 /** Fallback and stale blocks say so, as in the HTML edition. */
-function flagBlocks(flow: Element[], language: string): void {
+export function flagBlocks(flow: Element[], language: string): void {
   for (const unit of flow) {
     visit(unit, 'element', (node: Element) => {
       const flag = node.properties.dataFlag

@@ -109,7 +109,7 @@ function renderRow(row: Row, input: ReviewPageInput, ui: { lang: string; dir: 'l
       h('th.col-id', { scope: 'row', ...ui }, [
         h('a.permalink', { href: `#${row.id}` }, h('code', { lang: 'zxx', dir: 'ltr' }, row.id)),
         row.noteLabel ? h('span.note-label', ` [^${row.noteLabel}]`) : undefined,
-        orphan ? undefined : h('span.edition-links', [...editionLinks(row.id, input.a.code, input), ...editionLinks(row.id, input.b.code, input)]),
+        orphan ? undefined : h('span.edition-links', [...editionLinks(row.id, input.a.code, input), ...editionLinks(row.id, input.b.code, input), ...parallelLink(row.id, input)]),
       ]),
       renderSide(row, row.a, input, 'col-a'),
       renderSide(row, row.b, input, 'col-b'),
@@ -162,4 +162,12 @@ function editionLinks(id: string, language: string, input: ReviewPageInput): Ele
   const link = (format: 'HTML' | 'PDF', href: string): Element =>
     h('a.edition-link', { href: `${href}#${id}`, hrefLang: language, title: l.t('paragraphInFormat', { language: name, format }) }, `${language} ${format}`)
   return [link('HTML', `../${language}/index.html`), link('PDF', `../${language}/${input.publication}.${language}.pdf`)]
+}
+
+/** The pair's parallel-text PDF (`press build` writes source–target pairs). */
+function parallelLink(id: string, input: ReviewPageInput): Element[] {
+  const { a, b, localizer: l } = input
+  if (a.code !== input.sourceLanguage) return []
+  const language = `${input.languageName(a.code)} – ${input.languageName(b.code)}`
+  return [h('a.edition-link', { href: `../parallel/${a.code}-${b.code}.pdf#${id}`, title: l.t('paragraphInFormat', { language, format: l.t('parallelText') }) }, `${a.code}-${b.code} PDF`)]
 }
