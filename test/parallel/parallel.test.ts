@@ -103,6 +103,30 @@ describe('the parallel-text PDF editions', () => {
     })
   }
 
+  it('should start both cells of every pair level, in all five parallel PDFs', () => {
+    // Chromium writes a destination's top relative to the page's content box, not the page:
+    // the row itself starts one top margin (22 mm on A4) lower than `top` says.
+    const topMargin = 22 * (72 / 25.4)
+    for (const lang of targets) {
+      const file = parallelPath(out, lang)
+      const dests = destinations(file)
+      const words = new Map<number, { x: number; y: number; bottom: number }[]>()
+      for (const id of expected.ids) {
+        const { page, top } = dests.get(id)!
+        if (!words.has(page)) {
+          const bbox = tool('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', file, '-'])
+          words.set(page, [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), bottom: Number(m[3]) })))
+        }
+        const rowTop = 842 - top + topMargin
+        const middle = ((page % 2 === 1 ? 25 : 18) + 167 / 2) * (72 / 25.4)
+        const first = (left: boolean): number => Math.min(...words.get(page)!.filter((w) => w.x < middle === left && w.bottom > rowTop + 2).map((w) => w.y))
+        const [a, b] = [first(true), first(false)]
+        assert.ok(Math.abs(a - b) <= 4, `en-${lang} ${id} (page ${page}): the cells start at ${a.toFixed(1)} and ${b.toFixed(1)} pt`)
+        assert.ok(Math.abs(a - rowTop) <= 6, `en-${lang} ${id} (page ${page}): the row starts at ${a.toFixed(1)} pt, its destination says ${rowTop.toFixed(1)}`)
+      }
+    }
+  })
+
   it('should continue a long pair on the next page in both columns', () => {
     const file = parallelPath(out, 'ar')
     const dests = destinations(file)
