@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { before, describe, it } from 'node:test'
-import { mapBounded } from '../../src/pdf/browser.ts'
+import { mapBounded } from '../../src/util/async.ts'
 import { chromiumPath } from '../helpers/browser.ts'
 import { ace, buildInto, epubcheck, epubPath, languages } from './tools.ts'
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { after, describe, it } from 'node:test'
-import { BrowserSession, chromiumArgs, findChromium, isAllowed, mapBounded, withTimeout } from '../../src/pdf/browser.ts'
+import { BrowserSession, chromiumArgs, findChromium, isAllowed } from '../../src/pdf/browser.ts'
+import { mapBounded, withTimeout } from '../../src/util/async.ts'
 
 describe('the PDF browser', () => {
   const session = new BrowserSession()
