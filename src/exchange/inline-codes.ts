@@ -9,7 +9,7 @@
  * original string byte for byte.
  */
 import type { Nodes, Parent } from 'mdast'
-import { parseMarkdown } from '../source/parse.ts'
+import { definitionsUsedIn, parseBlockMarkdown } from '../source/parse.ts'
 
 /** What a code stands for; writers map it to XLIFF `type`/`ctype`. */
 export type CodeKind = 'emphasis' | 'strong' | 'delete' | 'link' | 'footnote-ref' | 'code' | 'break' | 'image' | 'html' | 'other'
@@ -54,10 +54,8 @@ interface Event {
 /** Cut a block's Markdown into text and codes. Code blocks stay one text. */
 export function toInline(markdown: string, options: { code?: boolean } = {}): Inline[] {
   if (options.code || markdown === '') return markdown === '' ? [] : [markdown]
-  // Footnote calls are only parsed when defined: define every label seen, after the text (offsets are unchanged).
-  const labels = new Set([...markdown.matchAll(/\[\^([^\]\s]+)\]/g)].map((m) => m[1]!))
-  const definitions = [...labels].map((label) => `\n\n[^${label}]: -`).join('')
-  const tree = parseMarkdown(markdown + definitions)
+  // Footnote calls parse only when defined (reference links stay text: they are not codes).
+  const tree = parseBlockMarkdown(markdown, { footnotes: definitionsUsedIn(markdown).footnotes })
   const events: Event[] = []
   const offsets = (node: Nodes): [number, number] | undefined => {
     const start = node.position?.start.offset

@@ -5,7 +5,7 @@
  * resolve through stub definitions, as they do when an edition is built.
  */
 import type { Nodes } from 'mdast'
-import { parseMarkdown } from '../source/parse.ts'
+import { parseBlockMarkdown } from '../source/parse.ts'
 
 export interface InlineFacts {
   footnotes: string[]
@@ -26,10 +26,7 @@ const cache = new Map<string, InlineFacts>()
 export function inlineFacts(markdown: string): InlineFacts {
   const cached = cache.get(markdown)
   if (cached) return cached
-  const labels = new Set([...markdown.matchAll(/\[\^([^\]\s]+)\]/g)].map((m) => m[1]!))
-  const refs = new Set([...markdown.matchAll(/\]\[([^\]]+)\]/g)].map((m) => m[1]!))
-  const stubs = [...[...labels].map((l) => `[^${l}]: -`), ...[...refs].map((r) => `[${r}]: #`)].join('\n')
-  const tree = parseMarkdown(`${markdown}\n\n${stubs}`)
+  const tree = parseBlockMarkdown(markdown)
   const facts: InlineFacts = { footnotes: [], links: [], text: '', textNodes: [], markup: {}, html: [] }
   const prose: string[] = []
   const visit = (node: Nodes): void => {

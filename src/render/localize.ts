@@ -9,7 +9,7 @@ import type { IdentifiedSources } from '../core/ids.ts'
 import type { Localizer } from '../i18n/instance.ts'
 import { entryStatus } from '../i18n/status.ts'
 import type { Entry } from '../i18n/translation-file.ts'
-import { parseMarkdown } from '../source/parse.ts'
+import { definitionsOf, parseBlockMarkdown, parseMarkdown, type BlockDefinitions } from '../source/parse.ts'
 import { segment, type Block } from '../source/segment.ts'
 import { problem } from '../util/problems.ts'
 
@@ -53,7 +53,8 @@ export function localize(input: LocalizeInput): LocalizedEdition {
   const { sources, localizer, sourceLanguage, entries } = input
   const language = localizer.language
   const messages: VFileMessage[] = []
-  const stubs = definitionStubs(sources.files.map((file) => file.text).join('\n\n'))
+  // `[^1]` and `[text][ref]` in a translation resolve as they do in the source, and only then.
+  const definitions = mergeDefinitions(sources.files.map((file) => definitionsOf(file.tree)))
   const tree: Root = { type: 'root', children: [] }
   const blocks: LocalizedBlock[] = []
   let index = 0
@@ -81,7 +82,7 @@ export function localize(input: LocalizeInput): LocalizedEdition {
         shownLanguage = language
       }
       if (status === 'translated' || status === 'stale') {
-        const replaced = replaceContent(block, text, stubs)
+        const replaced = replaceContent(block, text, definitions)
         if (replaced) {
           messages.push(
             problem(`The ${language} translation of ${id} ${replaced}; it is shown as plain text.`, {
@@ -106,14 +107,14 @@ export function localize(input: LocalizeInput): LocalizedEdition {
  * Replace a block's content with `text` parsed as Markdown. Returns a
  * description of the problem when the text is not one block of inline content.
  */
-function replaceContent(block: Block, text: string, stubs: string): string | undefined {
+function replaceContent(block: Block, text: string, definitions: BlockDefinitions): string | undefined {
   const node = block.node
   if (node.type === 'code') {
     node.value = text
     return undefined
   }
   if (!('children' in node)) return undefined
-  const parsed = parseMarkdown(`${text}\n\n${stubs}`)
+  const parsed = parseBlockMarkdown(text, definitions)
   const content = parsed.children.filter((child) => child.type !== 'footnoteDefinition' && child.type !== 'definition')
   const first = content[0]
   if (content.length === 1 && first?.type === 'paragraph') {
@@ -134,19 +135,6 @@ function inert(children: PhrasingContent[]): PhrasingContent[] {
   })
 }
 
-/**
- * Footnote and link-reference definitions of the sources, with dummy bodies:
- * appended when parsing a translation so that `[^1]` and `[text][ref]` in it
- * resolve as they do in the source.
- */
-function definitionStubs(allSources: string): string {
-  const tree = parseMarkdown(allSources)
-  const lines: string[] = []
-  const visit = (node: Nodes): void => {
-    if (node.type === 'footnoteDefinition') lines.push(`[^${node.label ?? node.identifier}]: -`)
-    else if (node.type === 'definition') lines.push(`[${node.label ?? node.identifier}]: ${node.url}`)
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child)
-  }
-  visit(tree)
-  return lines.join('\n')
+function mergeDefinitions(all: Required<BlockDefinitions>[]): Required<BlockDefinitions> {
+  return { footnotes: all.flatMap((d) => [...d.footnotes]), references: all.flatMap((d) => [...d.references]) }
 }
