@@ -18,7 +18,7 @@ import { problem, PressError } from '../util/problems.ts'
 import { alignCodes, toInline, type CodeKind, type Inline } from './inline-codes.ts'
 import { checkCodesSurvive, readInline, type CodeData, type InlineElement } from './inline-reader.ts'
 import { contextNote, type ExportHeader, type ExportUnit, type ImportedDocument, type ImportedUnit } from './units.ts'
-import { childElements, firstChild, parseXml, placeOf, XmlBuilder } from './xml.ts'
+import { firstChild, parseXml, placeOf, XmlBuilder } from './xml.ts'
 
 export const XLIFF12_NS = 'urn:oasis:names:tc:xliff:document:1.2'
 export const PRESS_NS = 'urn:polyglot-press:xliff'

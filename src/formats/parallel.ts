@@ -7,34 +7,20 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Publication } from '../config/load.ts'
 import { readTemplate } from '../core/assets.ts'
 import type { EditionModel } from '../core/editions.ts'
-import type { Logger } from '../core/logger.ts'
 import { parallelDocument } from '../parallel/document.ts'
-import type { BrowserSession } from '../pdf/browser.ts'
 import { mapBounded } from '../util/async.ts'
 import { pageGeometry } from '../pdf/page-css.ts'
-import type { BuildIdentity } from '../render/colophon.ts'
 import { problem, PressError } from '../util/problems.ts'
-import { PDF_CONCURRENCY, printPdf, type PdfEdition } from './pdf.ts'
+import { PDF_CONCURRENCY, printPdf, type PdfEdition, type PdfJob } from './pdf.ts'
 
 export const PARALLEL_DIR = 'parallel'
 export const parallelFileName = (a: string, b: string): string => `${a}-${b}.pdf`
 
-export interface ParallelJob {
-  publication: Publication
-  /** Every edition of the publication (pairs pick theirs by language). */
-  editions: readonly EditionModel[]
+/** A PDF job whose `editions` are every edition of the publication: each pair picks its two. */
+export interface ParallelJob extends PdfJob {
   pairs: readonly [string, string][]
-  sourceLanguage: string
-  identity: BuildIdentity
-  blockIds: ReadonlySet<string>
-  /** dist/<publication> */
-  dir: string
-  session: BrowserSession
-  logger: Logger
-  write(path: string, data: Uint8Array): Promise<void>
 }
 
 export async function writeParallelEditions(job: ParallelJob): Promise<PdfEdition[]> {

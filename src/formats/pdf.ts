@@ -26,7 +26,7 @@ export const PDF_TIMEOUT_MS = 180_000
 
 export interface PdfJob {
   publication: Publication
-  editions: EditionModel[]
+  editions: readonly EditionModel[]
   sourceLanguage: string
   identity: BuildIdentity
   blockIds: ReadonlySet<string>
