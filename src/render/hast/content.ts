@@ -4,7 +4,7 @@
  * opens an unheaded closing section), notes come last.
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast'
-import type { Nodes as MdastNodes } from 'mdast'
+import type { List, Nodes as MdastNodes, Root as MdastRoot } from 'mdast'
 import { toHast } from 'mdast-util-to-hast'
 import { visit } from 'unist-util-visit'
 import type { Localizer } from '../../i18n/instance.ts'
@@ -46,6 +46,7 @@ export function editionContent(edition: LocalizedEdition, localizer: Localizer, 
 
 /** Put each block's ID, status and language on its mdast node, for toHast. */
 function markBlocks(edition: LocalizedEdition, localizer: Localizer, options: ContentOptions): void {
+  keepListParagraphs(edition.tree)
   for (const { block } of edition.blocks) {
     const data = block.node.data as (BlockData & { hProperties?: Record<string, unknown> }) | undefined
     if (!data) continue
@@ -62,6 +63,19 @@ function markBlocks(edition: LocalizedEdition, localizer: Localizer, options: Co
     if (data.blockLanguage !== edition.language) properties.lang = data.blockLanguage
     data.hProperties = properties
   }
+}
+
+/**
+ * toHast unwraps the paragraphs of a tight list into their `<li>`, and a
+ * paragraph's ID would go with it: render every list loose (a `<p>` per
+ * paragraph), and mark lists that were tight so that stylesheets keep them tight.
+ */
+function keepListParagraphs(tree: MdastRoot): void {
+  visit(tree, 'list', (list: List) => {
+    const tight = !list.spread && list.children.every((item) => !item.spread)
+    if (tight) list.data = { ...list.data, hProperties: { ...(list.data?.hProperties ?? {}), className: ['tight'] } }
+    list.spread = true
+  })
 }
 
 function groupSections(nodes: Element[], localizer: Localizer): Element[] {
