@@ -14,7 +14,7 @@ const purpose = process.argv.includes('--for=test') ? 'test' : 'build'
 /** System tools: the command that proves each is there, and the Debian package that brings it. */
 const tools = [
   { for: ['build', 'test'], test: () => findChromium(), pkg: 'chromium', why: 'renders the PDF editions' },
-  { for: ['build', 'test'], test: () => onPath('java'), pkg: 'default-jre-headless', why: 'runs the Nu Html Checker and epubcheck' },
+  { for: ['test'], test: () => onPath('java'), pkg: 'default-jre-headless', why: 'runs the Nu Html Checker and epubcheck' },
   { for: ['test'], test: () => onPath('pdfinfo') && onPath('pdftotext') && onPath('pdffonts') && onPath('pdftoppm'), pkg: 'poppler-utils', why: 'checks the PDF editions' },
   { for: ['build', 'test'], test: () => onPath('qpdf'), pkg: 'qpdf', why: 'sets PDF metadata and a reproducible ID, checks PDF structure' },
   { for: ['test'], test: () => onPath('mutool'), pkg: 'mupdf-tools', why: 'extracts PDF text a second way' },
