@@ -15,14 +15,19 @@ export async function readTemplate(root: string, name: string): Promise<string> 
 /** Write stylesheets, fonts.css and the font files that `text` needs. Returns the paths written. */
 export async function writeAssets(root: string, dir: string, text: string): Promise<{ written: string[]; faces: FontFace[] }> {
   const written: string[] = []
-  const write = async (name: string, data: string | Uint8Array): Promise<void> => {
-    const path = join(dir, name)
-    await writeFileAtomic(path, data)
-    written.push(path)
+  for (const name of stylesheets) {
+    await writeFileAtomic(join(dir, name), await readTemplate(root, name))
+    written.push(join(dir, name))
   }
-  for (const name of stylesheets) await write(name, await readTemplate(root, name))
+  const fonts = await writeFonts(dir, text)
+  return { written: [...written, ...fonts.written], faces: fonts.faces }
+}
+
+/** `fonts.css` and, under `fonts/`, the bundled font files that `text` needs, in `dir`. */
+export async function writeFonts(dir: string, text: string): Promise<{ written: string[]; faces: FontFace[] }> {
   const faces = facesFor(text)
-  await write('fonts.css', fontFaceCss(faces, 'fonts/') + '\n')
-  for (const face of faces) await write(join('fonts', face.fileName), await readFile(face.path))
+  const written = [join(dir, 'fonts.css'), ...faces.map((face) => join(dir, 'fonts', face.fileName))]
+  await writeFileAtomic(written[0]!, fontFaceCss(faces, 'fonts/') + '\n')
+  for (const face of faces) await writeFileAtomic(join(dir, 'fonts', face.fileName), await readFile(face.path))
   return { written, faces }
 }

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { join, relative, sep } from 'node:path'
+import { dirname, join, relative, sep } from 'node:path'
 import type { Publication } from '../config/load.ts'
 import { buildDate } from '../core/build-info.ts'
 import { loadUi } from '../core/editions.ts'
@@ -22,7 +22,8 @@ import { requireLanguage } from '../i18n/languages.ts'
 import { readTranslationFile } from '../i18n/translation-file.ts'
 import { pageCount } from '../pdf/postprocess.ts'
 import { writeFileAtomic } from '../util/files.ts'
-import { renderDownloadPage, type Listing } from './page.ts'
+import { FONTS_CSS, renderDownloadPage, type Listing } from './page.ts'
+import { writeFonts } from '../core/assets.ts'
 
 export const MANIFEST_FILE = 'manifest.json'
 export const editionFormats = ['html', 'epub', 'pdf', 'parallel'] as const
@@ -82,10 +83,15 @@ export async function writeDownloads(publications: readonly Publication[], outDi
   const ui = await loadUi(root, languages)
   const uiStrings = Object.fromEntries([...ui].map(([code, file]) => [code, file.strings]))
   const choices = languages.map((code) => ({ language: code, dir: requireLanguage(code).dir, name: ui.get(code)!.strings.languageName ?? code, href: indexFile(code, languages) }))
+  const pages: string[] = []
   for (const language of languages) {
     const localizer = createLocalizer({ language, sourceLanguage: languages[0]!, namespace: 'downloads', ui: uiStrings, content: {} })
-    await write(join(outDir, indexFile(language, languages)), renderDownloadPage({ language, dir: requireLanguage(language).dir, localizer, listings, choices }))
+    const html = renderDownloadPage({ language, dir: requireLanguage(language).dir, localizer, listings, choices })
+    pages.push(html)
+    await write(join(outDir, indexFile(language, languages)), html)
   }
+  const fonts = await writeFonts(join(outDir, dirname(FONTS_CSS)), pages.join('\n'))
+  written.push(...fonts.written)
   return written
 }
 

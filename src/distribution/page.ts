@@ -19,11 +19,14 @@ export interface DownloadPageInput {
   choices: { language: string; dir: 'ltr' | 'rtl'; name: string; href: string }[]
 }
 
+/** The bundled fonts the download pages use (written beside them by writeDownloads). */
+export const FONTS_CSS = 'assets/fonts.css'
+
 const formatKeys = { html: 'formatHtml', epub: 'formatEpub', pdf: 'formatPdf', parallel: 'formatParallel' } as const
 const mediaTypes = { html: 'text/html', epub: 'application/epub+zip', pdf: 'application/pdf', parallel: 'application/pdf' } as const
 
 const css = `
-body { font-family: 'Noto Serif', 'Noto Serif SC', 'Noto Naskh Arabic', serif; margin: 2rem auto; max-inline-size: 72rem; padding: 0 1rem; line-height: 1.5; color: #111; }
+body { font-family: 'Noto Serif', 'Noto Serif SC', 'Noto Naskh Arabic'; margin: 2rem auto; max-inline-size: 72rem; padding: 0 1rem; line-height: 1.5; color: #111; }
 nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.2rem; }
 table { border-collapse: collapse; inline-size: 100%; margin-block-end: 2rem; }
 th, td { text-align: start; padding: 0.35rem 0.6rem; border-block-end: 1px solid #ccc; vertical-align: top; }
@@ -42,7 +45,7 @@ export function renderDownloadPage(input: DownloadPageInput): string {
       h('td', l.t(formatKeys[file.format])),
       h('td', size),
       h('td', h('code', file.sha256)),
-      h('td', h('a', { href: link, hrefLang: file.language, type: mediaTypes[file.format], download: file.format === 'html' ? undefined : '' }, `${l.t('download')} (${file.format === 'parallel' ? 'PDF' : file.format.toUpperCase()}, ${name})`)),
+      h('td', h('a', { href: link, hrefLang: file.language, type: mediaTypes[file.format], download: file.format === 'html' ? undefined : '' }, l.t('downloadFile', { format: file.format === 'parallel' ? 'PDF' : file.format.toUpperCase(), language: name }))),
     ])
   }
   const body = input.listings.map((listing) =>
@@ -64,6 +67,7 @@ export function renderDownloadPage(input: DownloadPageInput): string {
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('title', `${l.t('downloads')} — ${l.t('publications')}`),
           ...input.choices.map((c) => h('link', { rel: 'alternate', hrefLang: c.language, href: c.href })),
+          h('link', { rel: 'stylesheet', href: FONTS_CSS }),
           h('style', css),
         ]),
         h('body', [
