@@ -133,6 +133,21 @@ describe('the HTML editions', () => {
     assert.match(screen, /:lang\(zh\)\s*{\s*font-family: 'Noto Serif SC'/)
   })
 
+  it('should list the editions on download pages in every language, set in the bundled fonts', () => {
+    for (const lang of languages) {
+      const file = join(out, lang === 'en' ? 'index.html' : `index.${lang}.html`)
+      const tree = parseHtmlFile(file)
+      assert.equal(byTag(tree, 'html')[0]!.properties.lang, lang)
+      const hrefs = elements(tree, (e) => e.tagName === 'a').map((e) => String(e.properties.href))
+      for (const edition of languages) assert.ok(hrefs.includes(`${publicationId}/${edition}/index.html`), `${lang}: ${edition}`)
+      const styles = elements(tree, (e) => e.tagName === 'link' && String(e.properties.rel) === 'stylesheet').map((e) => String(e.properties.href))
+      assert.deepEqual(styles, ['assets/fonts.css'])
+    }
+    const fonts = readFileSync(join(out, 'assets', 'fonts.css'), 'utf8')
+    for (const family of ['Noto Serif', 'Noto Serif SC', 'Noto Naskh Arabic']) assert.match(fonts, new RegExp(`font-family: '${family}'`))
+    for (const [, file] of fonts.matchAll(/url\(([^)]+)\)/g)) assert.ok(existsSync(join(out, 'assets', file!)), file)
+  })
+
   it('should say in each translation\'s colophon that it is a working translation and who made it', () => {
     const en = readingText(elements(parseHtmlFile(page('en')), (e) => classes(e).includes('colophon'))[0]!)
     assert.match(en, /source-language edition/)
