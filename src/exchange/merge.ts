@@ -8,7 +8,7 @@
  * final, or when the entry changed since the export (its fingerprint differs
  * from the unit's `base`). A unit whose source no longer matches the current
  * block imports as stale: its translation is kept against the source it was
- * made from.
+ * made from. An empty target never erases a translation without --force.
  */
 import type { VFileMessage } from 'vfile-message'
 import { entryStates, type Entry, type EntryState } from '../i18n/translation-file.ts'
@@ -73,6 +73,11 @@ export function mergeUnits(input: MergeInput): MergeResult {
     if (known && known.target === unit.target && known.state === unit.state && known.stale === unit.stale) continue
     if (!known && unit.target.trim() === '') continue
     const where = { file, place: unit.place }
+    if (!force && unit.target.trim() === '' && before && before.text.trim() !== '') {
+      // Tools drop targets they did not confirm: an empty target never erases a translation on its own.
+      warnings.push(problem(`The target of "${unit.id}" is empty in this file: the existing translation is kept.`, { ...where, fatal: false, hint: 'To clear a translation on purpose, import with --force.', ruleId: 'empty-target' }))
+      continue
+    }
     const textChanged = (before?.text ?? '') !== unit.target
     if (!force && before && (before.state === 'reviewed' || before.state === 'final') && (textChanged || rank(unit.state) < rank(before.state) || unit.stale)) {
       errors.push(problem(`The ${before.state} translation of "${unit.id}" would be overwritten.`, { ...where, hint: 'Reviewed and final translations are only replaced with --force.', ruleId: 'reviewed-entry' }))

@@ -44,6 +44,24 @@ describe('importing edited exports', () => {
     assert.deepEqual(Object.keys(after.entries), ids)
   })
 
+  it('should never erase a translation because a tool left its target empty, unless forced (PO)', async () => {
+    const root = project.root
+    const before = translationFile(root, 'fr').data
+    const id = Object.keys(before.entries)[2]!
+    const po = (await exportTranslation({ root, language: 'fr', format: 'po' })).text
+    const emptied = po.replace(new RegExp(`(msgctxt "${id}"\\n(?:msgid .*\\n|".*"\\n)+)msgstr ""\\n(?:".*"\\n)+`), '$1msgstr ""\n')
+    assert.notEqual(emptied, po)
+    const file = join(root, 'emptied.po')
+    writeFileSync(file, emptied)
+    const result = await importTranslation({ root, file })
+    assert.deepEqual(result.changes, [])
+    assert.ok(result.warnings.some((w) => w.ruleId === 'empty-target' && w.reason.includes(id)))
+    assert.deepEqual(translationFile(root, 'fr').data, before)
+    const forced = await importTranslation({ root, file, force: true })
+    assert.deepEqual(forced.changes.map((c) => c.id), [id])
+    assert.equal(translationFile(root, 'fr').data.entries[id].text, '')
+  })
+
   it('should keep inline codes as the same Markdown when a target with codes is edited (XLIFF 1.2)', async () => {
     const root = project.root
     const id = Object.entries(translationFile(root, 'fr').data.entries).find(([, e]: [string, any]) => e.text.includes('[^1]'))![0]
