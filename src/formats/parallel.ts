@@ -47,7 +47,7 @@ export async function writeParallelEditions(job: ParallelJob): Promise<PdfEditio
           keywords: [...(a.meta.keywords ?? []), ...(b.meta.keywords ?? [])],
           creator: 'Polyglot Press',
           date: job.identity.date,
-        })
+        }, geometry)
         for (const warning of warnings) {
           job.logger.problem(
             problem(`The ${codeA}-${codeB} parallel-text PDF: ${warning}`, { file: b.translation?.path ?? job.publication.configPath, hint: 'The PDF was written; check that page in it.', fatal: false, ruleId: 'pdf-layout' }),

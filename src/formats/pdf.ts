@@ -13,7 +13,7 @@ import type { BuildIdentity } from '../render/colophon.ts'
 import { problem, PressError } from '../util/problems.ts'
 import type { BrowserSession } from '../pdf/browser.ts'
 import { mapBounded, withTimeout } from '../util/async.ts'
-import { pageGeometry } from '../pdf/page-css.ts'
+import { pageGeometry, type PageGeometry } from '../pdf/page-css.ts'
 import { finishPdf, pageCount, type PdfInfo } from '../pdf/postprocess.ts'
 import { printDocument, type PrintDocument } from '../pdf/print-html.ts'
 import { renderPdf } from '../pdf/render.ts'
@@ -49,9 +49,9 @@ export interface PdfEdition {
  * bookmark titles with qpdf; fails when Chromium printed more pages than the
  * pagination planned (a page overflowed).
  */
-export async function printPdf(session: BrowserSession, doc: PrintDocument, workDir: string, name: string, info: Omit<PdfInfo, 'bookmarks'>): Promise<{ bytes: Uint8Array; pages: number; warnings: string[] }> {
+export async function printPdf(session: BrowserSession, doc: PrintDocument, workDir: string, name: string, info: Omit<PdfInfo, 'bookmarks' | 'topMargin'>, geometry: PageGeometry): Promise<{ bytes: Uint8Array; pages: number; warnings: string[] }> {
   const rendered = await withTimeout(renderPdf(session, doc, workDir, name), PDF_TIMEOUT_MS, () => `Chromium did not finish within ${PDF_TIMEOUT_MS / 1000} s`)
-  const bytes = await finishPdf(rendered.bytes, { ...info, bookmarks: rendered.headings }, workDir, name)
+  const bytes = await finishPdf(rendered.bytes, { ...info, bookmarks: rendered.headings, topMargin: (geometry.top * 72) / 25.4 }, workDir, name)
   const pages = await pageCount(join(workDir, name))
   if (pages !== rendered.pages) throw new Error(`the pagination planned ${rendered.pages} pages but Chromium printed ${pages}: a page overflowed`)
   return { bytes, pages, warnings: rendered.warnings }
@@ -70,7 +70,7 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
         const doc = printDocument({ edition, sourceLanguage: job.sourceLanguage, identity: job.identity, blockIds: job.blockIds, geometry, css })
         const { bytes, pages, warnings } = await printPdf(job.session, doc, workDir, name, {
           title: edition.meta.title, author: edition.meta.issuer, subject: edition.meta.description, keywords: edition.meta.keywords, creator: 'Polyglot Press', date: job.identity.date,
-        })
+        }, geometry)
         for (const warning of warnings) {
           job.logger.problem(
             problem(`The ${edition.language} PDF edition: ${warning}`, {

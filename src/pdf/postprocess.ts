@@ -7,6 +7,9 @@
  * - bookmark titles from the headings' text in logical order (Chromium builds
  *   them from laid-out line fragments: words of right-to-left lines come out
  *   reversed and the lines of a wrapped heading are glued without a space);
+ * - destination tops moved down by the page's top margin: Chromium writes them
+ *   relative to the content box, so `file.pdf#id` would open a margin's height
+ *   above the paragraph (named destinations and bookmarks alike);
  * - a /ID computed from the content (--deterministic-id) instead of a random one;
  * - compressed object streams (smaller files).
  * Same inputs, same bytes.
@@ -28,6 +31,8 @@ export interface PdfInfo {
   date: Date
   /** Heading texts in document order: one per bookmark. */
   bookmarks: string[]
+  /** The page's top margin, in pt (to put destinations where their targets are). */
+  topMargin: number
 }
 
 interface Outline {
@@ -36,7 +41,7 @@ interface Outline {
 }
 const outline: z.ZodType<Outline> = z.lazy(() => z.object({ object: z.string(), kids: z.array(outline) }))
 const pdfJson = z.object({
-  qpdf: z.tuple([z.unknown(), z.record(z.string(), z.unknown()).and(z.object({ trailer: z.object({ value: z.object({ '/Info': z.string().regex(/^\d+ \d+ R$/) }) }) }))]),
+  qpdf: z.tuple([z.unknown(), z.record(z.string(), z.unknown()).and(z.object({ trailer: z.object({ value: z.object({ '/Info': z.string().regex(/^\d+ \d+ R$/), '/Root': z.string().regex(/^\d+ \d+ R$/) }) }) }))]),
   outlines: z.array(outline),
 })
 const objectValue = z.object({ value: z.record(z.string(), z.unknown()) })
@@ -63,10 +68,22 @@ export async function finishPdf(raw: Uint8Array, info: PdfInfo, workDir: string,
   const updates: Record<string, { value: Record<string, unknown> }> = { [`obj:${infoRef}`]: { value: entries } }
   const items = flatten(parsed.outlines)
   if (items.length !== info.bookmarks.length) throw new Error(`Chromium wrote ${items.length} bookmarks for ${info.bookmarks.length} headings`)
+  const moveDown = (dest: unknown): unknown => {
+    if (!Array.isArray(dest) || dest[1] !== '/XYZ' || typeof dest[3] !== 'number') return dest
+    // PDF coordinates grow upwards: down the page is minus.
+    const top = Math.max(0, dest[3] - info.topMargin)
+    return [...dest.slice(0, 3), Math.round(top * 1000) / 1000, ...dest.slice(4)]
+  }
   items.forEach((item, index) => {
     const current = objectValue.parse(objects[`obj:${item.object}`])
-    updates[`obj:${item.object}`] = { value: { ...current.value, '/Title': `u:${info.bookmarks[index]}` } }
+    updates[`obj:${item.object}`] = { value: { ...current.value, '/Title': `u:${info.bookmarks[index]}`, ...('/Dest' in current.value ? { '/Dest': moveDown(current.value['/Dest']) } : {}) } }
   })
+  const catalog = objectValue.parse(objects[`obj:${objects.trailer.value['/Root']}`]).value
+  if (typeof catalog['/Dests'] === 'string') {
+    const destsRef = `obj:${catalog['/Dests']}`
+    const dests = objectValue.parse(objects[destsRef]).value
+    updates[destsRef] = { value: Object.fromEntries(Object.entries(dests).map(([name, dest]) => [name, moveDown(dest)])) }
+  }
   await writeFile(update, JSON.stringify({ qpdf: [{ jsonversion: 2 }, updates] }))
   await qpdf(['--update-from-json=' + update, '--deterministic-id', '--object-streams=generate', '--compress-streams=y', '--recompress-flate', input, output])
   return new Uint8Array(await readFile(output))

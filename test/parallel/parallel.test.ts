@@ -104,9 +104,6 @@ describe('the parallel-text PDF editions', () => {
   }
 
   it('should start both cells of every pair level, in all five parallel PDFs', () => {
-    // Chromium writes a destination's top relative to the page's content box, not the page:
-    // the row itself starts one top margin (22 mm on A4) lower than `top` says.
-    const topMargin = 22 * (72 / 25.4)
     for (const lang of targets) {
       const file = parallelPath(out, lang)
       const dests = destinations(file)
@@ -117,7 +114,7 @@ describe('the parallel-text PDF editions', () => {
           const bbox = tool('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', file, '-'])
           words.set(page, [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), bottom: Number(m[3]) })))
         }
-        const rowTop = 842 - top + topMargin
+        const rowTop = 842 - top
         const middle = ((page % 2 === 1 ? 25 : 18) + 167 / 2) * (72 / 25.4)
         const first = (left: boolean): number => Math.min(...words.get(page)!.filter((w) => w.x < middle === left && w.bottom > rowTop + 2).map((w) => w.y))
         const [a, b] = [first(true), first(false)]

@@ -98,6 +98,21 @@ describe('the PDF editions', () => {
     }
   })
 
+  it('should put every destination at its paragraph\'s first line, not a margin above it', () => {
+    // Chromium writes destination tops relative to the content box; the build moves them to the page.
+    for (const lang of ['en', 'zh', 'ru']) {
+      const dests = destinations(file(lang))
+      for (const block of expected.get(lang)!.blocks) {
+        const { page, top } = dests.get(block.id)!
+        const bbox = tool('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', file(lang), '-'])
+        const first = normalize(block.text.trim().split(/\s+/)[0]!).slice(0, 4)
+        const words = [...bbox.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)</g)].map((m) => ({ y: Number(m[1]), text: m[2]! }))
+        const near = words.filter((w) => Math.abs(w.y - (842 - top)) <= 6)
+        assert.ok(near.some((w) => normalize(w.text).startsWith(first)), `${lang} ${block.id}: no "${first}" within 6 pt of its destination (${(842 - top).toFixed(1)} pt from the top of page ${page})`)
+      }
+    }
+  })
+
   it('should print in the table of contents the pages where the headings land', () => {
     for (const lang of languages) {
       const exp = expected.get(lang)!
