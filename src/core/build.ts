@@ -54,18 +54,22 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
   const files: string[] = []
   const publications = await findPublications(options.root, options.publication)
   const session = new BrowserSession() // one browser for the whole build, launched at the first PDF
+  const titles = new Map<string, Record<string, string>>()
   try {
     for (const publication of publications) {
-      files.push(...(await buildPublication(publication, options, outDir, logger, session)))
+      const built = await buildPublication(publication, options, outDir, logger, session)
+      files.push(...built.files)
+      titles.set(publication.config.id, built.titles)
     }
   } finally {
     await session.close()
   }
-  files.push(...(await writeDownloads(publications, outDir, logger)))
+  files.push(...(await writeDownloads(publications, titles, outDir, logger)))
   return { files, seconds: (performance.now() - started) / 1000 }
 }
 
-async function buildPublication(publication: Publication, options: BuildOptions, outDir: string, logger: Logger, session: BrowserSession): Promise<string[]> {
+/** Build one publication's editions; returns the files written and its title in each language. */
+async function buildPublication(publication: Publication, options: BuildOptions, outDir: string, logger: Logger, session: BrowserSession): Promise<{ files: string[]; titles: Record<string, string> }> {
   const { config, root } = publication
   const languages = selectLanguages(publication, options.languages)
   const wanted = new Set(options.formats ?? formats)
@@ -113,7 +117,7 @@ async function buildPublication(publication: Publication, options: BuildOptions,
     const pairs = languages.filter((l) => l !== config.sourceLanguage).map((l): [string, string] => [config.sourceLanguage, l])
     written.push(...(await writeReviewPages({ publication, sources, translations, editions, dir, pairs })))
   }
-  return written
+  return { files: written, titles: Object.fromEntries(editions.map((e) => [e.language, e.meta.title])) }
 }
 
 function selectLanguages(publication: Publication, requested: string[] | undefined): string[] {

@@ -12,14 +12,12 @@ import type { Publication } from '../config/load.ts'
 import { buildDate } from '../core/build-info.ts'
 import { loadUi } from '../core/editions.ts'
 import type { Logger } from '../core/logger.ts'
-import { translationPath } from '../core/project.ts'
 import { epubFileName } from '../formats/epub/index.ts'
 import { HTML_FILE } from '../formats/html.ts'
 import { pdfFileName } from '../formats/pdf.ts'
 import { PARALLEL_DIR, parallelFileName } from '../formats/parallel.ts'
 import { createLocalizer } from '../i18n/instance.ts'
 import { requireLanguage } from '../i18n/languages.ts'
-import { readTranslationFile } from '../i18n/translation-file.ts'
 import { pageCount } from '../pdf/postprocess.ts'
 import { writeFileAtomic } from '../util/files.ts'
 import { FONTS_CSS, renderDownloadPage, type Listing } from './page.ts'
@@ -55,7 +53,8 @@ const fileNames: Record<Exclude<EditionFormat, 'parallel'>, (publication: string
   pdf: pdfFileName,
 }
 
-export async function writeDownloads(publications: readonly Publication[], outDir: string, logger: Logger): Promise<string[]> {
+/** `titles`: each publication's title in each of its languages, by publication ID (from the build). */
+export async function writeDownloads(publications: readonly Publication[], titles: ReadonlyMap<string, Record<string, string>>, outDir: string, logger: Logger): Promise<string[]> {
   const written: string[] = []
   const write = async (path: string, data: string): Promise<void> => {
     await writeFileAtomic(path, data)
@@ -74,7 +73,7 @@ export async function writeDownloads(publications: readonly Publication[], outDi
       editions,
     }
     await write(join(outDir, config.id, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n')
-    listings.push({ manifest, titles: await titles(publication, languages) })
+    listings.push({ manifest, titles: titles.get(config.id) ?? { [config.sourceLanguage]: config.title } })
   }
   if (listings.length === 0) return written
 
@@ -131,12 +130,3 @@ async function collectEditions(publication: Publication, languages: readonly str
 }
 
 /** The publication's title in each language (from the translation files). */
-async function titles(publication: Publication, languages: readonly string[]): Promise<Record<string, string>> {
-  const out: Record<string, string> = { [publication.config.sourceLanguage]: publication.config.title }
-  for (const language of languages.slice(1)) {
-    const path = translationPath(language, publication.config.id)
-    const file = await readTranslationFile(join(publication.root, path), path).catch(() => undefined)
-    out[language] = file?.data.publication.title || publication.config.title
-  }
-  return out
-}
