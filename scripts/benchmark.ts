@@ -26,5 +26,7 @@ for (const format of wanted) {
   }
   times.sort((a, b) => a - b)
   const median = times[Math.floor(times.length / 2)]!
-  console.log(`${format.padEnd(8)} median ${median.toFixed(2)} s  (min ${times[0]!.toFixed(2)}, max ${times.at(-1)!.toFixed(2)}, ${runs} runs, ${files} files)`)
+  console.log(
+    `${format.padEnd(8)} median ${median.toFixed(2)} s  (min ${times[0]!.toFixed(2)}, max ${times.at(-1)!.toFixed(2)}, ${runs} runs, ${files} files)`,
+  )
 }

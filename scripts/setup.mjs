@@ -15,7 +15,12 @@ const purpose = process.argv.includes('--for=test') ? 'test' : 'build'
 const tools = [
   { for: ['build', 'test'], test: () => findChromium(), pkg: 'chromium', why: 'renders the PDF editions' },
   { for: ['test'], test: () => onPath('java'), pkg: 'default-jre-headless', why: 'runs the Nu Html Checker and epubcheck' },
-  { for: ['test'], test: () => onPath('pdfinfo') && onPath('pdftotext') && onPath('pdffonts') && onPath('pdftoppm'), pkg: 'poppler-utils', why: 'checks the PDF editions' },
+  {
+    for: ['test'],
+    test: () => onPath('pdfinfo') && onPath('pdftotext') && onPath('pdffonts') && onPath('pdftoppm'),
+    pkg: 'poppler-utils',
+    why: 'checks the PDF editions',
+  },
   { for: ['build', 'test'], test: () => onPath('qpdf'), pkg: 'qpdf', why: 'sets PDF metadata and a reproducible ID, checks PDF structure' },
   { for: ['test'], test: () => onPath('mutool'), pkg: 'mupdf-tools', why: 'extracts PDF text a second way' },
   { for: ['test'], test: () => existsSync('/usr/share/java/epubcheck.jar'), pkg: 'epubcheck', why: 'validates the EPUB editions' },
@@ -38,7 +43,11 @@ function installNpmPackages() {
   const lock = join(root, 'package-lock.json')
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return
   console.log('setup: installing npm packages (npm ci)')
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit', env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' } })
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' },
+  })
 }
 
 function installSystemTools() {
@@ -63,6 +72,8 @@ try {
   installSystemTools()
 } catch (error) {
   // The failing command has printed its own error above; say which step failed, without a stack trace.
-  console.error(`setup: \`${error.cmd ?? error.message}\` failed${error.status ? ` (exit status ${error.status})` : ''}; see its output above.`)
+  console.error(
+    `setup: \`${error.cmd ?? error.message}\` failed${error.status ? ` (exit status ${error.status})` : ''}; see its output above.`,
+  )
   process.exit(1)
 }

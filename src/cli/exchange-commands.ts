@@ -11,7 +11,12 @@ interface Globals {
   publication?: string
 }
 
-export function registerExchangeCommands(program: Command, globals: () => Globals, logger: TerminalLogger, out: NodeJS.WritableStream): void {
+export function registerExchangeCommands(
+  program: Command,
+  globals: () => Globals,
+  logger: TerminalLogger,
+  out: NodeJS.WritableStream,
+): void {
   program
     .command('export')
     .description('export one language for translation tools: XLIFF 2, XLIFF 1.2, PO or JSON (one unit per paragraph ID)')
@@ -39,14 +44,27 @@ export function registerExchangeCommands(program: Command, globals: () => Global
     .option('--migrate', 'the file is a gettext catalog keyed by source text (no msgctxt): match messages to paragraphs')
     .action(async (file: string, options: { lang?: string; dryRun?: boolean; force?: boolean; migrate?: boolean }) => {
       const g = globals()
-      const result = await importTranslation({ root: g.root, file, publication: g.publication, language: options.lang, dryRun: options.dryRun, force: options.force, migrate: options.migrate })
+      const result = await importTranslation({
+        root: g.root,
+        file,
+        publication: g.publication,
+        language: options.lang,
+        dryRun: options.dryRun,
+        force: options.force,
+        migrate: options.migrate,
+      })
       for (const warning of result.warnings) logger.problem(warning)
       for (const change of result.changes) logger.info(`${change.id}: ${change.description}`)
       const m = result.migration
       if (m) {
         const exact = m.matches.filter((x) => x.how === 'exact').length
-        logger.info(`Matched ${m.matches.length} of ${m.blocks} paragraphs (${exact} exactly, ${m.matches.length - exact} by similarity); ${m.untranslated} untranslated messages skipped.`)
-        for (const entry of m.unmatched) logger.info(`${file}:${entry.place?.line ?? 1}: no paragraph matches "${entry.msgid.slice(0, 70)}${entry.msgid.length > 70 ? '…' : ''}"`)
+        logger.info(
+          `Matched ${m.matches.length} of ${m.blocks} paragraphs (${exact} exactly, ${m.matches.length - exact} by similarity); ${m.untranslated} untranslated messages skipped.`,
+        )
+        for (const entry of m.unmatched)
+          logger.info(
+            `${file}:${entry.place?.line ?? 1}: no paragraph matches "${entry.msgid.slice(0, 70)}${entry.msgid.length > 70 ? '…' : ''}"`,
+          )
         if (m.missing.length > 0) logger.info(`No message for: ${m.missing.join(', ')}`)
       }
       const what = `${result.changes.length} ${result.changes.length === 1 ? 'entry' : 'entries'}`

@@ -20,9 +20,18 @@ interface GlobalOptions {
   debug?: boolean
 }
 
-const list = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)]
+const list = (value: string, previous: string[] = []): string[] => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean),
+]
 
-export async function main(argv: string[], io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream } = { out: process.stdout, err: process.stderr }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream } = { out: process.stdout, err: process.stderr },
+): Promise<number> {
   const logger = terminalLogger(io.out, io.err)
   const program = new Command('press')
     .description('Polyglot Press: multilingual HTML, EPUB and PDF editions with aligned paragraph IDs.')
@@ -42,7 +51,11 @@ export async function main(argv: string[], io: { out: NodeJS.WritableStream; err
     .description('build the editions of every publication into dist/')
     .option('--out <dir>', 'output folder', 'dist')
     .option('--lang <codes>', 'only these languages (comma-separated or repeated)', list)
-    .addOption(new Option('--format <formats>', `only these formats: ${formats.join(', ')}`).argParser((v: string, prev: string[] = []) => list(v, prev)))
+    .addOption(
+      new Option('--format <formats>', `only these formats: ${formats.join(', ')}`).argParser((v: string, prev: string[] = []) =>
+        list(v, prev),
+      ),
+    )
     .option('--frozen', 'never mint paragraph IDs; fail on blocks missing from the lock (always on when CI=true)')
     .option('--strict', 'fail when a block has no translation instead of showing the source text')
     .action(async (options: { out: string; lang?: string[]; format?: string[]; frozen?: boolean; strict?: boolean }) => {
@@ -91,23 +104,34 @@ export async function main(argv: string[], io: { out: NodeJS.WritableStream; err
       const g = globals()
       const results = await translationStatus({ root: g.root, publication: g.publication, languages: options.lang, frozen: true })
       if (options.json) {
-        io.out.write(JSON.stringify(results.map((r) => ({ publication: r.publication, languages: r.languages })), null, 2) + '\n')
+        io.out.write(
+          JSON.stringify(
+            results.map((r) => ({ publication: r.publication, languages: r.languages })),
+            null,
+            2,
+          ) + '\n',
+        )
       } else {
         for (const result of results) {
           logger.info(result.publication)
-          for (const status of result.languages) formatStatus(status, result.path(status.language)).forEach((line) => logger.info('  ' + line))
+          for (const status of result.languages)
+            formatStatus(status, result.path(status.language)).forEach((line) => logger.info('  ' + line))
         }
       }
       const incomplete = results.flatMap((r) => r.languages.filter((s) => !s.complete).map((s) => `${r.publication}/${s.language}`))
       if (options.strict && incomplete.length > 0) {
-        io.err.write(`Not complete and current: ${incomplete.join(', ')} (--strict). Translate the entries listed, then run \`press sync\`.\n`)
+        io.err.write(
+          `Not complete and current: ${incomplete.join(', ')} (--strict). Translate the entries listed, then run \`press sync\`.\n`,
+        )
         strictFailed = true
       }
     })
 
   program
     .command('check')
-    .description('translation QA: footnotes, links, numbers, markup, length, untranslated text, invisible characters; stale and missing entries')
+    .description(
+      'translation QA: footnotes, links, numbers, markup, length, untranslated text, invisible characters; stale and missing entries',
+    )
     .option('--lang <codes>', 'only these target languages (comma-separated or repeated)', list)
     .option('--json', 'print JSON')
     .option('--strict', 'exit 1 on any error-level finding or stale or missing entry')
@@ -131,7 +155,10 @@ export async function main(argv: string[], io: { out: NodeJS.WritableStream; err
     .option('--frozen', 'never mint paragraph IDs (always on when CI=true)')
     .action(async (a: string, b: string, options: { out: string; frozen?: boolean }) => {
       const g = globals()
-      const written = await reviewPair({ root: g.root, outDir: resolve(g.root, options.out), publication: g.publication, a, b, frozen: Boolean(options.frozen) || isCi() }, logger)
+      const written = await reviewPair(
+        { root: g.root, outDir: resolve(g.root, options.out), publication: g.publication, a, b, frozen: Boolean(options.frozen) || isCi() },
+        logger,
+      )
       logger.summary(`Wrote ${written.length} files`)
     })
 

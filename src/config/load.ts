@@ -80,7 +80,12 @@ export async function loadPublication(root: string, dir: string): Promise<Public
   const seen = new Set<string>()
   for (const code of codes) {
     if (seen.has(code)) {
-      messages.push(problem(`Language "${code}" is listed twice.`, { file: configPath, hint: 'List each language once; the source language is not a target.' }))
+      messages.push(
+        problem(`Language "${code}" is listed twice.`, {
+          file: configPath,
+          hint: 'List each language once; the source language is not a target.',
+        }),
+      )
     }
     seen.add(code)
   }

@@ -3,9 +3,7 @@
  */
 import { z } from 'zod'
 
-const languageCode = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as "fr" or "zh-Hans"')
+const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as "fr" or "zh-Hans"')
 
 export const pageSizes = ['A4', 'Letter', 'A5'] as const
 export type PageSize = (typeof pageSizes)[number]

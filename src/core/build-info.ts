@@ -10,7 +10,11 @@ export function buildDate(root: string, env: NodeJS.ProcessEnv = process.env): D
   const fromEnv = env.SOURCE_DATE_EPOCH
   if (fromEnv !== undefined && /^\d+$/.test(fromEnv)) return new Date(Number(fromEnv) * 1000)
   try {
-    const seconds = execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    const seconds = execFileSync('git', ['log', '-1', '--format=%ct'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim()
     if (/^\d+$/.test(seconds)) return new Date(Number(seconds) * 1000)
   } catch {
     // Not a git checkout: fall through.

@@ -69,7 +69,13 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
 }
 
 /** Build one publication's editions; returns the files written and its title in each language. */
-async function buildPublication(publication: Publication, options: BuildOptions, outDir: string, logger: Logger, session: BrowserSession): Promise<{ files: string[]; titles: Record<string, string> }> {
+async function buildPublication(
+  publication: Publication,
+  options: BuildOptions,
+  outDir: string,
+  logger: Logger,
+  session: BrowserSession,
+): Promise<{ files: string[]; titles: Record<string, string> }> {
   const { config, root } = publication
   const languages = selectLanguages(publication, options.languages)
   const wanted = new Set(options.formats ?? formats)
@@ -82,7 +88,11 @@ async function buildPublication(publication: Publication, options: BuildOptions,
   if (translations.messages.some((m) => m.fatal)) throw new PressError(translations.messages.filter((m) => m.fatal))
   const ui = await loadUi(root, allLanguages)
   const editions = prepareEditions(publication, sources, translations, ui, allLanguages)
-  if (options.strict) failOnMissing(editions.filter((e) => languages.includes(e.language)), translations)
+  if (options.strict)
+    failOnMissing(
+      editions.filter((e) => languages.includes(e.language)),
+      translations,
+    )
 
   const identity = await buildIdentity(publication, sources, translations, ui)
   const blockIds = new Set(sources.ids)
@@ -106,11 +116,34 @@ async function buildPublication(publication: Publication, options: BuildOptions,
   }
   if (wanted.has('pdf')) {
     const selected = editions.filter((e) => languages.includes(e.language))
-    await writePdfEditions({ publication, editions: selected, sourceLanguage: config.sourceLanguage, identity, blockIds, dir, session, logger, write })
+    await writePdfEditions({
+      publication,
+      editions: selected,
+      sourceLanguage: config.sourceLanguage,
+      identity,
+      blockIds,
+      dir,
+      session,
+      logger,
+      write,
+    })
     const pairs = languages.filter((l) => l !== config.sourceLanguage).map((l): [string, string] => [config.sourceLanguage, l])
-    await writeParallelEditions({ publication, editions, pairs, sourceLanguage: config.sourceLanguage, identity, blockIds, dir, session, logger, write })
+    await writeParallelEditions({
+      publication,
+      editions,
+      pairs,
+      sourceLanguage: config.sourceLanguage,
+      identity,
+      blockIds,
+      dir,
+      session,
+      logger,
+      write,
+    })
   }
-  const assetText = editions.map((e) => e.blocks.map((b) => b.text).join('\n') + Object.values(ui.get(e.language)!.strings).join('\n') + JSON.stringify(e.meta)).join('\n')
+  const assetText = editions
+    .map((e) => e.blocks.map((b) => b.text).join('\n') + Object.values(ui.get(e.language)!.strings).join('\n') + JSON.stringify(e.meta))
+    .join('\n')
   const assets = await writeAssets(root, join(dir, ASSETS_DIR), assetText)
   written.push(...assets.written)
   if (wanted.has('html')) {
@@ -139,7 +172,9 @@ function reportIdChanges(sources: IdentifiedSources, logger: Logger): void {
   const minted = sources.assignment.changes.filter((c) => c.how === 'minted').length
   const edited = sources.assignment.changes.filter((c) => c.how === 'edited' || c.how === 'rewritten').length
   if (minted + edited + sources.assignment.retired.length > 0) {
-    logger.info(`${sources.lockPath}: ${minted} minted, ${edited} re-matched after an edit, ${sources.assignment.retired.length} retired (run \`press ids\` for details)`)
+    logger.info(
+      `${sources.lockPath}: ${minted} minted, ${edited} re-matched after an edit, ${sources.assignment.retired.length} retired (run \`press ids\` for details)`,
+    )
   }
 }
 
@@ -150,7 +185,10 @@ function failOnMissing(editions: EditionModel[], translations: PublicationTransl
       .map((b) =>
         problem(`${b.id} has no ${edition.language} translation (--strict).`, {
           file: translations.files.get(edition.language)?.path ?? b.block.file,
-          place: translations.files.get(edition.language)?.positions.keyPlaceOf(['entries', b.id]) ?? { line: b.block.line, column: b.block.column },
+          place: translations.files.get(edition.language)?.positions.keyPlaceOf(['entries', b.id]) ?? {
+            line: b.block.line,
+            column: b.block.column,
+          },
           hint: `Translate it in the ${edition.language} translation file (run \`press sync\` to add missing entries), or build without --strict to fall back to the source.`,
           ruleId: 'missing-translation',
         }),
@@ -160,7 +198,12 @@ function failOnMissing(editions: EditionModel[], translations: PublicationTransl
 }
 
 /** Fingerprints of what a build reads: sources and lock (revision); that plus config, translations, interface strings and templates (build). */
-async function buildIdentity(publication: Publication, sources: IdentifiedSources, translations: PublicationTranslations, ui: Map<string, UiFile>): Promise<BuildIdentity> {
+async function buildIdentity(
+  publication: Publication,
+  sources: IdentifiedSources,
+  translations: PublicationTranslations,
+  ui: Map<string, UiFile>,
+): Promise<BuildIdentity> {
   const revision = inputsFingerprint([...sources.files.map((f) => f.text), JSON.stringify(sources.assignment.lock)])
   const templateDir = join(publication.root, TEMPLATES_DIR)
   const templates = await Promise.all((await readdir(templateDir)).sort().map((name) => readFile(join(templateDir, name), 'utf8')))
@@ -173,4 +216,3 @@ async function buildIdentity(publication: Publication, sources: IdentifiedSource
   ])
   return { build, revision, date: buildDate(publication.root) }
 }
-

@@ -59,7 +59,10 @@ async function checkPublication(publication: Publication, requested: string[] | 
   const unknown = (requested ?? []).filter((code) => !config.languages.includes(code))
   if (unknown.length > 0) {
     throw new PressError(
-      problem(`${config.id} has no target language ${unknown.join(', ')}.`, { file: publication.configPath, hint: `Its target languages are ${config.languages.join(', ')}.` }),
+      problem(`${config.id} has no target language ${unknown.join(', ')}.`, {
+        file: publication.configPath,
+        hint: `Its target languages are ${config.languages.join(', ')}.`,
+      }),
     )
   }
   const languages = requested && requested.length > 0 ? requested : config.languages
@@ -73,7 +76,8 @@ async function checkPublication(publication: Publication, requested: string[] | 
   return languages.map((language) => {
     const loaded = translations.files.get(language)
     const file = loaded?.path ?? translationPath(language, config.id)
-    const place = (id: string): Place | undefined => loaded?.positions.keyPlaceOf(['entries', id]) ?? loaded?.positions.keyPlaceOf(['entries'])
+    const place = (id: string): Place | undefined =>
+      loaded?.positions.keyPlaceOf(['entries', id]) ?? loaded?.positions.keyPlaceOf(['entries'])
     const items: CheckItem[] = []
     const rows = alignRows({ sources, sourceLanguage: config.sourceLanguage, a: config.sourceLanguage, b: language, files })
     for (const row of rows) {
@@ -81,9 +85,15 @@ async function checkPublication(publication: Publication, requested: string[] | 
       if (row.status === 'missing') {
         items.push({ ...at, level: 'error', rule: 'missing', message: `${row.id} has no ${language} translation.` })
       } else if (row.status === 'stale') {
-        items.push({ ...at, level: 'error', rule: 'stale', message: `${row.id}: the source changed since this was translated; update the translation (see the review page for what changed).` })
+        items.push({
+          ...at,
+          level: 'error',
+          rule: 'stale',
+          message: `${row.id}: the source changed since this was translated; update the translation (see the review page for what changed).`,
+        })
       }
-      for (const finding of row.findings) items.push({ ...at, level: finding.level, rule: finding.rule, message: `${row.id}: ${finding.message}` })
+      for (const finding of row.findings)
+        items.push({ ...at, level: finding.level, rule: finding.rule, message: `${row.id}: ${finding.message}` })
     }
     const count = (f: (i: CheckItem) => boolean): number => items.filter(f).length
     return {

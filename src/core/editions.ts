@@ -64,11 +64,25 @@ export function prepareEditions(
     const localizer = createLocalizer({ language, sourceLanguage: config.sourceLanguage, namespace: config.id, ui: uiStrings, content })
     const translation = translations.files.get(language)
     const names = new Intl.DisplayNames([language], { type: 'language' })
-    const source = { title: config.title, subtitle: config.subtitle, issuer: config.issuer, publisher: config.publisher, date: formatDate(config.date, config.sourceLanguage), description: config.description, keywords: config.keywords }
+    const source = {
+      title: config.title,
+      subtitle: config.subtitle,
+      issuer: config.issuer,
+      publisher: config.publisher,
+      date: formatDate(config.date, config.sourceLanguage),
+      description: config.description,
+      keywords: config.keywords,
+    }
     const translated = translation?.data.publication ?? {}
     const meta = isSource ? source : { ...source, date: formatDate(config.date, language), ...dropEmpty(translated) }
     const localized = (): LocalizedEdition =>
-      localize({ sources, localizer, sourceLanguage: config.sourceLanguage, entries: translation?.data.entries, translationPath: translation?.path })
+      localize({
+        sources,
+        localizer,
+        sourceLanguage: config.sourceLanguage,
+        entries: translation?.data.entries,
+        translationPath: translation?.path,
+      })
     const first = localized()
     const counts = { translated: 0, stale: 0, fallback: 0 }
     for (const block of first.blocks) {
@@ -101,6 +115,11 @@ function dropEmpty<T extends object>(value: T): Partial<T> {
 export function formatDate(date: string, language: string): string {
   const [year, month, day] = date.split('-').map(Number)
   const value = new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1))
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric', ...(month ? { month: 'long' } : {}), ...(day ? { day: 'numeric' } : {}) }
+  const options: Intl.DateTimeFormatOptions = {
+    timeZone: 'UTC',
+    year: 'numeric',
+    ...(month ? { month: 'long' } : {}),
+    ...(day ? { day: 'numeric' } : {}),
+  }
   return new Intl.DateTimeFormat(language, options).format(value)
 }

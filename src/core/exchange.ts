@@ -41,7 +41,12 @@ export async function exportTranslation(options: ExportOptions): Promise<ExportR
   const loaded = await readTranslationFile(join(options.root, path), path)
   const header = headerOf(publication, options.language, loaded?.data)
   const units = buildUnits(sources.blocks, sources.ids, loaded?.data)
-  return { text: writeExchange(options.format, header, units), publication: publication.config.id, language: options.language, units: units.length }
+  return {
+    text: writeExchange(options.format, header, units),
+    publication: publication.config.id,
+    language: options.language,
+    units: units.length,
+  }
 }
 
 export interface ImportOptions {
@@ -116,11 +121,26 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
     await writeFileAtomic(join(options.root, path), serializeTranslationFile({ ...file, entries: merged.entries }))
     written = true
   }
-  return { format: migrate ? 'po' : format, publication: publication.config.id, language, path, changes: merged.changes, warnings: merged.warnings, written, ...(migration ? { migration } : {}) }
+  return {
+    format: migrate ? 'po' : format,
+    publication: publication.config.id,
+    language,
+    path,
+    changes: merged.changes,
+    warnings: merged.warnings,
+    written,
+    ...(migration ? { migration } : {}),
+  }
 }
 
 /** How the current entries read back after an export in `format`: what "unchanged" means for that format. */
-function baselineOf(format: ExchangeFormat, publication: Publication, language: string, sources: IdentifiedSources, file: TranslationFile | undefined): Map<string, ImportedUnit> {
+function baselineOf(
+  format: ExchangeFormat,
+  publication: Publication,
+  language: string,
+  sources: IdentifiedSources,
+  file: TranslationFile | undefined,
+): Map<string, ImportedUnit> {
   const exported = writeExchange(format, headerOf(publication, language, file), buildUnits(sources.blocks, sources.ids, file))
   return new Map(readExchange(format, exported, '(export)').units.map((unit) => [unit.id, unit]))
 }
@@ -134,7 +154,10 @@ async function onePublication(root: string, only: string | undefined): Promise<P
   const publications = await findPublications(root, only)
   if (publications.length > 1) {
     throw new PressError(
-      problem(`There are ${publications.length} publications: say which one.`, { file: 'content', hint: `Pass --publication ${publications.map((p) => p.config.id).join(' or --publication ')}.` }),
+      problem(`There are ${publications.length} publications: say which one.`, {
+        file: 'content',
+        hint: `Pass --publication ${publications.map((p) => p.config.id).join(' or --publication ')}.`,
+      }),
     )
   }
   return publications[0]!
@@ -144,14 +167,30 @@ function checkLanguage(publication: Publication, language: string, file: string 
   const { config, configPath } = publication
   const where = { file: file ?? configPath, place: document?.languagePlace }
   if (document?.sourceLanguage && document.sourceLanguage !== config.sourceLanguage) {
-    throw new PressError(problem(`This file translates from "${document.sourceLanguage}", but ${config.id} is written in "${config.sourceLanguage}".`, { ...where, hint: 'Export from this publication again.', ruleId: 'wrong-language' }))
+    throw new PressError(
+      problem(`This file translates from "${document.sourceLanguage}", but ${config.id} is written in "${config.sourceLanguage}".`, {
+        ...where,
+        hint: 'Export from this publication again.',
+        ruleId: 'wrong-language',
+      }),
+    )
   }
   if (language === '') {
-    throw new PressError(problem('This file does not say which language it is in.', { ...where, hint: 'XLIFF: set trgLang (2.0) or target-language (1.2); PO: add a "Language:" header.', ruleId: 'wrong-language' }))
+    throw new PressError(
+      problem('This file does not say which language it is in.', {
+        ...where,
+        hint: 'XLIFF: set trgLang (2.0) or target-language (1.2); PO: add a "Language:" header.',
+        ruleId: 'wrong-language',
+      }),
+    )
   }
   if (!config.languages.includes(language)) {
     throw new PressError(
-      problem(`"${language}" is not a translation language of ${config.id}.`, { ...where, hint: `Its languages are ${config.languages.join(', ')} (see ${configPath}).`, ruleId: 'wrong-language' }),
+      problem(`"${language}" is not a translation language of ${config.id}.`, {
+        ...where,
+        hint: `Its languages are ${config.languages.join(', ')} (see ${configPath}).`,
+        ruleId: 'wrong-language',
+      }),
     )
   }
 }
@@ -160,7 +199,13 @@ function newTranslationFile(publication: Publication, language: string, from: st
   const epoch = process.env.SOURCE_DATE_EPOCH
   const date = (epoch ? new Date(Number(epoch) * 1000) : new Date()).toISOString().slice(0, 10)
   return {
-    meta: { language, publication: publication.config.id, producedBy: `Imported from ${from.split(/[\\/]/).pop()}`, review: 'unreviewed', date },
+    meta: {
+      language,
+      publication: publication.config.id,
+      producedBy: `Imported from ${from.split(/[\\/]/).pop()}`,
+      review: 'unreviewed',
+      date,
+    },
     publication: {},
     entries: {},
     orphans: {},

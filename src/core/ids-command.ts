@@ -51,5 +51,6 @@ function describe(report: IdsReport, a: Assignment, logger: Logger): void {
   for (const id of report.moved) logger.info(`  moved      ${id}  ${where(id)}`)
   for (const id of report.rematched) logger.info(`  re-matched ${id}  ${where(id)}`)
   for (const id of report.minted) logger.info(`  minted     ${id}  ${where(id)}`)
-  for (const entry of a.retired) logger.info(`  retired    ${entry.id}  (was: ${entry.text.slice(0, 60)}${entry.text.length > 60 ? '…' : ''})`)
+  for (const entry of a.retired)
+    logger.info(`  retired    ${entry.id}  (was: ${entry.text.slice(0, 60)}${entry.text.length > 60 ? '…' : ''})`)
 }

@@ -12,5 +12,11 @@ export interface Logger {
 export function collectingLogger(): Logger & { lines: string[]; problems: VFileMessage[] } {
   const lines: string[] = []
   const problems: VFileMessage[] = []
-  return { lines, problems, info: (line) => lines.push(line), progress: (line) => lines.push(line), problem: (message) => problems.push(message) }
+  return {
+    lines,
+    problems,
+    info: (line) => lines.push(line),
+    progress: (line) => lines.push(line),
+    problem: (message) => problems.push(message),
+  }
 }

@@ -19,9 +19,14 @@ export function uiPath(language: string): string {
 export async function findPublications(root: string, only?: string): Promise<Publication[]> {
   let names: string[]
   try {
-    names = (await readdir(join(root, CONTENT_DIR), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    names = (await readdir(join(root, CONTENT_DIR), { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort()
   } catch {
-    throw new PressError(problem(`No ${CONTENT_DIR}/ folder here.`, { file: root, hint: 'Run press from the project root, or pass --root.' }))
+    throw new PressError(
+      problem(`No ${CONTENT_DIR}/ folder here.`, { file: root, hint: 'Run press from the project root, or pass --root.' }),
+    )
   }
   const publications: Publication[] = []
   for (const name of names) {

@@ -46,7 +46,13 @@ export async function writeReviewPages(input: ReviewInput): Promise<string[]> {
   for (const [a, b] of input.pairs) {
     const edition = (code: string): EditionModel => {
       const found = editions.find((e) => e.language === code)
-      if (!found) throw new PressError(problem(`${config.id} has no language "${code}".`, { file: publication.configPath, hint: `Its languages are ${editions.map((e) => e.language).join(', ')}.` }))
+      if (!found)
+        throw new PressError(
+          problem(`${config.id} has no language "${code}".`, {
+            file: publication.configPath,
+            hint: `Its languages are ${editions.map((e) => e.language).join(', ')}.`,
+          }),
+        )
       return found
     }
     const [left, right] = [edition(a), edition(b)]
@@ -89,7 +95,12 @@ export async function reviewPair(options: ReviewPairOptions, logger: Logger): Pr
     const all = [config.sourceLanguage, ...config.languages]
     const unknown = [options.a, options.b].filter((code) => !all.includes(code))
     if (unknown.length > 0) {
-      throw new PressError(problem(`${config.id} has no language ${unknown.join(', ')}.`, { file: publication.configPath, hint: `Its languages are ${all.join(', ')}.` }))
+      throw new PressError(
+        problem(`${config.id} has no language ${unknown.join(', ')}.`, {
+          file: publication.configPath,
+          hint: `Its languages are ${all.join(', ')}.`,
+        }),
+      )
     }
     // A review only reads: IDs the lock lacks are computed, never written (`press ids` does that).
     const sources = await resolveIds(publication, { frozen: options.frozen, write: false })

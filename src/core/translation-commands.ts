@@ -54,7 +54,9 @@ export async function syncTranslations(options: LanguageOptions, logger: Logger)
   return reports
 }
 
-export async function translationStatus(options: LanguageOptions): Promise<{ publication: string; languages: LanguageStatus[]; path: (language: string) => string }[]> {
+export async function translationStatus(
+  options: LanguageOptions,
+): Promise<{ publication: string; languages: LanguageStatus[]; path: (language: string) => string }[]> {
   const out = []
   for (const publication of await findPublications(options.root, options.publication)) {
     const languages = targetLanguages(publication, options.languages)
@@ -98,7 +100,13 @@ function targetLanguages(publication: Publication, requested: string[] | undefin
 
 function skeleton(language: string, publication: Publication): TranslationFile {
   return {
-    meta: { language, publication: publication.config.id, producedBy: 'not yet translated', review: 'unreviewed', date: new Date().toISOString().slice(0, 10) },
+    meta: {
+      language,
+      publication: publication.config.id,
+      producedBy: 'not yet translated',
+      review: 'unreviewed',
+      date: new Date().toISOString().slice(0, 10),
+    },
     publication: {},
     entries: {},
     orphans: {},

@@ -15,7 +15,11 @@ export interface PublicationTranslations {
   messages: VFileMessage[]
 }
 
-export async function loadTranslations(publication: Publication, sources: IdentifiedSources | undefined, languages: readonly string[]): Promise<PublicationTranslations> {
+export async function loadTranslations(
+  publication: Publication,
+  sources: IdentifiedSources | undefined,
+  languages: readonly string[],
+): Promise<PublicationTranslations> {
   const { config, root } = publication
   const files = new Map<string, LoadedTranslation>()
   const messages: VFileMessage[] = []
@@ -30,7 +34,12 @@ export async function loadTranslations(publication: Publication, sources: Identi
   return { files, messages }
 }
 
-function checkTranslation(loaded: LoadedTranslation, language: string, publication: string, sources: IdentifiedSources | undefined): VFileMessage[] {
+function checkTranslation(
+  loaded: LoadedTranslation,
+  language: string,
+  publication: string,
+  sources: IdentifiedSources | undefined,
+): VFileMessage[] {
   const { data, path, positions } = loaded
   const messages: VFileMessage[] = []
   if (data.meta.language !== language) {
@@ -91,7 +100,9 @@ async function strayTranslationFiles(publication: Publication): Promise<VFileMes
           : `"${folder}" is not a known language code.`,
         {
           file: path,
-          hint: languageInfo(folder) ? `Add "${folder}" to \`languages\` in ${configPath} to build it.` : 'Rename the folder to an ISO 639 language code.',
+          hint: languageInfo(folder)
+            ? `Add "${folder}" to \`languages\` in ${configPath} to build it.`
+            : 'Rename the folder to an ISO 639 language code.',
           fatal: false,
           ruleId: 'unconfigured-language',
         },

@@ -54,7 +54,12 @@ const fileNames: Record<Exclude<EditionFormat, 'parallel'>, (publication: string
 }
 
 /** `titles`: each publication's title in each of its languages, by publication ID (from the build). */
-export async function writeDownloads(publications: readonly Publication[], titles: ReadonlyMap<string, Record<string, string>>, outDir: string, logger: Logger): Promise<string[]> {
+export async function writeDownloads(
+  publications: readonly Publication[],
+  titles: ReadonlyMap<string, Record<string, string>>,
+  outDir: string,
+  logger: Logger,
+): Promise<string[]> {
   const written: string[] = []
   const write = async (path: string, data: string): Promise<void> => {
     await writeFileAtomic(path, data)
@@ -81,7 +86,12 @@ export async function writeDownloads(publications: readonly Publication[], title
   const languages = [...new Set(publications.flatMap((p) => [p.config.sourceLanguage, ...p.config.languages]))]
   const ui = await loadUi(root, languages)
   const uiStrings = Object.fromEntries([...ui].map(([code, file]) => [code, file.strings]))
-  const choices = languages.map((code) => ({ language: code, dir: requireLanguage(code).dir, name: ui.get(code)!.strings.languageName ?? code, href: indexFile(code, languages) }))
+  const choices = languages.map((code) => ({
+    language: code,
+    dir: requireLanguage(code).dir,
+    name: ui.get(code)!.strings.languageName ?? code,
+    href: indexFile(code, languages),
+  }))
   const pages: string[] = []
   for (const language of languages) {
     const localizer = createLocalizer({ language, sourceLanguage: languages[0]!, namespace: 'downloads', ui: uiStrings, content: {} })

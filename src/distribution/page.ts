@@ -45,14 +45,30 @@ export function renderDownloadPage(input: DownloadPageInput): string {
       h('td', l.t(formatKeys[file.format])),
       h('td', size),
       h('td', h('code', file.sha256)),
-      h('td', h('a', { href: link, hrefLang: file.language, type: mediaTypes[file.format], download: file.format === 'html' ? undefined : '' }, l.t('downloadFile', { format: file.format === 'parallel' ? 'PDF' : file.format.toUpperCase(), language: name }))),
+      h(
+        'td',
+        h(
+          'a',
+          { href: link, hrefLang: file.language, type: mediaTypes[file.format], download: file.format === 'html' ? undefined : '' },
+          l.t('downloadFile', { format: file.format === 'parallel' ? 'PDF' : file.format.toUpperCase(), language: name }),
+        ),
+      ),
     ])
   }
   const body = input.listings.map((listing) =>
     h('section', { ariaLabelledBy: `pub-${listing.manifest.publication.id}` }, [
       h(`h2#pub-${listing.manifest.publication.id}`, listing.titles[input.language] ?? listing.manifest.publication.title),
       h('table', [
-        h('thead', h('tr', [h('th', { scope: 'col' }, l.t('language')), h('th', { scope: 'col' }, l.t('format')), h('th', { scope: 'col' }, l.t('size')), h('th', { scope: 'col' }, l.t('checksum')), h('th', { scope: 'col' }, l.t('download'))])),
+        h(
+          'thead',
+          h('tr', [
+            h('th', { scope: 'col' }, l.t('language')),
+            h('th', { scope: 'col' }, l.t('format')),
+            h('th', { scope: 'col' }, l.t('size')),
+            h('th', { scope: 'col' }, l.t('checksum')),
+            h('th', { scope: 'col' }, l.t('download')),
+          ]),
+        ),
         h('tbody', listing.manifest.editions.map(row)),
       ]),
     ]),
@@ -77,7 +93,12 @@ export function renderDownloadPage(input: DownloadPageInput): string {
               h(
                 'ul',
                 input.choices.map((c) =>
-                  h('li', c.language === input.language ? h('span', { ariaCurrent: 'page', lang: c.language, dir: c.dir }, c.name) : h('a', { href: c.href, hrefLang: c.language, lang: c.language, dir: c.dir }, c.name)),
+                  h(
+                    'li',
+                    c.language === input.language
+                      ? h('span', { ariaCurrent: 'page', lang: c.language, dir: c.dir }, c.name)
+                      : h('a', { href: c.href, hrefLang: c.language, lang: c.language, dir: c.dir }, c.name),
+                  ),
                 ),
               ),
             ]),
@@ -91,6 +112,12 @@ export function renderDownloadPage(input: DownloadPageInput): string {
 }
 
 function formatSize(bytes: number, language: string): string {
-  const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'megabyte'] : bytes >= 1024 ? [bytes / 1024, 'kilobyte'] : [bytes, 'byte']
-  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unit === 'megabyte' ? 1 : 0 }).format(value)
+  const [value, unit] =
+    bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'megabyte'] : bytes >= 1024 ? [bytes / 1024, 'kilobyte'] : [bytes, 'byte']
+  return new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 'megabyte' ? 1 : 0,
+  }).format(value)
 }

@@ -36,12 +36,24 @@ export function detectFormat(text: string, path: string): ExchangeFormat {
     if (text.includes(XLIFF2_NS) || /<xliff[^>]*\sversion=["']2\./.test(text)) return 'xliff2'
     if (text.includes(XLIFF12_NS) || /<xliff[^>]*\sversion=["']1\./.test(text)) return 'xliff12'
     if (!/<xliff[\s>]/.test(text)) {
-      throw new PressError(problem('This XML file is not XLIFF.', { file: path, place: { line: 1, column: 1 }, hint: 'press import reads XLIFF 2, XLIFF 1.2, PO and its JSON exchange format.', ruleId: 'unknown-format' }))
+      throw new PressError(
+        problem('This XML file is not XLIFF.', {
+          file: path,
+          place: { line: 1, column: 1 },
+          hint: 'press import reads XLIFF 2, XLIFF 1.2, PO and its JSON exchange format.',
+          ruleId: 'unknown-format',
+        }),
+      )
     }
     return 'xliff2'
   }
   if (/^msgid "/m.test(start)) return 'po'
   throw new PressError(
-    problem('Cannot tell the format of this file.', { file: path, place: { line: 1, column: 1 }, hint: 'press import reads XLIFF 2 (.xlf), XLIFF 1.2 (.xliff), PO (.po) and JSON exchange files.', ruleId: 'unknown-format' }),
+    problem('Cannot tell the format of this file.', {
+      file: path,
+      place: { line: 1, column: 1 },
+      hint: 'press import reads XLIFF 2 (.xlf), XLIFF 1.2 (.xliff), PO (.po) and JSON exchange files.',
+      ruleId: 'unknown-format',
+    }),
   )
 }

@@ -34,7 +34,13 @@ export interface PlaceholderCode {
 
 export type Inline = string | PairedCode | PlaceholderCode
 
-const paired: Partial<Record<Nodes['type'], CodeKind>> = { emphasis: 'emphasis', strong: 'strong', delete: 'delete', link: 'link', linkReference: 'link' }
+const paired: Partial<Record<Nodes['type'], CodeKind>> = {
+  emphasis: 'emphasis',
+  strong: 'strong',
+  delete: 'delete',
+  link: 'link',
+  linkReference: 'link',
+}
 const standalone: Partial<Record<Nodes['type'], CodeKind>> = {
   footnoteReference: 'footnote-ref',
   inlineCode: 'code',
@@ -135,7 +141,8 @@ export function codesOf(parts: Inline[]): (PairedCode | PlaceholderCode)[] {
   return out
 }
 
-const signature = (code: PairedCode | PlaceholderCode): string => (code.type === 'pc' ? `pc\u0000${code.start}\u0000${code.end}` : `ph\u0000${code.data}`)
+const signature = (code: PairedCode | PlaceholderCode): string =>
+  code.type === 'pc' ? `pc\u0000${code.start}\u0000${code.end}` : `ph\u0000${code.data}`
 
 /**
  * Give the target's codes the IDs of the source codes they correspond to (same

@@ -37,7 +37,13 @@ export interface InlineResult {
 }
 
 /** Markdown of `element`'s content; problems go to `messages`. */
-export function readInline(element: Element, vocabulary: InlineVocabulary, file: string, messages: VFileMessage[], known: Map<string, CodeData> = new Map()): InlineResult {
+export function readInline(
+  element: Element,
+  vocabulary: InlineVocabulary,
+  file: string,
+  messages: VFileMessage[],
+  known: Map<string, CodeData> = new Map(),
+): InlineResult {
   const codes = new Map<string, CodeData>()
   const open: { id: string; end: string; at: XmlNode }[] = []
   let count = 0
@@ -46,8 +52,12 @@ export function readInline(element: Element, vocabulary: InlineVocabulary, file:
   }
   const resolve = (id: string, data: CodeData | undefined, at: XmlNode, paired: boolean): CodeData | undefined => {
     const found = data ?? known.get(id)
-    if (!found || ('data' in found) === paired) {
-      fail(`Inline code "${id}" has no ${found ? 'matching' : ''} Markdown behind it.`.replace('  ', ' '), at, 'Keep the inline codes of the source as they are (copy them from the source); do not type them by hand.')
+    if (!found || 'data' in found === paired) {
+      fail(
+        `Inline code "${id}" has no ${found ? 'matching' : ''} Markdown behind it.`.replace('  ', ' '),
+        at,
+        'Keep the inline codes of the source as they are (copy them from the source); do not type them by hand.',
+      )
       return undefined
     }
     codes.set(id, found)
@@ -95,7 +105,11 @@ export function readInline(element: Element, vocabulary: InlineVocabulary, file:
         case 'close': {
           const index = open.findLastIndex((o) => o.id === kind.id)
           if (index < 0) {
-            fail(`Inline code "${kind.id}" is closed but was never opened.`, child, 'Every closing code needs its opening code before it, in the same target.')
+            fail(
+              `Inline code "${kind.id}" is closed but was never opened.`,
+              child,
+              'Every closing code needs its opening code before it, in the same target.',
+            )
             break
           }
           out += kind.data && 'data' in kind.data ? kind.data.data : open[index]!.end
@@ -103,13 +117,18 @@ export function readInline(element: Element, vocabulary: InlineVocabulary, file:
           break
         }
         case 'unknown':
-          fail(`Unexpected element <${child.nodeName}> in the ${element.localName}.`, child, 'Only the inline codes of the source may appear in a target; remove this element.')
+          fail(
+            `Unexpected element <${child.nodeName}> in the ${element.localName}.`,
+            child,
+            'Only the inline codes of the source may appear in a target; remove this element.',
+          )
       }
     }
     return out
   }
   const markdown = walk(element)
-  for (const unclosed of open) fail(`Inline code "${unclosed.id}" is opened but never closed.`, unclosed.at, 'Add the closing code, or remove the opening one.')
+  for (const unclosed of open)
+    fail(`Inline code "${unclosed.id}" is opened but never closed.`, unclosed.at, 'Add the closing code, or remove the opening one.')
   return { markdown, codes, count }
 }
 
@@ -119,12 +138,15 @@ export function checkCodesSurvive(result: InlineResult, isCode: boolean, at: Ele
   const parsed = codeCount(toInline(result.markdown))
   if (parsed < result.count) {
     messages.push(
-      problem(`${result.count - parsed} inline code(s) of this ${at.localName} would not survive as Markdown (it reads "${result.markdown.slice(0, 60)}…").`, {
-        file,
-        place: placeOf(at),
-        hint: 'Emphasis and links must open and close next to text, not next to a space: move the code so it hugs the words it marks.',
-        ruleId: 'broken-inline-code',
-      }),
+      problem(
+        `${result.count - parsed} inline code(s) of this ${at.localName} would not survive as Markdown (it reads "${result.markdown.slice(0, 60)}…").`,
+        {
+          file,
+          place: placeOf(at),
+          hint: 'Emphasis and links must open and close next to text, not next to a space: move the code so it hugs the words it marks.',
+          ruleId: 'broken-inline-code',
+        },
+      ),
     )
   }
 }

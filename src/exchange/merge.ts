@@ -56,9 +56,21 @@ export function mergeUnits(input: MergeInput): MergeResult {
     const where = { file, place: unit.place }
     const first = seen.get(unit.id)
     if (first) {
-      errors.push(problem(`Paragraph ID "${unit.id}" appears twice in this file${first.place ? ` (first at line ${first.place.line})` : ''}.`, { ...where, hint: 'Each ID may appear once: keep one of the two units.', ruleId: 'duplicate-id' }))
+      errors.push(
+        problem(`Paragraph ID "${unit.id}" appears twice in this file${first.place ? ` (first at line ${first.place.line})` : ''}.`, {
+          ...where,
+          hint: 'Each ID may appear once: keep one of the two units.',
+          ruleId: 'duplicate-id',
+        }),
+      )
     } else if (!blocks.has(unit.id)) {
-      errors.push(problem(`"${unit.id}" is not a paragraph ID of the source.`, { ...where, hint: 'Units must keep the IDs of the export; check the ID against ids.lock.json, or export again.', ruleId: 'unknown-id' }))
+      errors.push(
+        problem(`"${unit.id}" is not a paragraph ID of the source.`, {
+          ...where,
+          hint: 'Units must keep the IDs of the export; check the ID against ids.lock.json, or export again.',
+          ruleId: 'unknown-id',
+        }),
+      )
     }
     seen.set(unit.id, first ?? unit)
   }
@@ -75,25 +87,62 @@ export function mergeUnits(input: MergeInput): MergeResult {
     const where = { file, place: unit.place }
     if (!force && unit.target.trim() === '' && before && before.text.trim() !== '') {
       // Tools drop targets they did not confirm: an empty target never erases a translation on its own.
-      warnings.push(problem(`The target of "${unit.id}" is empty in this file: the existing translation is kept.`, { ...where, fatal: false, hint: 'To clear a translation on purpose, import with --force.', ruleId: 'empty-target' }))
+      warnings.push(
+        problem(`The target of "${unit.id}" is empty in this file: the existing translation is kept.`, {
+          ...where,
+          fatal: false,
+          hint: 'To clear a translation on purpose, import with --force.',
+          ruleId: 'empty-target',
+        }),
+      )
       continue
     }
     const textChanged = (before?.text ?? '') !== unit.target
-    if (!force && before && (before.state === 'reviewed' || before.state === 'final') && (textChanged || rank(unit.state) < rank(before.state) || unit.stale)) {
-      errors.push(problem(`The ${before.state} translation of "${unit.id}" would be overwritten.`, { ...where, hint: 'Reviewed and final translations are only replaced with --force.', ruleId: 'reviewed-entry' }))
+    if (
+      !force &&
+      before &&
+      (before.state === 'reviewed' || before.state === 'final') &&
+      (textChanged || rank(unit.state) < rank(before.state) || unit.stale)
+    ) {
+      errors.push(
+        problem(`The ${before.state} translation of "${unit.id}" would be overwritten.`, {
+          ...where,
+          hint: 'Reviewed and final translations are only replaced with --force.',
+          ruleId: 'reviewed-entry',
+        }),
+      )
       continue
     }
     if (!force && unit.base !== undefined && unit.base !== entryBase(before)) {
-      errors.push(problem(`The translation of "${unit.id}" changed in the translation file since this export.`, { ...where, hint: 'Export again and redo the edit, or pass --force to replace it with the file\'s version.', ruleId: 'changed-since-export' }))
+      errors.push(
+        problem(`The translation of "${unit.id}" changed in the translation file since this export.`, {
+          ...where,
+          hint: "Export again and redo the edit, or pass --force to replace it with the file's version.",
+          ruleId: 'changed-since-export',
+        }),
+      )
       continue
     }
     if (!force && input.migration && before && before.text.trim() !== '' && textChanged) {
-      errors.push(problem(`"${unit.id}" already has a different translation.`, { ...where, hint: 'Migration fills missing translations only; pass --force to replace existing ones.', ruleId: 'existing-translation' }))
+      errors.push(
+        problem(`"${unit.id}" already has a different translation.`, {
+          ...where,
+          hint: 'Migration fills missing translations only; pass --force to replace existing ones.',
+          ruleId: 'existing-translation',
+        }),
+      )
       continue
     }
     const after = newEntry(unit, block, before)
     if (fingerprint(unit.source) !== block.hash && unit.target.trim() !== '') {
-      warnings.push(problem(`The source of "${unit.id}" in this file differs from the current source: imported as stale.`, { ...where, fatal: false, hint: 'Review it against the current source (the review page shows what changed).', ruleId: 'stale-source' }))
+      warnings.push(
+        problem(`The source of "${unit.id}" in this file differs from the current source: imported as stale.`, {
+          ...where,
+          fatal: false,
+          hint: 'Review it against the current source (the review page shows what changed).',
+          ruleId: 'stale-source',
+        }),
+      )
     }
     if (JSON.stringify(after) === JSON.stringify(before)) continue
     updated[unit.id] = after

@@ -26,7 +26,8 @@ export interface PoDocument extends ImportedDocument {
   catalog: CatalogEntry[]
 }
 
-const quote = (text: string): string => '"' + text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/\r/g, '\\r') + '"'
+const quote = (text: string): string =>
+  '"' + text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/\r/g, '\\r') + '"'
 
 export function writePo(header: ExportHeader, units: ExportUnit[]): string {
   const headers: Record<string, string> = {
@@ -68,7 +69,12 @@ export function readPo(text: string, path: string): PoDocument {
     const first = seen.get(id)
     if (first) {
       throw new PressError(
-        problem(`Paragraph ID "${id}" appears twice in this file (first at line ${first.line}).`, { file: path, place, hint: 'Each ID may appear once: keep one of the two messages.', ruleId: 'duplicate-id' }),
+        problem(`Paragraph ID "${id}" appears twice in this file (first at line ${first.line}).`, {
+          file: path,
+          place,
+          hint: 'Each ID may appear once: keep one of the two messages.',
+          ruleId: 'duplicate-id',
+        }),
       )
     }
     seen.set(id, place)
@@ -101,7 +107,10 @@ export function readPo(text: string, path: string): PoDocument {
         catalog.push({ msgid: message.msgid, msgstr: target, fuzzy, ...(place ? { place } : {}) })
         continue
       }
-      const base = (message.comments?.extracted ?? '').split('\n').find((line) => line.startsWith(BASE))?.slice(BASE.length)
+      const base = (message.comments?.extracted ?? '')
+        .split('\n')
+        .find((line) => line.startsWith(BASE))
+        ?.slice(BASE.length)
       const stale = fuzzy && message.comments?.previous !== undefined && target !== ''
       units.push({
         id: context,

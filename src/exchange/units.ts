@@ -106,6 +106,15 @@ export function buildUnits(blocks: Block[], ids: string[], file: TranslationFile
 
 /** A one-line description of a unit's context, for notes and comments. */
 export function contextNote(unit: ExportUnit): string {
-  const what = unit.kind === 'note' ? 'Footnote' : unit.kind === 'table-cell' ? 'Table cell' : unit.kind === 'heading' ? 'Heading' : unit.kind === 'code' ? 'Code block' : 'Paragraph'
+  const what =
+    unit.kind === 'note'
+      ? 'Footnote'
+      : unit.kind === 'table-cell'
+        ? 'Table cell'
+        : unit.kind === 'heading'
+          ? 'Heading'
+          : unit.kind === 'code'
+            ? 'Code block'
+            : 'Paragraph'
   return unit.heading ? `${what} in section "${unit.heading}"` : what
 }

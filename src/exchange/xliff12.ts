@@ -36,7 +36,12 @@ const ctypes: Record<CodeKind, string> = {
   other: 'x-other',
 }
 
-const exportStates: Record<EntryState, string> = { initial: 'needs-translation', translated: 'translated', reviewed: 'signed-off', final: 'final' }
+const exportStates: Record<EntryState, string> = {
+  initial: 'needs-translation',
+  translated: 'translated',
+  reviewed: 'signed-off',
+  final: 'final',
+}
 const importStates: Record<string, EntryState> = {
   new: 'initial',
   'needs-translation': 'initial',
@@ -51,18 +56,28 @@ const staleStates = new Set(['needs-review-translation', 'needs-review-l10n', 'n
 export function writeXliff12(header: ExportHeader, units: ExportUnit[]): string {
   const x = new XmlBuilder(XLIFF12_NS, 'xliff', { pp: PRESS_NS })
   x.root.setAttribute('version', '1.2')
-  const file = x.element(x.root, 'file', {
-    original: `content/${header.publication}`,
-    'source-language': header.sourceLanguage,
-    'target-language': header.targetLanguage,
-    datatype: 'x-markdown',
-    'product-name': 'polyglot-press',
-  }, 1)
+  const file = x.element(
+    x.root,
+    'file',
+    {
+      original: `content/${header.publication}`,
+      'source-language': header.sourceLanguage,
+      'target-language': header.targetLanguage,
+      datatype: 'x-markdown',
+      'product-name': 'polyglot-press',
+    },
+    1,
+  )
   file.setAttributeNS(PRESS_NS, 'pp:publication', header.publication)
   const body = x.element(file, 'body', {}, 2)
   for (const unit of units) {
     const approved = unit.target !== '' && unit.state !== 'initial'
-    const u = x.element(body, 'trans-unit', { id: unit.id, 'xml:space': 'preserve', ...(approved && !unit.stale ? { approved: 'yes' } : {}) }, 3)
+    const u = x.element(
+      body,
+      'trans-unit',
+      { id: unit.id, 'xml:space': 'preserve', ...(approved && !unit.stale ? { approved: 'yes' } : {}) },
+      3,
+    )
     u.setAttributeNS(PRESS_NS, 'pp:base', unit.base)
     const isCode = unit.kind === 'code'
     const source = toInline(unit.source, { code: isCode })
@@ -92,7 +107,8 @@ export function writeXliff12(header: ExportHeader, units: ExportUnit[]): string 
       fill(x.element(u, 'target', { state }, 4), alignCodes(source, toInline(unit.target, { code: isCode })))
     }
     x.textElement(u, 'note', contextNote(unit), { from: 'polyglot-press' }, 4)
-    if (unit.previousSource !== undefined) x.textElement(u, 'note', `Previous source: ${unit.previousSource}`, { from: 'polyglot-press', annotates: 'source' }, 4)
+    if (unit.previousSource !== undefined)
+      x.textElement(u, 'note', `Previous source: ${unit.previousSource}`, { from: 'polyglot-press', annotates: 'source' }, 4)
     const [path, line] = [unit.location.slice(0, unit.location.lastIndexOf(':')), unit.location.slice(unit.location.lastIndexOf(':') + 1)]
     const group = x.element(u, 'context-group', { purpose: 'location' }, 4)
     x.textElement(group, 'context', path, { 'context-type': 'sourcefile' }, 5)
@@ -140,7 +156,11 @@ export function readXliff12(text: string, path: string): ImportedDocument {
         state = 'translated'
         stale = true
       } else if (value && importStates[value] === undefined && !value.startsWith('x-')) {
-        fail(`Unknown target state "${value}".`, targetElement, `XLIFF 1.2 states are ${[...Object.keys(importStates), ...staleStates].join(', ')}.`)
+        fail(
+          `Unknown target state "${value}".`,
+          targetElement,
+          `XLIFF 1.2 states are ${[...Object.keys(importStates), ...staleStates].join(', ')}.`,
+        )
       } else if (value) state = importStates[value] ?? 'translated'
       else state = element.getAttribute('approved') === 'yes' ? 'translated' : 'initial'
     }

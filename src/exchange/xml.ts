@@ -82,7 +82,13 @@ export class XmlBuilder {
   }
 
   /** Append an element on its own line at `depth`, with attributes (undefined ones skipped). */
-  element(parent: Element, name: string, attributes: Record<string, string | undefined> = {}, depth = 1, namespace = this.namespace): Element {
+  element(
+    parent: Element,
+    name: string,
+    attributes: Record<string, string | undefined> = {},
+    depth = 1,
+    namespace = this.namespace,
+  ): Element {
     parent.appendChild(this.document.createTextNode('\n' + '  '.repeat(depth)))
     const element = this.document.createElementNS(namespace, name)
     for (const [key, value] of Object.entries(attributes)) {
@@ -100,7 +106,14 @@ export class XmlBuilder {
   }
 
   /** An element holding only text, on its own line. */
-  textElement(parent: Element, name: string, text: string, attributes: Record<string, string | undefined> = {}, depth = 1, namespace = this.namespace): Element {
+  textElement(
+    parent: Element,
+    name: string,
+    text: string,
+    attributes: Record<string, string | undefined> = {},
+    depth = 1,
+    namespace = this.namespace,
+  ): Element {
     const element = this.element(parent, name, attributes, depth, namespace)
     element.appendChild(this.document.createTextNode(text))
     return element

@@ -6,10 +6,21 @@ import { renderPage, type EditionLink } from '../render/html/page.ts'
 export const HTML_FILE = 'index.html'
 
 export function editionLinks(editions: readonly EditionModel[]): EditionLink[] {
-  return editions.map((e) => ({ language: e.language, dir: e.dir, name: e.localizer.t('languageName'), href: `../${e.language}/${HTML_FILE}` }))
+  return editions.map((e) => ({
+    language: e.language,
+    dir: e.dir,
+    name: e.localizer.t('languageName'),
+    href: `../${e.language}/${HTML_FILE}`,
+  }))
 }
 
-export function renderHtmlEdition(edition: EditionModel, all: readonly EditionModel[], sourceLanguage: string, identity: BuildIdentity, blockIds: ReadonlySet<string>): string {
+export function renderHtmlEdition(
+  edition: EditionModel,
+  all: readonly EditionModel[],
+  sourceLanguage: string,
+  identity: BuildIdentity,
+  blockIds: ReadonlySet<string>,
+): string {
   return renderPage({
     language: edition.language,
     dir: edition.dir,

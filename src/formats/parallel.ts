@@ -29,7 +29,13 @@ export async function writeParallelEditions(job: ParallelJob): Promise<PdfEditio
   const css = (await readTemplate(job.publication.root, 'pdf.css')) + '\n' + (await readTemplate(job.publication.root, 'parallel.css'))
   const edition = (code: string): EditionModel => {
     const found = job.editions.find((e) => e.language === code)
-    if (!found) throw new PressError(problem(`${config.id} has no language "${code}".`, { file: job.publication.configPath, hint: `Its languages are ${job.editions.map((e) => e.language).join(', ')}.` }))
+    if (!found)
+      throw new PressError(
+        problem(`${config.id} has no language "${code}".`, {
+          file: job.publication.configPath,
+          hint: `Its languages are ${job.editions.map((e) => e.language).join(', ')}.`,
+        }),
+      )
     return found
   }
   const workDir = await mkdtemp(join(tmpdir(), 'press-parallel-'))
@@ -39,23 +45,45 @@ export async function writeParallelEditions(job: ParallelJob): Promise<PdfEditio
       const [a, b] = [edition(codeA), edition(codeB)]
       const name = parallelFileName(codeA, codeB)
       try {
-        const doc = parallelDocument({ a, b, sourceLanguage: job.sourceLanguage, identity: job.identity, blockIds: job.blockIds, geometry, css })
-        const { bytes, pages, warnings } = await printPdf(job.session, doc, workDir, name, {
-          title: `${a.meta.title} · ${b.meta.title}`,
-          author: a.meta.issuer,
-          subject: `${a.localizer.t('parallelText')}: ${a.languageName(codeA)} – ${a.languageName(codeB)}`,
-          keywords: [...(a.meta.keywords ?? []), ...(b.meta.keywords ?? [])],
-          creator: 'Polyglot Press',
-          date: job.identity.date,
-        }, geometry)
+        const doc = parallelDocument({
+          a,
+          b,
+          sourceLanguage: job.sourceLanguage,
+          identity: job.identity,
+          blockIds: job.blockIds,
+          geometry,
+          css,
+        })
+        const { bytes, pages, warnings } = await printPdf(
+          job.session,
+          doc,
+          workDir,
+          name,
+          {
+            title: `${a.meta.title} · ${b.meta.title}`,
+            author: a.meta.issuer,
+            subject: `${a.localizer.t('parallelText')}: ${a.languageName(codeA)} – ${a.languageName(codeB)}`,
+            keywords: [...(a.meta.keywords ?? []), ...(b.meta.keywords ?? [])],
+            creator: 'Polyglot Press',
+            date: job.identity.date,
+          },
+          geometry,
+        )
         for (const warning of warnings) {
           job.logger.problem(
-            problem(`The ${codeA}-${codeB} parallel-text PDF: ${warning}`, { file: b.translation?.path ?? job.publication.configPath, hint: 'The PDF was written; check that page in it.', fatal: false, ruleId: 'pdf-layout' }),
+            problem(`The ${codeA}-${codeB} parallel-text PDF: ${warning}`, {
+              file: b.translation?.path ?? job.publication.configPath,
+              hint: 'The PDF was written; check that page in it.',
+              fatal: false,
+              ruleId: 'pdf-layout',
+            }),
           )
         }
         const path = join(job.dir, PARALLEL_DIR, name)
         await job.write(path, bytes)
-        job.logger.progress(`parallel ${codeA}-${codeB}: ${pages} pages, ${Math.round(bytes.length / 1024)} KB, ${((performance.now() - started) / 1000).toFixed(1)} s`)
+        job.logger.progress(
+          `parallel ${codeA}-${codeB}: ${pages} pages, ${Math.round(bytes.length / 1024)} KB, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        )
         return { language: codeB, path, pages, size: bytes.length }
       } catch (error) {
         if (error instanceof PressError) throw error

@@ -49,11 +49,28 @@ export interface PdfEdition {
  * bookmark titles with qpdf; fails when Chromium printed more pages than the
  * pagination planned (a page overflowed).
  */
-export async function printPdf(session: BrowserSession, doc: PrintDocument, workDir: string, name: string, info: Omit<PdfInfo, 'bookmarks' | 'topMargin'>, geometry: PageGeometry): Promise<{ bytes: Uint8Array; pages: number; warnings: string[] }> {
-  const rendered = await withTimeout(renderPdf(session, doc, workDir, name), PDF_TIMEOUT_MS, () => `Chromium did not finish within ${PDF_TIMEOUT_MS / 1000} s`)
-  const bytes = await finishPdf(rendered.bytes, { ...info, bookmarks: rendered.headings, topMargin: (geometry.top * 72) / 25.4 }, workDir, name)
+export async function printPdf(
+  session: BrowserSession,
+  doc: PrintDocument,
+  workDir: string,
+  name: string,
+  info: Omit<PdfInfo, 'bookmarks' | 'topMargin'>,
+  geometry: PageGeometry,
+): Promise<{ bytes: Uint8Array; pages: number; warnings: string[] }> {
+  const rendered = await withTimeout(
+    renderPdf(session, doc, workDir, name),
+    PDF_TIMEOUT_MS,
+    () => `Chromium did not finish within ${PDF_TIMEOUT_MS / 1000} s`,
+  )
+  const bytes = await finishPdf(
+    rendered.bytes,
+    { ...info, bookmarks: rendered.headings, topMargin: (geometry.top * 72) / 25.4 },
+    workDir,
+    name,
+  )
   const pages = await pageCount(join(workDir, name))
-  if (pages !== rendered.pages) throw new Error(`the pagination planned ${rendered.pages} pages but Chromium printed ${pages}: a page overflowed`)
+  if (pages !== rendered.pages)
+    throw new Error(`the pagination planned ${rendered.pages} pages but Chromium printed ${pages}: a page overflowed`)
   return { bytes, pages, warnings: rendered.warnings }
 }
 
@@ -67,10 +84,29 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
       const started = performance.now()
       const name = pdfFileName(config.id, edition.language)
       try {
-        const doc = printDocument({ edition, sourceLanguage: job.sourceLanguage, identity: job.identity, blockIds: job.blockIds, geometry, css })
-        const { bytes, pages, warnings } = await printPdf(job.session, doc, workDir, name, {
-          title: edition.meta.title, author: edition.meta.issuer, subject: edition.meta.description, keywords: edition.meta.keywords, creator: 'Polyglot Press', date: job.identity.date,
-        }, geometry)
+        const doc = printDocument({
+          edition,
+          sourceLanguage: job.sourceLanguage,
+          identity: job.identity,
+          blockIds: job.blockIds,
+          geometry,
+          css,
+        })
+        const { bytes, pages, warnings } = await printPdf(
+          job.session,
+          doc,
+          workDir,
+          name,
+          {
+            title: edition.meta.title,
+            author: edition.meta.issuer,
+            subject: edition.meta.description,
+            keywords: edition.meta.keywords,
+            creator: 'Polyglot Press',
+            date: job.identity.date,
+          },
+          geometry,
+        )
         for (const warning of warnings) {
           job.logger.problem(
             problem(`The ${edition.language} PDF edition: ${warning}`, {
@@ -83,14 +119,19 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
         }
         const path = join(job.dir, edition.language, name)
         await job.write(path, bytes)
-        job.logger.progress(`pdf ${edition.language}: ${pages} pages, ${Math.round(bytes.length / 1024)} KB, ${((performance.now() - started) / 1000).toFixed(1)} s`)
+        job.logger.progress(
+          `pdf ${edition.language}: ${pages} pages, ${Math.round(bytes.length / 1024)} KB, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        )
         return { language: edition.language, path, pages, size: bytes.length }
       } catch (error) {
         if (error instanceof PressError) throw error
         throw new PressError(
           problem(`While building the ${edition.language} PDF edition of ${config.id}: ${(error as Error).message}`, {
             file: edition.translation?.path ?? job.publication.configPath,
-            hint: 'Run again with only this language (`press build --format pdf --lang ' + edition.language + '`) to see it alone; check templates/pdf.css.',
+            hint:
+              'Run again with only this language (`press build --format pdf --lang ' +
+              edition.language +
+              '`) to see it alone; check templates/pdf.css.',
             ruleId: 'pdf-render',
           }),
         )

@@ -29,7 +29,16 @@ export function entryStatus(entry: Entry | undefined, currentHash: string): Entr
 }
 
 export function languageStatus(language: string, file: TranslationFile | undefined, blocks: readonly StatusBlock[]): LanguageStatus {
-  const status: LanguageStatus = { language, total: blocks.length, translated: 0, stale: 0, missing: 0, orphans: Object.keys(file?.orphans ?? {}).length, work: [], complete: false }
+  const status: LanguageStatus = {
+    language,
+    total: blocks.length,
+    translated: 0,
+    stale: 0,
+    missing: 0,
+    orphans: Object.keys(file?.orphans ?? {}).length,
+    work: [],
+    complete: false,
+  }
   for (const block of blocks) {
     const s = entryStatus(file?.entries[block.id], block.hash)
     status[s]++

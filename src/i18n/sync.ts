@@ -39,15 +39,17 @@ export function syncTranslation(raw: string, file: TranslationFile, blocks: read
   const set = (path: (string | number)[], value: unknown, insertAfter?: (keys: string[]) => number): void => {
     text = applyEdits(text, modify(text, path, value, { formattingOptions: formatting, getInsertionIndex: insertAfter }))
   }
-  const placeInSourceOrder = (id: string) => (keys: string[]): number => {
-    const mine = order.get(id)!
-    let index = 0
-    keys.forEach((key, i) => {
-      const theirs = order.get(key)
-      if (theirs !== undefined && theirs < mine) index = i + 1
-    })
-    return index
-  }
+  const placeInSourceOrder =
+    (id: string) =>
+    (keys: string[]): number => {
+      const mine = order.get(id)!
+      let index = 0
+      keys.forEach((key, i) => {
+        const theirs = order.get(key)
+        if (theirs !== undefined && theirs < mine) index = i + 1
+      })
+      return index
+    }
 
   // Entries whose ID left the source become orphans.
   const live = new Set(blocks.map((b) => b.id))

@@ -25,7 +25,10 @@ export type EntryState = (typeof entryStates)[number]
 export const entrySchema = z
   .object({
     state: z.enum(entryStates).describe('initial: not translated yet; translated; reviewed; final.'),
-    sourceHash: z.string().regex(/^[0-9a-f]{16}$/, '16 hex digits').describe('Fingerprint of the source text this translation was made from.'),
+    sourceHash: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/, '16 hex digits')
+      .describe('Fingerprint of the source text this translation was made from.'),
     source: z.string().describe('That source text (Markdown), to show what changed when the source moves on.'),
     text: z.string().describe('The translation (Markdown); empty while missing.'),
     stale: z

@@ -48,7 +48,11 @@ export function assignIds(lock: Lock, blocks: readonly Block[]): Assignment {
       const old = lock.blocks[j]!
       ids.push(old.id)
       const kind = how[i]!
-      changes.push(kind === 'edited' || kind === 'rewritten' ? { id: old.id, block, how: kind, previousText: old.text } : { id: old.id, block, how: kind })
+      changes.push(
+        kind === 'edited' || kind === 'rewritten'
+          ? { id: old.id, block, how: kind, previousText: old.text }
+          : { id: old.id, block, how: kind },
+      )
     } else {
       const id = mintId(block, used)
       used.add(id)
@@ -73,7 +77,9 @@ export function assignIds(lock: Lock, blocks: readonly Block[]): Assignment {
  */
 export function mintId(block: Pick<Block, 'kind' | 'text'>, used: ReadonlySet<string>): string {
   for (let attempt = 0; ; attempt++) {
-    const digest = createHash('sha256').update(`${attempt}\u0000${block.kind}\u0000${normalizeText(block.text)}`).digest()
+    const digest = createHash('sha256')
+      .update(`${attempt}\u0000${block.kind}\u0000${normalizeText(block.text)}`)
+      .digest()
     const id = `${prefixes[block.kind]}-${(digest.readUInt32BE(0) % 36 ** 6).toString(36).padStart(6, '0')}`
     if (!used.has(id)) return id
   }

@@ -48,7 +48,11 @@ export function matchBlocks(old: readonly OldBlock[], current: readonly MatchInp
   }
 
   // 1a. Unchanged blocks in order.
-  for (const [i, j] of lcs(current.map((b) => b.kind + b.hash), old.map((b) => b.kind + b.hash))) pair(i, j, 'kept')
+  for (const [i, j] of lcs(
+    current.map((b) => b.kind + b.hash),
+    old.map((b) => b.kind + b.hash),
+  ))
+    pair(i, j, 'kept')
   // 1b. Unchanged blocks that moved.
   const byHash = new Map<string, number[]>()
   old.forEach((b, j) => {

@@ -86,36 +86,83 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
       return 'skip'
     })
     const opens = flow.length === 0 ? '' : undefined // the text opens a page after the contents
-    flow.push(h(unit.tagName === 'section' ? 'section' : 'div', { className: classes, dataPpSection: key, dataPpBreak: opens, ariaLabel: unit.properties.ariaLabel, ariaLabelledBy: unit.properties.ariaLabelledBy }, rows))
+    flow.push(
+      h(
+        unit.tagName === 'section' ? 'section' : 'div',
+        {
+          className: classes,
+          dataPpSection: key,
+          dataPpBreak: opens,
+          ariaLabel: unit.properties.ariaLabel,
+          ariaLabelledBy: unit.properties.ariaLabelledBy,
+        },
+        rows,
+      ),
+    )
   }
   const noteIds = [...sides[0].notes.keys()]
   if (noteIds.length > 0) {
-    flow.push(h('section.pp-parallel-notes', { dataPpSection: 'notes', ariaLabelledBy: 'pp-notes-title' }, [h('h2#pp-notes-title', both('notes')), ...noteIds.map((id) => rowOf(id))]))
+    flow.push(
+      h('section.pp-parallel-notes', { dataPpSection: 'notes', ariaLabelledBy: 'pp-notes-title' }, [
+        h('h2#pp-notes-title', both('notes')),
+        ...noteIds.map((id) => rowOf(id)),
+      ]),
+    )
     sections.even.set('notes', a.localizer.t('notes'))
     sections.odd.set('notes', b.localizer.t('notes'))
     tocIds.push('pp-notes-title')
   }
 
   const names = (e: EditionModel): string => `${e.languageName(a.language)} – ${e.languageName(b.language)}`
-  const titlePage = h('section.pp-title-page.pp-parallel-title', { dataPpBreak: '', dataPpSection: 'title', ariaLabel: a.localizer.t('titlePage') }, [
-    h('h1', a.meta.title),
-    h('p.pp-title-b', { lang: b.language, dir: b.dir }, b.meta.title),
-    h('p.pp-issuer', pair((e) => e.meta.issuer, a, b)),
-    h('p.pp-date', pair((e) => e.meta.date, a, b)),
-    h('p.pp-language', pair((e) => `${e.localizer.t('parallelText')}: ${names(e)}`, a, b)),
-    h('p.pp-status', { lang: b.language, dir: b.dir }, [b.localizer.t('translationStatus', { status: b.localizer.t(`reviewStatus_${b.translation?.data.meta.review ?? 'unreviewed'}`) }), ' ', b.localizer.t('workingTranslation', { source: b.languageName(input.sourceLanguage) })]),
-  ])
-  const tocEntries = [...tocIds.map((id) => ({ id, texts: id === 'pp-notes-title' ? [a.localizer.t('notes'), b.localizer.t('notes')] : [headingText(sides[0], id), headingText(sides[1], id)] })), { id: 'pp-colophon-title', texts: [a.localizer.t('colophon'), b.localizer.t('colophon')] }]
+  const titlePage = h(
+    'section.pp-title-page.pp-parallel-title',
+    { dataPpBreak: '', dataPpSection: 'title', ariaLabel: a.localizer.t('titlePage') },
+    [
+      h('h1', a.meta.title),
+      h('p.pp-title-b', { lang: b.language, dir: b.dir }, b.meta.title),
+      h(
+        'p.pp-issuer',
+        pair((e) => e.meta.issuer, a, b),
+      ),
+      h(
+        'p.pp-date',
+        pair((e) => e.meta.date, a, b),
+      ),
+      h(
+        'p.pp-language',
+        pair((e) => `${e.localizer.t('parallelText')}: ${names(e)}`, a, b),
+      ),
+      h('p.pp-status', { lang: b.language, dir: b.dir }, [
+        b.localizer.t('translationStatus', { status: b.localizer.t(`reviewStatus_${b.translation?.data.meta.review ?? 'unreviewed'}`) }),
+        ' ',
+        b.localizer.t('workingTranslation', { source: b.languageName(input.sourceLanguage) }),
+      ]),
+    ],
+  )
+  const tocEntries = [
+    ...tocIds.map((id) => ({
+      id,
+      texts:
+        id === 'pp-notes-title' ? [a.localizer.t('notes'), b.localizer.t('notes')] : [headingText(sides[0], id), headingText(sides[1], id)],
+    })),
+    { id: 'pp-colophon-title', texts: [a.localizer.t('colophon'), b.localizer.t('colophon')] },
+  ]
   const toc = h('nav.pp-toc.pp-parallel-toc', { dataPpBreak: '', dataPpSection: 'toc', ariaLabelledBy: 'pp-toc-title' }, [
     h('h2#pp-toc-title', both('contents')),
     h(
       'ol',
       tocEntries.map((entry) =>
-        h('li', h('a', { href: `#${entry.id}` }, [
-          h('span.pp-toc-text', [h('span.pp-toc-a', { lang: a.language, dir: a.dir }, entry.texts[0]), h('span.pp-toc-b', { lang: b.language, dir: b.dir }, entry.texts[1])]),
-          h('span.pp-leader', { ariaHidden: 'true' }),
-          h('span.pp-toc-page', { dataFor: entry.id }),
-        ])),
+        h(
+          'li',
+          h('a', { href: `#${entry.id}` }, [
+            h('span.pp-toc-text', [
+              h('span.pp-toc-a', { lang: a.language, dir: a.dir }, entry.texts[0]),
+              h('span.pp-toc-b', { lang: b.language, dir: b.dir }, entry.texts[1]),
+            ]),
+            h('span.pp-leader', { ariaHidden: 'true' }),
+            h('span.pp-toc-page', { dataFor: entry.id }),
+          ]),
+        ),
       ),
     ),
   ])
@@ -125,7 +172,11 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
     h('p', [a.meta.title, ' — ', a.meta.issuer, ', ', a.meta.date, '.']),
     h('p', a.localizer.t('publishedBy', { publisher: a.meta.publisher })),
     h('div', { lang: b.language, dir: b.dir }, colophon(b, input.sourceLanguage, input.identity)),
-    h('div.pp-dests', { ariaHidden: 'true' }, ids.map((id) => h('a', { href: `#${id}`, tabIndex: -1 }))),
+    h(
+      'div.pp-dests',
+      { ariaHidden: 'true' },
+      ids.map((id) => h('a', { href: `#${id}`, tabIndex: -1 })),
+    ),
   ])
   sections.even.set('colophon', a.localizer.t('colophon'))
   sections.odd.set('colophon', b.localizer.t('colophon'))
@@ -138,11 +189,23 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
   const interfaceText = [...sections.even.values(), ...sections.odd.values(), a.localizer.t('pageOf'), b.localizer.t('pageOf')].join('')
   const faces = facesFor(textOf({ type: 'root', children: units }) + interfaceText + '0123456789…')
   const fontCss = faces.map((face) => fontFaceCss([face], pathToFileURL(dirname(face.path)).href + '/')).join('\n')
-  const heads = (e: EditionModel, map: Map<string, string>) => ({ sections: map, dir: e.dir, fontFamily: fontStack(e.language), pageOf: e.localizer.t('pageOf') })
+  const heads = (e: EditionModel, map: Map<string, string>) => ({
+    sections: map,
+    dir: e.dir,
+    fontFamily: fontStack(e.language),
+    pageOf: e.localizer.t('pageOf'),
+  })
   const css = [
     fontCss,
     input.css,
-    pageCss(input.geometry, { dir: 'ltr', fontFamily: fontStack(b.language), title: a.meta.title, sections: sections.odd, pageOf: b.localizer.t('pageOf'), sides: { odd: heads(b, sections.odd), even: heads(a, sections.even) } }),
+    pageCss(input.geometry, {
+      dir: 'ltr',
+      fontFamily: fontStack(b.language),
+      title: a.meta.title,
+      sections: sections.odd,
+      pageOf: b.localizer.t('pageOf'),
+      sides: { odd: heads(b, sections.odd), even: heads(a, sections.even) },
+    }),
   ].join('\n')
 
   const title = `${a.meta.title} · ${b.meta.title}`
@@ -151,12 +214,22 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
     children: [
       { type: 'doctype' },
       h('html', { lang: a.language, dir: 'ltr' }, [
-        h('head', [h('meta', { charSet: 'utf-8' }), h('title', title), h('meta', { name: 'author', content: a.meta.issuer }), h('style', css)]),
+        h('head', [
+          h('meta', { charSet: 'utf-8' }),
+          h('title', title),
+          h('meta', { name: 'author', content: a.meta.issuer }),
+          h('style', css),
+        ]),
         h('body.pp-parallel', [h('div#pp-source', units), h('div#pp-note-source'), h('div#pp-pages')]),
       ]),
     ],
   }
-  return { html: toHtml(tree) + '\n', fontDirs: [...new Set(faces.map((f) => dirname(f.path)))], tocIds: tocEntries.map((e) => e.id), blockIds: ids }
+  return {
+    html: toHtml(tree) + '\n',
+    fontDirs: [...new Set(faces.map((f) => dirname(f.path)))],
+    tocIds: tocEntries.map((e) => e.id),
+    blockIds: ids,
+  }
 }
 
 /**
@@ -213,5 +286,9 @@ function side(edition: EditionModel, blockIds: ReadonlySet<string>, demote: numb
 
 /** The same interface text in both languages, each in its own span. */
 function pair(text: (edition: EditionModel) => string, a: EditionModel, b: EditionModel): ElementContent[] {
-  return [h('span', { lang: a.language, dir: a.dir }, text(a)), h('span.pp-sep', { ariaHidden: 'true' }, ' · '), h('span', { lang: b.language, dir: b.dir }, text(b))]
+  return [
+    h('span', { lang: a.language, dir: a.dir }, text(a)),
+    h('span.pp-sep', { ariaHidden: 'true' }, ' · '),
+    h('span', { lang: b.language, dir: b.dir }, text(b)),
+  ]
 }

@@ -76,7 +76,9 @@ export function pageCss(g: PageGeometry, heads: RunningHeads): string {
     const footer = pageNumberContent(side?.pageOf ?? heads.pageOf)
     // LTR: a recto (odd) page has its binding on the left; RTL: on the right.
     const innerLeft = (parity === 'odd') === (heads.dir === 'ltr')
-    const margins = innerLeft ? `margin-left: ${g.inner}mm; margin-right: ${g.outer}mm;` : `margin-left: ${g.outer}mm; margin-right: ${g.inner}mm;`
+    const margins = innerLeft
+      ? `margin-left: ${g.inner}mm; margin-right: ${g.outer}mm;`
+      : `margin-left: ${g.outer}mm; margin-right: ${g.inner}mm;`
     const outerSide = innerLeft ? 'right' : 'left'
     const pageNumber = `@bottom-${outerSide} { content: ${footer}; ${marginBox} vertical-align: top; padding-top: 4mm; }`
     rules.push(`@page pp-title-${parity} { ${margins} }`)

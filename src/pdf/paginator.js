@@ -274,7 +274,9 @@
     const isBlockContainer = (el) =>
       CONTAINERS.has(el.tagName) &&
       el.firstElementChild !== null &&
-      [...el.childNodes].every((n) => (n.nodeType === Node.TEXT_NODE ? n.data.trim() === '' : n.nodeType !== Node.ELEMENT_NODE || getComputedStyle(n).display !== 'inline'))
+      [...el.childNodes].every((n) =>
+        n.nodeType === Node.TEXT_NODE ? n.data.trim() === '' : n.nodeType !== Node.ELEMENT_NODE || getComputedStyle(n).display !== 'inline',
+      )
 
     // Drop clones of a container left empty on a page; its id goes to the first clone kept.
     const tidy = (level) => {

@@ -41,7 +41,16 @@ interface Outline {
 }
 const outline: z.ZodType<Outline> = z.lazy(() => z.object({ object: z.string(), kids: z.array(outline) }))
 const pdfJson = z.object({
-  qpdf: z.tuple([z.unknown(), z.record(z.string(), z.unknown()).and(z.object({ trailer: z.object({ value: z.object({ '/Info': z.string().regex(/^\d+ \d+ R$/), '/Root': z.string().regex(/^\d+ \d+ R$/) }) }) }))]),
+  qpdf: z.tuple([
+    z.unknown(),
+    z
+      .record(z.string(), z.unknown())
+      .and(
+        z.object({
+          trailer: z.object({ value: z.object({ '/Info': z.string().regex(/^\d+ \d+ R$/), '/Root': z.string().regex(/^\d+ \d+ R$/) }) }),
+        }),
+      ),
+  ]),
   outlines: z.array(outline),
 })
 const objectValue = z.object({ value: z.record(z.string(), z.unknown()) })
@@ -67,7 +76,8 @@ export async function finishPdf(raw: Uint8Array, info: PdfInfo, workDir: string,
   if (info.keywords?.length) entries['/Keywords'] = `u:${info.keywords.join(', ')}`
   const updates: Record<string, { value: Record<string, unknown> }> = { [`obj:${infoRef}`]: { value: entries } }
   const items = flatten(parsed.outlines)
-  if (items.length !== info.bookmarks.length) throw new Error(`Chromium wrote ${items.length} bookmarks for ${info.bookmarks.length} headings`)
+  if (items.length !== info.bookmarks.length)
+    throw new Error(`Chromium wrote ${items.length} bookmarks for ${info.bookmarks.length} headings`)
   const moveDown = (dest: unknown): unknown => {
     if (!Array.isArray(dest) || dest[1] !== '/XYZ' || typeof dest[3] !== 'number') return dest
     // PDF coordinates grow upwards: down the page is minus.
@@ -76,7 +86,13 @@ export async function finishPdf(raw: Uint8Array, info: PdfInfo, workDir: string,
   }
   items.forEach((item, index) => {
     const current = objectValue.parse(objects[`obj:${item.object}`])
-    updates[`obj:${item.object}`] = { value: { ...current.value, '/Title': `u:${info.bookmarks[index]}`, ...('/Dest' in current.value ? { '/Dest': moveDown(current.value['/Dest']) } : {}) } }
+    updates[`obj:${item.object}`] = {
+      value: {
+        ...current.value,
+        '/Title': `u:${info.bookmarks[index]}`,
+        ...('/Dest' in current.value ? { '/Dest': moveDown(current.value['/Dest']) } : {}),
+      },
+    }
   })
   const catalog = objectValue.parse(objects[`obj:${objects.trailer.value['/Root']}`]).value
   if (typeof catalog['/Dests'] === 'string') {
@@ -85,7 +101,15 @@ export async function finishPdf(raw: Uint8Array, info: PdfInfo, workDir: string,
     updates[destsRef] = { value: Object.fromEntries(Object.entries(dests).map(([name, dest]) => [name, moveDown(dest)])) }
   }
   await writeFile(update, JSON.stringify({ qpdf: [{ jsonversion: 2 }, updates] }))
-  await qpdf(['--update-from-json=' + update, '--deterministic-id', '--object-streams=generate', '--compress-streams=y', '--recompress-flate', input, output])
+  await qpdf([
+    '--update-from-json=' + update,
+    '--deterministic-id',
+    '--object-streams=generate',
+    '--compress-streams=y',
+    '--recompress-flate',
+    input,
+    output,
+  ])
   return new Uint8Array(await readFile(output))
 }
 
@@ -110,7 +134,8 @@ async function qpdf(args: string[]): Promise<{ stdout: string }> {
     const e = error as NodeJS.ErrnoException & { stderr?: string; code?: unknown }
     // qpdf exits 3 for warnings with a usable output.
     if ((e.code as unknown) === 3) return { stdout: (e as unknown as { stdout: string }).stdout }
-    if (e.code === 'ENOENT') throw new Error('qpdf is not installed: it sets the PDF metadata. Install it (Debian/Ubuntu: `sudo apt-get install qpdf`).')
+    if (e.code === 'ENOENT')
+      throw new Error('qpdf is not installed: it sets the PDF metadata. Install it (Debian/Ubuntu: `sudo apt-get install qpdf`).')
     throw new Error(`qpdf ${args.at(-1)}: ${e.stderr?.trim() || e.message}`)
   }
 }

@@ -56,7 +56,12 @@ export function printDocument(input: PrintInput): PrintDocument {
   const { flow, notes } = splitNotes(content.children)
   flagBlocks(flow, l.language)
 
-  const sections = new Map<string, string>([['toc', l.t('contents')], ['pre', meta.title], ['close', meta.title], ['colophon', l.t('colophon')]])
+  const sections = new Map<string, string>([
+    ['toc', l.t('contents')],
+    ['pre', meta.title],
+    ['close', meta.title],
+    ['colophon', l.t('colophon')],
+  ])
   let thesis = 0
   for (const unit of flow) {
     const classes = (unit.properties.className as string[] | undefined) ?? []
@@ -80,14 +85,24 @@ export function printDocument(input: PrintInput): PrintDocument {
     h('p.pp-issuer', meta.issuer),
     h('p.pp-date', meta.date),
     h('p.pp-language', edition.languageName(edition.language)),
-    h('p.pp-status', edition.isSource ? status : [status, ' ', l.t('workingTranslation', { source: edition.languageName(input.sourceLanguage) })]),
+    h(
+      'p.pp-status',
+      edition.isSource ? status : [status, ' ', l.t('workingTranslation', { source: edition.languageName(input.sourceLanguage) })],
+    ),
   ])
   const toc = h('nav.pp-toc', { dataPpBreak: '', dataPpSection: 'toc', ariaLabelledBy: 'pp-toc-title' }, [
     h('h2#pp-toc-title', l.t('contents')),
     h(
       'ol',
       tocEntries.map((entry) =>
-        h('li', h('a', { href: `#${entry.id}` }, [h('span.pp-toc-text', entry.text), h('span.pp-leader', { ariaHidden: 'true' }), h('span.pp-toc-page', { dataFor: entry.id })])),
+        h(
+          'li',
+          h('a', { href: `#${entry.id}` }, [
+            h('span.pp-toc-text', entry.text),
+            h('span.pp-leader', { ariaHidden: 'true' }),
+            h('span.pp-toc-page', { dataFor: entry.id }),
+          ]),
+        ),
       ),
     ),
   ])
@@ -96,13 +111,26 @@ export function printDocument(input: PrintInput): PrintDocument {
     h('p', [meta.title, ' — ', meta.issuer, ', ', meta.date, '.']),
     h('p', l.t('publishedBy', { publisher: meta.publisher })),
     ...colophon(edition, input.sourceLanguage, identity),
-    h('div.pp-dests', { ariaHidden: 'true' }, ids.map((id) => h('a', { href: `#${id}`, tabIndex: -1 }))),
+    h(
+      'div.pp-dests',
+      { ariaHidden: 'true' },
+      ids.map((id) => h('a', { href: `#${id}`, tabIndex: -1 })),
+    ),
   ])
 
-  const faces = facesFor(textOf({ type: 'root', children: [titlePage, toc, ...flow, ...notes, colophonUnit] }) + [...sections.values()].join('') + l.t('pageOf') + '0123456789…')
+  const faces = facesFor(
+    textOf({ type: 'root', children: [titlePage, toc, ...flow, ...notes, colophonUnit] }) +
+      [...sections.values()].join('') +
+      l.t('pageOf') +
+      '0123456789…',
+  )
   const fontCss = faces.map((face) => fontFaceCss([face], pathToFileURL(dirname(face.path)).href + '/')).join('\n')
   const family = fontStack(edition.language)
-  const css = [fontCss, input.css, pageCss(input.geometry, { dir: edition.dir, fontFamily: family, title: meta.title, sections, pageOf: l.t('pageOf') })].join('\n')
+  const css = [
+    fontCss,
+    input.css,
+    pageCss(input.geometry, { dir: edition.dir, fontFamily: family, title: meta.title, sections, pageOf: l.t('pageOf') }),
+  ].join('\n')
 
   const tree: Root = {
     type: 'root',
@@ -117,15 +145,16 @@ export function printDocument(input: PrintInput): PrintDocument {
           meta.keywords?.length ? h('meta', { name: 'keywords', content: meta.keywords.join(', ') }) : undefined,
           h('style', css),
         ]),
-        h('body', [
-          h('div#pp-source', [titlePage, toc, ...flow, colophonUnit]),
-          h('div#pp-note-source', notes),
-          h('div#pp-pages'),
-        ]),
+        h('body', [h('div#pp-source', [titlePage, toc, ...flow, colophonUnit]), h('div#pp-note-source', notes), h('div#pp-pages')]),
       ]),
     ],
   }
-  return { html: toHtml(tree) + '\n', fontDirs: [...new Set(faces.map((f) => dirname(f.path)))], tocIds: tocEntries.map((e) => e.id), blockIds: ids }
+  return {
+    html: toHtml(tree) + '\n',
+    fontDirs: [...new Set(faces.map((f) => dirname(f.path)))],
+    tocIds: tocEntries.map((e) => e.id),
+    blockIds: ids,
+  }
 }
 
 function mark(unit: Element, section: string, opensPage: boolean): void {

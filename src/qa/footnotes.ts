@@ -9,7 +9,13 @@ export function checkFootnotes(pair: QaPair): Finding[] {
   const list = (labels: string[]): string => [...new Set(labels)].map((l) => `[^${l}]`).join(', ')
   const missing = missingFrom(source, target)
   const extra = missingFrom(target, source)
-  if (missing.length > 0) findings.push({ level: 'error', rule: 'footnotes', message: `Footnote reference ${list(missing)} is missing from the translation.` })
-  if (extra.length > 0) findings.push({ level: 'error', rule: 'footnotes', message: `Footnote reference ${list(extra)} is in the translation but not in the source.` })
+  if (missing.length > 0)
+    findings.push({ level: 'error', rule: 'footnotes', message: `Footnote reference ${list(missing)} is missing from the translation.` })
+  if (extra.length > 0)
+    findings.push({
+      level: 'error',
+      rule: 'footnotes',
+      message: `Footnote reference ${list(extra)} is in the translation but not in the source.`,
+    })
   return findings
 }

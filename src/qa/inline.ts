@@ -69,7 +69,11 @@ export function inlineFacts(markdown: string): InlineFacts {
     if ('children' in node) for (const child of node.children as Nodes[]) visit(child)
   }
   visit(tree)
-  facts.text = prose.join(' ').replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ').replace(/\s+/g, ' ').trim()
+  facts.text = prose
+    .join(' ')
+    .replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
   cache.set(markdown, facts)
   if (cache.size > 2000) cache.delete(cache.keys().next().value!)
   return facts

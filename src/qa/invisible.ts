@@ -26,7 +26,26 @@ const names: Record<number, string> = {
 }
 const marks = new Set([0x200e, 0x200f, 0x061c])
 const joiners = new Set([0x200c, 0x200d])
-const joiningLanguages = new Set(['ar', 'fa', 'ur', 'ps', 'sd', 'ug', 'hi', 'mr', 'ne', 'bn', 'ta', 'te', 'kn', 'ml', 'si', 'gu', 'pa', 'or'])
+const joiningLanguages = new Set([
+  'ar',
+  'fa',
+  'ur',
+  'ps',
+  'sd',
+  'ug',
+  'hi',
+  'mr',
+  'ne',
+  'bn',
+  'ta',
+  'te',
+  'kn',
+  'ml',
+  'si',
+  'gu',
+  'pa',
+  'or',
+])
 
 export function checkInvisible(pair: QaPair): Finding[] {
   const counts = new Map<number, number>()

@@ -15,7 +15,13 @@ const delimiters: { name: string; pattern: RegExp }[] = [
   { name: '[ ]', pattern: /[[\]]/g },
 ]
 
-const kinds: Record<string, string> = { emphasis: 'emphasis', strong: 'strong emphasis', delete: 'strikethrough', inlineCode: 'code span', link: 'link' }
+const kinds: Record<string, string> = {
+  emphasis: 'emphasis',
+  strong: 'strong emphasis',
+  delete: 'strikethrough',
+  inlineCode: 'code span',
+  link: 'link',
+}
 
 export function checkMarkup(pair: QaPair): Finding[] {
   const source = inlineFacts(pair.source)
@@ -25,7 +31,10 @@ export function checkMarkup(pair: QaPair): Finding[] {
     findings.push({
       level: 'error',
       rule: 'markup',
-      message: `The translation contains raw HTML (${target.html.slice(0, 3).map((t) => (t.length > 40 ? `${t.slice(0, 40)}…` : t)).join(' ')}); it is shown as text, never as markup. Use Markdown instead.`,
+      message: `The translation contains raw HTML (${target.html
+        .slice(0, 3)
+        .map((t) => (t.length > 40 ? `${t.slice(0, 40)}…` : t))
+        .join(' ')}); it is shown as text, never as markup. Use Markdown instead.`,
     })
   }
   for (const { name, pattern } of delimiters) {
@@ -42,7 +51,12 @@ export function checkMarkup(pair: QaPair): Finding[] {
   for (const [kind, label] of Object.entries(kinds)) {
     const a = source.markup[kind] ?? 0
     const b = target.markup[kind] ?? 0
-    if (a !== b) findings.push({ level: 'warning', rule: 'markup', message: `The source has ${a} ${label}${a === 1 ? '' : 's'}, the translation ${b}.` })
+    if (a !== b)
+      findings.push({
+        level: 'warning',
+        rule: 'markup',
+        message: `The source has ${a} ${label}${a === 1 ? '' : 's'}, the translation ${b}.`,
+      })
   }
   return findings
 }

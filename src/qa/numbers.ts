@@ -22,20 +22,43 @@ export function checkNumbers(pair: QaPair): Finding[] {
     if (reported.has(token.value) || targetValues.some((v) => same(v, token.value))) continue
     reported.add(token.value)
     const shown = describe(token)
-    if (token.unscaled !== undefined && target.tokens.some((t) => same(t.value, token.unscaled!) || same(t.unscaled ?? NaN, token.unscaled!))) {
-      findings.push({ level: 'warning', rule: 'numbers', message: `Could not confirm that ${shown} has the same magnitude in the translation (scale word not recognised).` })
+    if (
+      token.unscaled !== undefined &&
+      target.tokens.some((t) => same(t.value, token.unscaled!) || same(t.unscaled ?? NaN, token.unscaled!))
+    ) {
+      findings.push({
+        level: 'warning',
+        rule: 'numbers',
+        message: `Could not confirm that ${shown} has the same magnitude in the translation (scale word not recognised).`,
+      })
     } else if (Number.isInteger(token.value) && token.value <= SMALL) {
-      findings.push({ level: 'warning', rule: 'numbers', message: `The number ${shown} is not in the translation in digits (fine if it is written in words).` })
+      findings.push({
+        level: 'warning',
+        rule: 'numbers',
+        message: `The number ${shown} is not in the translation in digits (fine if it is written in words).`,
+      })
     } else {
-      findings.push({ level: 'error', rule: 'numbers', message: `The number ${shown} of the source is missing from the translation (or differs).` })
+      findings.push({
+        level: 'error',
+        rule: 'numbers',
+        message: `The number ${shown} of the source is missing from the translation (or differs).`,
+      })
     }
   }
   for (const token of target.tokens) {
     if (reported.has(-token.value - 1) || sourceValues.some((v) => same(v, token.value))) continue
-    if (token.unscaled !== undefined && source.tokens.some((s) => same(s.value, token.unscaled!) || same(s.unscaled ?? NaN, token.unscaled!))) continue
+    if (
+      token.unscaled !== undefined &&
+      source.tokens.some((s) => same(s.value, token.unscaled!) || same(s.unscaled ?? NaN, token.unscaled!))
+    )
+      continue
     reported.add(-token.value - 1)
     if (Number.isInteger(token.value) && token.value <= SMALL) continue
-    findings.push({ level: 'warning', rule: 'numbers', message: `The number ${describe(token)} is in the translation but not in the source.` })
+    findings.push({
+      level: 'warning',
+      rule: 'numbers',
+      message: `The number ${describe(token)} is in the translation but not in the source.`,
+    })
   }
   return findings
 }

@@ -14,7 +14,9 @@ export function checkUntranslated(pair: QaPair): Finding[] {
     {
       level: long ? 'error' : 'warning',
       rule: 'untranslated',
-      message: long ? 'The translation is identical to the source: it looks untranslated.' : 'The translation is identical to the source (fine for a name or a code; otherwise translate it).',
+      message: long
+        ? 'The translation is identical to the source: it looks untranslated.'
+        : 'The translation is identical to the source (fine for a name or a code; otherwise translate it).',
     },
   ]
 }

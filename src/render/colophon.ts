@@ -19,7 +19,13 @@ export function colophon(edition: EditionModel, sourceLanguage: string, identity
   } else {
     const meta = edition.translation?.data.meta
     const status = l.t(`reviewStatus_${meta?.review ?? 'unreviewed'}`)
-    lines.push(h('p.translation-status', [l.t('translationStatus', { status }), ' ', l.t('workingTranslation', { source: edition.languageName(sourceLanguage) })]))
+    lines.push(
+      h('p.translation-status', [
+        l.t('translationStatus', { status }),
+        ' ',
+        l.t('workingTranslation', { source: edition.languageName(sourceLanguage) }),
+      ]),
+    )
     if (meta) lines.push(h('p', l.t('translatedBy', { producer: meta.producedBy })))
   }
   if (edition.counts.fallback > 0) lines.push(h('p.pp-warning', l.t('fallbackCount', { count: edition.counts.fallback })))

@@ -47,7 +47,10 @@ export function renderReviewPage(input: ReviewPageInput): string {
       h('html', { lang: l.language, dir: input.dir }, [
         h('head', [
           h('meta', { charSet: 'utf-8' }),
-          h('meta', { httpEquiv: 'Content-Security-Policy', content: `script-src '${reviewScriptHash}'; object-src 'none'; base-uri 'none'; form-action 'none'` }),
+          h('meta', {
+            httpEquiv: 'Content-Security-Policy',
+            content: `script-src '${reviewScriptHash}'; object-src 'none'; base-uri 'none'; form-action 'none'`,
+          }),
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('meta', { name: 'robots', content: 'noindex' }),
           h('title', `${l.t('review')}: ${names.a} – ${names.b} · ${input.title}`),
@@ -61,7 +64,9 @@ export function renderReviewPage(input: ReviewPageInput): string {
               h('p.total', l.t('rows', { count: rows.length })),
               h(
                 'ul.counts',
-                rowStatuses.map((status) => h('li', [h(`span.status.status-${status}`, l.t(`status_${status}`)), ' ', h('strong', String(counts[status]))])),
+                rowStatuses.map((status) =>
+                  h('li', [h(`span.status.status-${status}`, l.t(`status_${status}`)), ' ', h('strong', String(counts[status]))]),
+                ),
               ),
               h('div.controls', [
                 h('p', [
@@ -69,7 +74,11 @@ export function renderReviewPage(input: ReviewPageInput): string {
                   ' ',
                   h('label', { htmlFor: 'needs-attention' }, `${l.t('needsAttention')} (${attention})`),
                 ]),
-                h('p', [h('button#next-problem', { type: 'button', hidden: true, ariaKeyShortcuts: 'N' }, l.t('nextProblem')), ' ', h('span.hint', l.t('nextProblemHint'))]),
+                h('p', [
+                  h('button#next-problem', { type: 'button', hidden: true, ariaKeyShortcuts: 'N' }, l.t('nextProblem')),
+                  ' ',
+                  h('span.hint', l.t('nextProblemHint')),
+                ]),
               ]),
             ]),
             h('table.review', { dir: 'ltr', ariaLabelledBy: 'table-title' }, [
@@ -82,7 +91,10 @@ export function renderReviewPage(input: ReviewPageInput): string {
                   h('th.col-status', { scope: 'col', ...ui }, l.t('status')),
                 ]),
               ]),
-              h('tbody', rows.map((row) => renderRow(row, input, ui))),
+              h(
+                'tbody',
+                rows.map((row) => renderRow(row, input, ui)),
+              ),
             ]),
           ]),
           h('script', reviewScript),
@@ -109,7 +121,13 @@ function renderRow(row: Row, input: ReviewPageInput, ui: { lang: string; dir: 'l
       h('th.col-id', { scope: 'row', ...ui }, [
         h('a.permalink', { href: `#${row.id}` }, h('code', { lang: 'zxx', dir: 'ltr' }, row.id)),
         row.noteLabel ? h('span.note-label', ` [^${row.noteLabel}]`) : undefined,
-        orphan ? undefined : h('span.edition-links', [...editionLinks(row.id, input.a.code, input), ...editionLinks(row.id, input.b.code, input), ...parallelLink(row.id, input)]),
+        orphan
+          ? undefined
+          : h('span.edition-links', [
+              ...editionLinks(row.id, input.a.code, input),
+              ...editionLinks(row.id, input.b.code, input),
+              ...parallelLink(row.id, input),
+            ]),
       ]),
       renderSide(row, row.a, input, 'col-a'),
       renderSide(row, row.b, input, 'col-b'),
@@ -122,7 +140,12 @@ function renderRow(row: Row, input: ReviewPageInput, ui: { lang: string; dir: 'l
               h(
                 'ul',
                 row.findings.map((f) =>
-                  h(`li.finding.finding-${f.level}`, [h('span.level', `${l.t(`level_${f.level}`)} `), h('code.rule', { lang: 'zxx', dir: 'ltr' }, f.rule), ' ', h('span.message', { lang: 'en', dir: 'ltr' }, f.message)]),
+                  h(`li.finding.finding-${f.level}`, [
+                    h('span.level', `${l.t(`level_${f.level}`)} `),
+                    h('code.rule', { lang: 'zxx', dir: 'ltr' }, f.rule),
+                    ' ',
+                    h('span.message', { lang: 'en', dir: 'ltr' }, f.message),
+                  ]),
                 ),
               ),
             ])
@@ -135,11 +158,22 @@ function renderRow(row: Row, input: ReviewPageInput, ui: { lang: string; dir: 'l
 function renderSide(row: Row, side: Side, input: ReviewPageInput, column: string): Element {
   const { localizer: l } = input
   const language = input.a.code === side.language ? input.a : input.b
-  const shownDir = side.shownLanguage === language.code ? language.dir : side.shownLanguage === input.a.code ? input.a.dir : side.shownLanguage === input.b.code ? input.b.dir : 'ltr'
+  const shownDir =
+    side.shownLanguage === language.code
+      ? language.dir
+      : side.shownLanguage === input.a.code
+        ? input.a.dir
+        : side.shownLanguage === input.b.code
+          ? input.b.dir
+          : 'ltr'
   const children: ElementContent[] = []
   if (side.state === 'missing') {
     children.push(
-      h('p.missing', { lang: l.language, dir: input.dir }, side.text ? l.t('missingTranslation', { source: input.languageName(side.shownLanguage) }) : l.t('status_missing')),
+      h(
+        'p.missing',
+        { lang: l.language, dir: input.dir },
+        side.text ? l.t('missingTranslation', { source: input.languageName(side.shownLanguage) }) : l.t('status_missing'),
+      ),
     )
   }
   if (side.text) children.push(...blockHast(side.text, row.kind))
@@ -160,7 +194,11 @@ function editionLinks(id: string, language: string, input: ReviewPageInput): Ele
   const { localizer: l } = input
   const name = input.languageName(language)
   const link = (format: 'HTML' | 'PDF', href: string): Element =>
-    h('a.edition-link', { href: `${href}#${id}`, hrefLang: language, title: l.t('paragraphInFormat', { language: name, format }) }, `${language} ${format}`)
+    h(
+      'a.edition-link',
+      { href: `${href}#${id}`, hrefLang: language, title: l.t('paragraphInFormat', { language: name, format }) },
+      `${language} ${format}`,
+    )
   return [link('HTML', `../${language}/index.html`), link('PDF', `../${language}/${input.publication}.${language}.pdf`)]
 }
 
@@ -169,5 +207,11 @@ function parallelLink(id: string, input: ReviewPageInput): Element[] {
   const { a, b, localizer: l } = input
   if (a.code !== input.sourceLanguage) return []
   const language = `${input.languageName(a.code)} – ${input.languageName(b.code)}`
-  return [h('a.edition-link', { href: `../parallel/${a.code}-${b.code}.pdf#${id}`, title: l.t('paragraphInFormat', { language, format: l.t('parallelText') }) }, `${a.code}-${b.code} PDF`)]
+  return [
+    h(
+      'a.edition-link',
+      { href: `../parallel/${a.code}-${b.code}.pdf#${id}`, title: l.t('paragraphInFormat', { language, format: l.t('parallelText') }) },
+      `${a.code}-${b.code} PDF`,
+    ),
+  ]
 }

@@ -53,16 +53,27 @@ export function alignRows(input: AlignInput): Row[] {
       if (language === sourceLanguage) return { language, state: 'source', text: block.text, shownLanguage: language }
       const entry = files.get(language)?.entries[id]
       if (!entry || entry.text.trim() === '') {
-        return fallback ? { language, state: 'missing', text: block.text, shownLanguage: sourceLanguage } : { language, state: 'missing', text: '', shownLanguage: language }
+        return fallback
+          ? { language, state: 'missing', text: block.text, shownLanguage: sourceLanguage }
+          : { language, state: 'missing', text: '', shownLanguage: language }
       }
-      if (entry.sourceHash !== block.hash) return { language, state: 'stale', text: entry.text, shownLanguage: language, change: { from: entry.source, to: block.text } }
+      if (entry.sourceHash !== block.hash)
+        return { language, state: 'stale', text: entry.text, shownLanguage: language, change: { from: entry.source, to: block.text } }
       return { language, state: 'translated', text: entry.text, shownLanguage: language }
     }
     const left = side(a, true)
     const right = side(b, false)
     const status: RowStatus =
-      right.state === 'missing' ? 'missing' : right.state === 'stale' || left.state === 'stale' ? 'stale' : left.state === 'missing' ? 'fallback' : 'translated'
-    const findings = right.text ? checkPair({ source: left.text, target: right.text, sourceLanguage: left.shownLanguage, targetLanguage: b }) : []
+      right.state === 'missing'
+        ? 'missing'
+        : right.state === 'stale' || left.state === 'stale'
+          ? 'stale'
+          : left.state === 'missing'
+            ? 'fallback'
+            : 'translated'
+    const findings = right.text
+      ? checkPair({ source: left.text, target: right.text, sourceLanguage: left.shownLanguage, targetLanguage: b })
+      : []
     return { id, kind: block.kind, ...(block.noteLabel ? { noteLabel: block.noteLabel } : {}), status, a: left, b: right, findings }
   })
   return [...rows, ...orphanRows(input)]
@@ -78,8 +89,12 @@ function orphanRows({ sourceLanguage, a, b, files }: AlignInput): Row[] {
     const l = left[id]
     const r = right[id]
     const origin = (l ?? r)!.source
-    const aSide: Side = l ? { language: a, state: 'orphan', text: l.text, shownLanguage: a } : { language: a, state: a === sourceLanguage ? 'source' : 'missing', text: origin, shownLanguage: sourceLanguage }
-    const bSide: Side = r ? { language: b, state: 'orphan', text: r.text, shownLanguage: b } : { language: b, state: b === sourceLanguage ? 'source' : 'missing', text: b === sourceLanguage ? origin : '', shownLanguage: b }
+    const aSide: Side = l
+      ? { language: a, state: 'orphan', text: l.text, shownLanguage: a }
+      : { language: a, state: a === sourceLanguage ? 'source' : 'missing', text: origin, shownLanguage: sourceLanguage }
+    const bSide: Side = r
+      ? { language: b, state: 'orphan', text: r.text, shownLanguage: b }
+      : { language: b, state: b === sourceLanguage ? 'source' : 'missing', text: b === sourceLanguage ? origin : '', shownLanguage: b }
     return { id, kind: 'orphan', status: 'orphan', a: aSide, b: bSide, findings: [] }
   })
 }

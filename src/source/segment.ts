@@ -59,7 +59,9 @@ export function segment(tree: Root, text: string, file: string): Segmentation {
   }
 
   const unsupported = (node: Nodes, what: string, hint: string): void => {
-    messages.push(problem(`${what} is not supported in a source.`, { file, place: node.position?.start, hint, ruleId: 'unsupported-markdown' }))
+    messages.push(
+      problem(`${what} is not supported in a source.`, { file, place: node.position?.start, hint, ruleId: 'unsupported-markdown' }),
+    )
   }
 
   const visit = (node: Nodes, noteLabel?: string): void => {
@@ -84,7 +86,11 @@ export function segment(tree: Root, text: string, file: string): Segmentation {
         for (const child of node.children) visit(child, node.label ?? node.identifier)
         return
       case 'html':
-        unsupported(node, 'A raw HTML block', 'Write it as Markdown; raw HTML cannot be translated block by block and would be dropped from the editions.')
+        unsupported(
+          node,
+          'A raw HTML block',
+          'Write it as Markdown; raw HTML cannot be translated block by block and would be dropped from the editions.',
+        )
         return
       case 'yaml':
         unsupported(node, 'Front matter', 'Put metadata in publication.yaml.')

@@ -77,7 +77,10 @@ function describeParseError(error: ParseError): string {
 
 function formatPath(path: PropertyKey[]): string {
   if (path.length === 0) return 'the top level'
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '')
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '')
 }
 
 function findDuplicateKeys(node: JsonNode): JsonNode[] {

@@ -29,9 +29,20 @@ describe('EPUB editions with missing and stale translations', () => {
   })
 
   it('should mark a source-language fallback with its language and a visible flag', () => {
-    const docs = [...entries(epubPath(outDir, 'zh'))].filter(([name]) => name.endsWith('.xhtml')).map(([name]) => text(entries(epubPath(outDir, 'zh')), name)).join('\n')
-    assert.match(docs, new RegExp(`<p id="${missing}" class="pp-fallback" data-status="fallback" lang="en" xml:lang="en"><span class="pp-flag" lang="zh" xml:lang="zh">[^<]+</span>`))
-    assert.match(docs, new RegExp(`<p id="${stale}" class="pp-stale" data-status="stale"[^>]*><span class="pp-flag" lang="zh" xml:lang="zh">[^<]+</span>`))
+    const docs = [...entries(epubPath(outDir, 'zh'))]
+      .filter(([name]) => name.endsWith('.xhtml'))
+      .map(([name]) => text(entries(epubPath(outDir, 'zh')), name))
+      .join('\n')
+    assert.match(
+      docs,
+      new RegExp(
+        `<p id="${missing}" class="pp-fallback" data-status="fallback" lang="en" xml:lang="en"><span class="pp-flag" lang="zh" xml:lang="zh">[^<]+</span>`,
+      ),
+    )
+    assert.match(
+      docs,
+      new RegExp(`<p id="${stale}" class="pp-stale" data-status="stale"[^>]*><span class="pp-flag" lang="zh" xml:lang="zh">[^<]+</span>`),
+    )
     assert.match(docs, new RegExp(`<aside id="fn-2" [^>]*><p id="${note}" class="pp-fallback"[^>]*><a href="#fnref-2" role="doc-backlink"`))
   })
 

@@ -60,8 +60,15 @@ describe('EPUB editions', () => {
       const id = /<dc:identifier id="edition-id">(urn:uuid:[0-9a-f-]{36})<\/dc:identifier>/.exec(opf)?.[1]
       assert.ok(id, language)
       identifiers.add(id)
-      for (const element of ['dc:title', 'dc:creator', 'dc:publisher', 'dc:date']) assert.match(opf, new RegExp(`<${element}[ >]`), `${language} ${element}`)
-      for (const property of ['accessMode', 'accessModeSufficient', 'accessibilityFeature', 'accessibilityHazard', 'accessibilitySummary']) {
+      for (const element of ['dc:title', 'dc:creator', 'dc:publisher', 'dc:date'])
+        assert.match(opf, new RegExp(`<${element}[ >]`), `${language} ${element}`)
+      for (const property of [
+        'accessMode',
+        'accessModeSufficient',
+        'accessibilityFeature',
+        'accessibilityHazard',
+        'accessibilitySummary',
+      ]) {
         assert.match(opf, new RegExp(`<meta property="schema:${property}">[^<]+</meta>`), `${language} ${property}`)
       }
       assert.match(opf, /<meta property="dcterms:conformsTo">EPUB Accessibility 1\.1 - WCAG 2\.1 Level AA<\/meta>/)
@@ -82,15 +89,30 @@ describe('EPUB editions', () => {
     for (const language of languages) {
       const docs = documentsOf(entries(epubPath(outDir, language)))
       const where = new Map(docs.flatMap(([name, doc]) => idsIn(doc).map((id): [string, string] => [id, name.replace(/^EPUB\//, '')])))
-      const refs = docs.flatMap(([name, doc]) => [...doc.matchAll(/<a href="([^"]+)" id="([^"]+)" epub:type="noteref" role="doc-noteref">/g)].map((m) => ({ name, href: m[1]!, id: m[2]! })))
-      const notes = docs.flatMap(([name, doc]) => [...doc.matchAll(/<aside id="([^"]+)" epub:type="footnote" role="doc-footnote"[^>]*><p id="[^"]+"><a href="([^"]+)" role="doc-backlink"/g)].map((m) => ({ name, id: m[1]!, back: m[2]! })))
+      const refs = docs.flatMap(([name, doc]) =>
+        [...doc.matchAll(/<a href="([^"]+)" id="([^"]+)" epub:type="noteref" role="doc-noteref">/g)].map((m) => ({
+          name,
+          href: m[1]!,
+          id: m[2]!,
+        })),
+      )
+      const notes = docs.flatMap(([name, doc]) =>
+        [
+          ...doc.matchAll(
+            /<aside id="([^"]+)" epub:type="footnote" role="doc-footnote"[^>]*><p id="[^"]+"><a href="([^"]+)" role="doc-backlink"/g,
+          ),
+        ].map((m) => ({ name, id: m[1]!, back: m[2]! })),
+      )
       assert.ok(refs.length > 0 && notes.length > 0, language)
       const resolve = (from: string, href: string): string => (href.startsWith('#') ? `${from.replace(/^EPUB\//, '')}${href}` : href)
       for (const ref of refs) assert.equal(resolve(ref.name, ref.href), `${where.get(ref.href.split('#')[1]!)}#${ref.href.split('#')[1]}`)
       for (const note of notes) {
         const target = note.back.split('#')[1]!
         assert.equal(resolve(note.name, note.back), `${where.get(target)}#${target}`)
-        assert.ok(refs.some((ref) => ref.id === target && ref.href.endsWith(`#${note.id}`)), `${language}: ${note.id} links back to a ref that points to it`)
+        assert.ok(
+          refs.some((ref) => ref.id === target && ref.href.endsWith(`#${note.id}`)),
+          `${language}: ${note.id} links back to a ref that points to it`,
+        )
       }
       assert.deepEqual(new Set(refs.map((r) => r.href.split('#')[1])), new Set(notes.map((n) => n.id)), language)
     }
@@ -117,8 +139,16 @@ describe('EPUB editions', () => {
       const css = text(entries(epubPath(outDir, language)), 'EPUB/style.css')
       assert.ok(fonts.length > 0, language)
       for (const font of fonts) assert.ok(css.includes(`url(fonts/${font.split('/').at(-1)})`), `${language}: ${font} is declared`)
-      assert.equal(fonts.some((f) => f.includes('noto-serif-sc')), language === 'zh', `${language}: Chinese fonts`)
-      assert.equal(fonts.some((f) => f.includes('noto-naskh-arabic-arabic')), language === 'ar', `${language}: Arabic fonts`)
+      assert.equal(
+        fonts.some((f) => f.includes('noto-serif-sc')),
+        language === 'zh',
+        `${language}: Chinese fonts`,
+      )
+      assert.equal(
+        fonts.some((f) => f.includes('noto-naskh-arabic-arabic')),
+        language === 'ar',
+        `${language}: Arabic fonts`,
+      )
     }
     // Chinese takes only the unicode-range chunks its characters fall in, not the whole family.
     assert.ok(fontsOf('zh').filter((f) => f.includes('noto-serif-sc')).length < 60)
@@ -138,7 +168,11 @@ describe('EPUB editions', () => {
     const date = new Date(sourceDateEpoch * 1000)
     const dosDate = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate()
     let seen = 0
-    for (let i = files.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); i >= 0; i = files.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), i + 4)) {
+    for (
+      let i = files.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      i >= 0;
+      i = files.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), i + 4)
+    ) {
       assert.equal(files.readUInt16LE(i + 14), dosDate)
       seen++
     }

@@ -22,7 +22,8 @@ export async function buildInto(formats: Format[], prefix = 'press-epub-'): Prom
   return outDir
 }
 
-export const epubPath = (outDir: string, language: string): string => join(outDir, publicationId, language, `${publicationId}.${language}.epub`)
+export const epubPath = (outDir: string, language: string): string =>
+  join(outDir, publicationId, language, `${publicationId}.${language}.epub`)
 export const htmlPath = (outDir: string, language: string): string => join(outDir, publicationId, language, 'index.html')
 
 /** Entries of an EPUB as text (fonts as bytes are not needed by the tests). */
@@ -47,7 +48,16 @@ export interface EpubcheckResult {
 export async function epubcheck(file: string, reportDir: string): Promise<EpubcheckResult> {
   const report = join(reportDir, 'epubcheck.json')
   // C1 only and the serial collector: epubcheck is short-lived, this halves its time.
-  await run('java', ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-jar', '/usr/share/java/epubcheck.jar', file, '--json', report, '-q']).catch((error: { stdout?: string; stderr?: string }) => {
+  await run('java', [
+    '-XX:TieredStopAtLevel=1',
+    '-XX:+UseSerialGC',
+    '-jar',
+    '/usr/share/java/epubcheck.jar',
+    file,
+    '--json',
+    report,
+    '-q',
+  ]).catch((error: { stdout?: string; stderr?: string }) => {
     // Exit code 1 when there are errors: the report says which.
     if (!existsSync(report)) throw new Error(`epubcheck did not run on ${file}: ${error.stderr ?? error}`)
   })
@@ -59,7 +69,9 @@ export async function epubcheck(file: string, reportDir: string): Promise<Epubch
     fatals: json.checker.nFatal,
     errors: json.checker.nError,
     warnings: json.checker.nWarning,
-    messages: json.messages.map((m) => `${m.severity} ${m.message} at ${m.locations.map((l) => `${l.path}:${l.line}:${l.column}`).join(', ')}`),
+    messages: json.messages.map(
+      (m) => `${m.severity} ${m.message} at ${m.locations.map((l) => `${l.path}:${l.line}:${l.column}`).join(', ')}`,
+    ),
   }
 }
 
@@ -83,7 +95,10 @@ export async function ace(file: string, reportDir: string, chromium: string): Pr
   })
   const report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as {
     'earl:result': { 'earl:outcome': string }
-    assertions: { 'earl:testSubject': { url: string }; assertions?: { 'earl:test': { 'earl:impact': string; 'dct:title': string }; 'earl:result': { 'dct:description'?: string } }[] }[]
+    assertions: {
+      'earl:testSubject': { url: string }
+      assertions?: { 'earl:test': { 'earl:impact': string; 'dct:title': string }; 'earl:result': { 'dct:description'?: string } }[]
+    }[]
   }
   const violations = report.assertions.flatMap((document) =>
     (document.assertions ?? []).map((a) => ({

@@ -19,13 +19,19 @@ describe('EPUB editions under epubcheck and Ace by DAISY', () => {
       return { language, ...(await epubcheck(epubPath(outDir, language), dir)) }
     })
     for (const r of results) {
-      assert.deepEqual({ language: r.language, fatals: r.fatals, errors: r.errors, warnings: r.warnings, messages: r.messages }, { language: r.language, fatals: 0, errors: 0, warnings: 0, messages: [] })
+      assert.deepEqual(
+        { language: r.language, fatals: r.fatals, errors: r.errors, warnings: r.warnings, messages: r.messages },
+        { language: r.language, fatals: 0, errors: 0, warnings: 0, messages: [] },
+      )
     }
   })
 
   it('should have no critical or serious Ace violations in all six languages', async () => {
     const chromium = chromiumPath()
-    const results = await mapBounded(languages, 2, async (language) => ({ language, ...(await ace(epubPath(outDir, language), join(outDir, 'ace', language), chromium)) }))
+    const results = await mapBounded(languages, 2, async (language) => ({
+      language,
+      ...(await ace(epubPath(outDir, language), join(outDir, 'ace', language), chromium)),
+    }))
     for (const r of results) {
       const severe = r.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')
       assert.deepEqual(severe, [], `${r.language}: ${severe.map((v) => `${v.impact} ${v.rule} in ${v.file}: ${v.description}`).join('\n')}`)

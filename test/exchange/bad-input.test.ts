@@ -11,7 +11,8 @@ describe('refusing bad exchange files', () => {
   const exports: Record<string, string> = {}
   before(async () => {
     project = tempProject()
-    for (const format of ['xliff2', 'xliff12', 'po'] as const) exports[format] = (await exportTranslation({ root: project.root, language: 'fr', format })).text
+    for (const format of ['xliff2', 'xliff12', 'po'] as const)
+      exports[format] = (await exportTranslation({ root: project.root, language: 'fr', format })).text
   })
   after(() => project.cleanup())
 
@@ -35,19 +36,39 @@ describe('refusing bad exchange files', () => {
   refuses('a malformed PO file', () => exports.po!.replace('msgstr ""\n"Cette', 'msgstr ""\n"Cet"te'), 'malformed-po')
   refuses('a wrong language', () => exports.xliff2!.replace('trgLang="fr"', 'trgLang="de"'), 'wrong-language', 2)
   refuses('an unknown paragraph ID', () => exports.xliff12!.replace(/<trans-unit id="[^"]+"/, '<trans-unit id="p-nope00"'), 'unknown-id', 5)
-  refuses('a duplicated paragraph ID (XLIFF)', () => {
-    const ids = [...exports.xliff2!.matchAll(/<unit id="([^"]+)"/g)].map((m) => m[1]!)
-    return exports.xliff2!.replace(`<unit id="${ids[1]}"`, `<unit id="${ids[0]}"`)
-  }, 'duplicate-id')
-  refuses('a duplicated paragraph ID (PO)', () => {
-    const ids = [...exports.po!.matchAll(/^msgctxt "([^"]+)"/gm)].map((m) => m[1]!)
-    return exports.po!.replace(`msgctxt "${ids[1]}"`, `msgctxt "${ids[0]}"`)
-  }, 'duplicate-id')
-  refuses('an inline code opened but never closed', () => exports.xliff2!.replace(/(<target>[^<]*)<ph id="1"([^>]*)\/>/, '$1<sc id="1" dataRef="d1"/>'), 'broken-inline-code')
-  refuses('an inline code that has no Markdown behind it', () => exports.xliff12!.replace(/(<target state="translated">[^<]*<x id=")1"[^>]*\/>/, '$1t9"/>'), 'broken-inline-code')
+  refuses(
+    'a duplicated paragraph ID (XLIFF)',
+    () => {
+      const ids = [...exports.xliff2!.matchAll(/<unit id="([^"]+)"/g)].map((m) => m[1]!)
+      return exports.xliff2!.replace(`<unit id="${ids[1]}"`, `<unit id="${ids[0]}"`)
+    },
+    'duplicate-id',
+  )
+  refuses(
+    'a duplicated paragraph ID (PO)',
+    () => {
+      const ids = [...exports.po!.matchAll(/^msgctxt "([^"]+)"/gm)].map((m) => m[1]!)
+      return exports.po!.replace(`msgctxt "${ids[1]}"`, `msgctxt "${ids[0]}"`)
+    },
+    'duplicate-id',
+  )
+  refuses(
+    'an inline code opened but never closed',
+    () => exports.xliff2!.replace(/(<target>[^<]*)<ph id="1"([^>]*)\/>/, '$1<sc id="1" dataRef="d1"/>'),
+    'broken-inline-code',
+  )
+  refuses(
+    'an inline code that has no Markdown behind it',
+    () => exports.xliff12!.replace(/(<target state="translated">[^<]*<x id=")1"[^>]*\/>/, '$1t9"/>'),
+    'broken-inline-code',
+  )
   refuses('an element that is not an inline code', () => exports.xliff2!.replace(/<target>/, '<target><b>bold</b>'), 'broken-inline-code')
-  refuses('emphasis codes that would not survive as Markdown', () => {
-    const xml = exports.xliff2!.replace(/<target>([^<]{5})/, '<target>$1<pc id="t1" dataRefStart="dx" dataRefEnd="dx"> spaced </pc>')
-    return xml.replace(/<originalData>/, '<originalData>\n        <data id="dx">**</data>')
-  }, 'broken-inline-code')
+  refuses(
+    'emphasis codes that would not survive as Markdown',
+    () => {
+      const xml = exports.xliff2!.replace(/<target>([^<]{5})/, '<target>$1<pc id="t1" dataRefStart="dx" dataRefEnd="dx"> spaced </pc>')
+      return xml.replace(/<originalData>/, '<originalData>\n        <data id="dx">**</data>')
+    },
+    'broken-inline-code',
+  )
 })

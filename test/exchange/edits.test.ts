@@ -29,12 +29,15 @@ describe('importing edited exports', () => {
     assert.deepEqual(translationFile(root, 'fr').data, before, '--dry-run writes nothing')
 
     const result = await importTranslation({ root, file })
-    assert.deepEqual(result.changes.map((c) => [c.id, c.description]).sort(), [
-      [ids[0], 'text changed'],
-      [ids[5], 'text changed'],
-      [ids[10], 'text changed'],
-      [ids[7], 'translated → reviewed'],
-    ].sort())
+    assert.deepEqual(
+      result.changes.map((c) => [c.id, c.description]).sort(),
+      [
+        [ids[0], 'text changed'],
+        [ids[5], 'text changed'],
+        [ids[10], 'text changed'],
+        [ids[7], 'translated → reviewed'],
+      ].sort(),
+    )
     const after = translationFile(root, 'fr').data
     for (const id of ids) {
       if (edited.includes(id)) assert.deepEqual(after.entries[id], { ...before.entries[id], text: before.entries[id].text + ' (révisé)' })
@@ -58,7 +61,10 @@ describe('importing edited exports', () => {
     assert.ok(result.warnings.some((w) => w.ruleId === 'empty-target' && w.reason.includes(id)))
     assert.deepEqual(translationFile(root, 'fr').data, before)
     const forced = await importTranslation({ root, file, force: true })
-    assert.deepEqual(forced.changes.map((c) => c.id), [id])
+    assert.deepEqual(
+      forced.changes.map((c) => c.id),
+      [id],
+    )
     assert.equal(translationFile(root, 'fr').data.entries[id].text, '')
   })
 
@@ -70,7 +76,10 @@ describe('importing edited exports', () => {
     const file = join(root, 'edited.xliff')
     writeFileSync(file, xml)
     const result = await importTranslation({ root, file })
-    assert.deepEqual(result.changes.map((c) => c.id), [id])
+    assert.deepEqual(
+      result.changes.map((c) => c.id),
+      [id],
+    )
     const text: string = translationFile(root, 'fr').data.entries[id].text
     assert.ok(text.startsWith('Désormais, le taux'))
     assert.deepEqual(text.match(/\[\^\d\]/g), ['[^1]', '[^2]', '[^3]'])
@@ -93,7 +102,10 @@ describe('importing edited exports', () => {
     const before = snapshot(root)
     await assert.rejects(importTranslation({ root, file }), (error: unknown) => {
       assert.ok(error instanceof PressError)
-      assert.deepEqual(error.messages.map((m) => m.ruleId), ['reviewed-entry', 'changed-since-export'])
+      assert.deepEqual(
+        error.messages.map((m) => m.ruleId),
+        ['reviewed-entry', 'changed-since-export'],
+      )
       assert.ok(error.messages.every((m) => m.line !== undefined))
       return true
     })
@@ -113,7 +125,10 @@ describe('importing edited exports', () => {
     const file = join(root, 'ru.po')
     writeFileSync(file, po)
     const result = await importTranslation({ root, file })
-    assert.deepEqual(result.changes.map((c) => c.id), [ids[1]])
+    assert.deepEqual(
+      result.changes.map((c) => c.id),
+      [ids[1]],
+    )
     assert.match(result.changes[0]!.description, /stale/)
     assert.equal(result.warnings[0]?.ruleId, 'stale-source')
     const entry = translationFile(root, 'ru').data.entries[ids[1]!]

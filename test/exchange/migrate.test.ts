@@ -18,7 +18,9 @@ describe('migrating a gettext catalog keyed by source text', () => {
     const french = translationFile(root, 'fr').data
     const [publication] = await findPublications(root)
     const sources = await resolveIds(publication!, { frozen: true, write: false })
-    const translations: Record<string, any> = { '': { '': { msgid: '', msgstr: ['Language: fr\nContent-Type: text/plain; charset=UTF-8\n'] } } }
+    const translations: Record<string, any> = {
+      '': { '': { msgid: '', msgstr: ['Language: fr\nContent-Type: text/plain; charset=UTF-8\n'] } },
+    }
     sources.blocks.forEach((block, i) => {
       let msgid = block.text
       // What other tools do to the text: rewrapped lines, headings with their marks, markup dropped, small edits.
@@ -28,9 +30,15 @@ describe('migrating a gettext catalog keyed by source text', () => {
       if (msgid.startsWith('Emerging')) msgid = msgid.replace('Emerging', 'Emergent').replace('far more', 'much more')
       translations[''][msgid] = { msgid, msgstr: [french.entries[sources.ids[i]!].text] }
     })
-    translations['']['A paragraph that is not in the source at all.'] = { msgid: 'A paragraph that is not in the source at all.', msgstr: ['Un paragraphe absent.'] }
+    translations['']['A paragraph that is not in the source at all.'] = {
+      msgid: 'A paragraph that is not in the source at all.',
+      msgstr: ['Un paragraphe absent.'],
+    }
     const file = join(root, 'catalog.po')
-    writeFileSync(file, po.compile({ charset: 'utf-8', headers: { Language: 'fr', 'Content-Type': 'text/plain; charset=UTF-8' }, translations } as any))
+    writeFileSync(
+      file,
+      po.compile({ charset: 'utf-8', headers: { Language: 'fr', 'Content-Type': 'text/plain; charset=UTF-8' }, translations } as any),
+    )
     rmSync(join(root, 'translations/fr/wuzhen-outlook-2019.json'))
 
     const result = await importTranslation({ root, file })
@@ -43,7 +51,11 @@ describe('migrating a gettext catalog keyed by source text', () => {
     let same = 0
     for (const match of m.matches) if (imported.entries[match.id].text === french.entries[match.id].text) same++
     assert.equal(same, m.matches.length, 'each message went to its own block')
-    assert.deepEqual(Object.keys(imported.entries), sources.ids.filter((id) => id in imported.entries), 'entries in source order')
+    assert.deepEqual(
+      Object.keys(imported.entries),
+      sources.ids.filter((id) => id in imported.entries),
+      'entries in source order',
+    )
     const fuzzy = m.matches.filter((x) => x.how === 'fuzzy').map((x) => x.id)
     assert.ok(fuzzy.length >= 1, 'the edited message matched by similarity')
     for (const id of fuzzy) assert.notEqual(imported.entries[id].sourceHash, sources.byId.get(id)!.hash, 'a fuzzy match imports as stale')

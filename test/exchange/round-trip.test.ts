@@ -27,7 +27,11 @@ describe('export → import round trip', () => {
         const result = await importTranslation({ root, file })
         assert.equal(result.format, format)
         assert.equal(result.language, language)
-        assert.deepEqual(result.changes.map((c) => c.id), [], `${format} changed entries`)
+        assert.deepEqual(
+          result.changes.map((c) => c.id),
+          [],
+          `${format} changed entries`,
+        )
         assert.equal(result.written, false)
         assert.deepEqual(snapshot(root), before, `${format} changed translations/`)
       }

@@ -10,7 +10,12 @@ import { tempProject, varyStates } from './helpers.ts'
 /** pocount's counts for one file: { translated, fuzzy, untranslated } in units. */
 function pocount(file: string): Record<string, number> {
   const out = execFileSync('pocount', ['--csv', file], { encoding: 'utf8' })
-  const row = out.trim().split('\n').pop()!.split(',').map((s) => s.trim())
+  const row = out
+    .trim()
+    .split('\n')
+    .pop()!
+    .split(',')
+    .map((s) => s.trim())
   // Filename, Translated Messages, Translated Source Words, Translated Target Words, Fuzzy Messages, Fuzzy Source Words, Untranslated Messages, …, Total Message
   return { translated: Number(row[1]), fuzzy: Number(row[4]), untranslated: Number(row[6]) }
 }
@@ -58,15 +63,25 @@ describe('exports read by translation tools', () => {
     assert.equal(ids.length, 25)
     assert.equal(new Set(ids).size, 25)
     const states = units.map((u) => u.getElementsByTagNameNS(NS, 'segment')[0]!.getAttribute('state'))
-    assert.deepEqual([states.filter((s) => s === 'translated').length, states.filter((s) => s === 'reviewed').length, states.filter((s) => s === 'initial').length], [22, 1, 2])
+    assert.deepEqual(
+      [
+        states.filter((s) => s === 'translated').length,
+        states.filter((s) => s === 'reviewed').length,
+        states.filter((s) => s === 'initial').length,
+      ],
+      [22, 1, 2],
+    )
     let codes = 0
     for (const unit of units) {
       const data = new Set([...unit.getElementsByTagNameNS(NS, 'data')].map((d) => d.getAttribute('id')))
       const source = unit.getElementsByTagNameNS(NS, 'source')[0]!
       const target = unit.getElementsByTagNameNS(NS, 'target')[0]
-      const idsIn = (e: typeof source) => [...e.getElementsByTagNameNS(NS, 'ph'), ...e.getElementsByTagNameNS(NS, 'pc')].map((c) => c.getAttribute('id')).sort()
-      for (const code of [...unit.getElementsByTagNameNS(NS, 'ph')]) assert.ok(data.has(code.getAttribute('dataRef')), 'ph refers to its data')
-      for (const code of [...unit.getElementsByTagNameNS(NS, 'pc')]) assert.ok(data.has(code.getAttribute('dataRefStart')) && data.has(code.getAttribute('dataRefEnd')))
+      const idsIn = (e: typeof source) =>
+        [...e.getElementsByTagNameNS(NS, 'ph'), ...e.getElementsByTagNameNS(NS, 'pc')].map((c) => c.getAttribute('id')).sort()
+      for (const code of [...unit.getElementsByTagNameNS(NS, 'ph')])
+        assert.ok(data.has(code.getAttribute('dataRef')), 'ph refers to its data')
+      for (const code of [...unit.getElementsByTagNameNS(NS, 'pc')])
+        assert.ok(data.has(code.getAttribute('dataRefStart')) && data.has(code.getAttribute('dataRefEnd')))
       if (target) assert.deepEqual(idsIn(target), idsIn(source), `codes of ${unit.getAttribute('id')} pair up`)
       codes += idsIn(source).length
     }

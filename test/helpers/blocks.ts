@@ -11,7 +11,10 @@ export function blocksOf(markdown: string, file = 'doc.md'): Block[] {
 }
 
 /** Lock a first version, then re-assign after an edit. */
-export function lockThenEdit(before: string, after: string): { first: Assignment; second: Assignment; idOf: (text: string, which?: 'before' | 'after') => string } {
+export function lockThenEdit(
+  before: string,
+  after: string,
+): { first: Assignment; second: Assignment; idOf: (text: string, which?: 'before' | 'after') => string } {
   const first = assignIds(emptyLock(), blocksOf(before))
   const second = assignIds(first.lock, blocksOf(after))
   const idOf = (start: string, which: 'before' | 'after' = 'before'): string => {

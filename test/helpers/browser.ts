@@ -28,7 +28,9 @@ export async function axeViolations(browser: Browser, url: string): Promise<AxeV
     await tab.evaluate(() => document.fonts.ready)
     await tab.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') })
     return await tab.evaluate(async () => {
-      const result = await (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run()
+      const result = await (
+        globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+      ).axe.run()
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }))
     })
   } finally {
@@ -36,4 +38,5 @@ export async function axeViolations(browser: Browser, url: string): Promise<AxeV
   }
 }
 
-export const serious = (violations: AxeViolation[]): AxeViolation[] => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+export const serious = (violations: AxeViolation[]): AxeViolation[] =>
+  violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')

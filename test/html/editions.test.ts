@@ -25,7 +25,7 @@ describe('the HTML editions', () => {
     for (const lang of languages) assert.ok(existsSync(page(lang)), lang)
   })
 
-  it('should carry exactly the lock\'s paragraph IDs, each once, in every language', () => {
+  it("should carry exactly the lock's paragraph IDs, each once, in every language", () => {
     for (const lang of languages) {
       const tree = parseHtmlFile(page(lang))
       const ids = elements(tree, (e) => typeof e.properties.id === 'string').map((e) => String(e.properties.id))
@@ -83,7 +83,10 @@ describe('the HTML editions', () => {
   it('should link every edition to the others with hreflang, and name languages in their own language', () => {
     const tree = parseHtmlFile(page('fr'))
     const alternates = elements(tree, (e) => e.tagName === 'link' && String(e.properties.rel) === 'alternate')
-    assert.deepEqual(alternates.map((e) => e.properties.hrefLang), [...languages])
+    assert.deepEqual(
+      alternates.map((e) => e.properties.hrefLang),
+      [...languages],
+    )
     const switcher = elements(tree, (e) => e.tagName === 'nav' && classes(e).includes('languages'))[0]!
     assert.deepEqual(byTag(switcher, 'li').map(readingText), ['English', '中文（简体）', 'Français', 'Español', 'Русский', 'العربية'])
   })
@@ -94,7 +97,11 @@ describe('the HTML editions', () => {
       for (const id of lockIds) {
         const block = elements(tree, (e) => e.properties.id === id)[0]!
         const links = elements(block, (e) => e.tagName === 'a' && classes(e).includes('pp-alt')).map((e) => String(e.properties.href))
-        assert.deepEqual(links, languages.filter((l) => l !== lang).map((l) => `../${l}/index.html#${id}`), `${lang} ${id}`)
+        assert.deepEqual(
+          links,
+          languages.filter((l) => l !== lang).map((l) => `../${l}/index.html#${id}`),
+          `${lang} ${id}`,
+        )
         const permalink = elements(block, (e) => classes(e).includes('pp-permalink'))[0]!
         assert.equal(permalink.properties.href, `#${id}`)
       }
@@ -140,7 +147,9 @@ describe('the HTML editions', () => {
       assert.equal(byTag(tree, 'html')[0]!.properties.lang, lang)
       const hrefs = elements(tree, (e) => e.tagName === 'a').map((e) => String(e.properties.href))
       for (const edition of languages) assert.ok(hrefs.includes(`${publicationId}/${edition}/index.html`), `${lang}: ${edition}`)
-      const styles = elements(tree, (e) => e.tagName === 'link' && String(e.properties.rel) === 'stylesheet').map((e) => String(e.properties.href))
+      const styles = elements(tree, (e) => e.tagName === 'link' && String(e.properties.rel) === 'stylesheet').map((e) =>
+        String(e.properties.href),
+      )
       assert.deepEqual(styles, ['assets/fonts.css'])
     }
     const fonts = readFileSync(join(out, 'assets', 'fonts.css'), 'utf8')
@@ -148,7 +157,7 @@ describe('the HTML editions', () => {
     for (const [, file] of fonts.matchAll(/url\(([^)]+)\)/g)) assert.ok(existsSync(join(out, 'assets', file!)), file)
   })
 
-  it('should say in each translation\'s colophon that it is a working translation and who made it', () => {
+  it("should say in each translation's colophon that it is a working translation and who made it", () => {
     const en = readingText(elements(parseHtmlFile(page('en')), (e) => classes(e).includes('colophon'))[0]!)
     assert.match(en, /source-language edition/)
     const fr = readingText(elements(parseHtmlFile(page('fr')), (e) => classes(e).includes('colophon'))[0]!)

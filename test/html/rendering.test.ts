@@ -29,10 +29,7 @@ describe('rendering a translation', () => {
 
   it('should show {{…}}, $t(…) and raw HTML in a translation as inert text', () => {
     const node = block(hostile)
-    assert.equal(
-      readingText(node),
-      'Titre : {{title}} et $t(contents) puis <script>alert(1)</script><img src=x onerror=alert(2)> fin.',
-    )
+    assert.equal(readingText(node), 'Titre : {{title}} et $t(contents) puis <script>alert(1)</script><img src=x onerror=alert(2)> fin.')
     assert.equal(byTag(page(), 'script').length, 0)
     assert.equal(byTag(node, 'img').length, 0)
   })

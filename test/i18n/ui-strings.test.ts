@@ -6,7 +6,8 @@ import { createLocalizer } from '../../src/i18n/instance.ts'
 import { languages, repoRoot } from '../helpers/project.ts'
 
 const suffixes = ['zero', 'one', 'two', 'few', 'many', 'other']
-const strings = (lang: string): Record<string, string> => JSON.parse(readFileSync(join(repoRoot, 'translations', lang, 'ui.json'), 'utf8')).strings
+const strings = (lang: string): Record<string, string> =>
+  JSON.parse(readFileSync(join(repoRoot, 'translations', lang, 'ui.json'), 'utf8')).strings
 const family = (key: string): { base: string; form?: string } => {
   const at = key.lastIndexOf('_')
   const form = key.slice(at + 1)
@@ -17,15 +18,22 @@ const ui = Object.fromEntries(languages.map((lang) => [lang, strings(lang)]))
 
 describe('interface strings', () => {
   const english = strings('en')
-  const plurals = new Set(Object.keys(english).filter((k) => family(k).form).map((k) => family(k).base))
+  const plurals = new Set(
+    Object.keys(english)
+      .filter((k) => family(k).form)
+      .map((k) => family(k).base),
+  )
 
-  it('should have every key in every language, with exactly the language\'s CLDR plural forms', () => {
+  it("should have every key in every language, with exactly the language's CLDR plural forms", () => {
     for (const lang of languages) {
       const own = strings(lang)
       const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories.sort()
       for (const key of Object.keys(english).filter((k) => !family(k).form)) assert.ok(key in own, `${lang}: ${key}`)
       for (const base of plurals) {
-        const forms = Object.keys(own).filter((k) => family(k).base === base && family(k).form).map((k) => family(k).form!).sort()
+        const forms = Object.keys(own)
+          .filter((k) => family(k).base === base && family(k).form)
+          .map((k) => family(k).form!)
+          .sort()
         assert.deepEqual(forms, categories, `${lang}: ${base}`)
       }
       const known = new Set([...Object.keys(english).map((k) => family(k).base)])
@@ -52,7 +60,10 @@ describe('interface strings', () => {
     const forms = [0, 1, 2, 3, 11, 100].map((count) => l.t('pages', { count }))
     assert.equal(new Set(forms).size, 6, forms.join(' | '))
     const ru = createLocalizer({ language: 'ru', sourceLanguage: 'en', namespace: 'pub', ui, content: {} })
-    assert.deepEqual([1, 2, 5].map((count) => ru.t('pages', { count })), ['1 страница', '2 страницы', '5 страниц'])
+    assert.deepEqual(
+      [1, 2, 5].map((count) => ru.t('pages', { count })),
+      ['1 страница', '2 страницы', '5 страниц'],
+    )
   })
 
   it('should resolve content verbatim, falling back to the source language', () => {

@@ -74,7 +74,10 @@ describe('paragraph IDs across edits', () => {
 
   it('should keep the ID on the first part of a split paragraph and mint one for the second', () => {
     const long = `${A} Mobile internet has become widespread with billions of users worldwide.`
-    const { first, second } = lockThenEdit(doc(long, B), doc(A, 'Mobile internet has become widespread with billions of users worldwide.', B))
+    const { first, second } = lockThenEdit(
+      doc(long, B),
+      doc(A, 'Mobile internet has become widespread with billions of users worldwide.', B),
+    )
     assert.equal(second.ids[0], first.ids[0])
     assert.equal(second.ids[2], first.ids[1])
     assert.ok(!first.ids.includes(second.ids[1]!))

@@ -14,12 +14,26 @@ import { findPublications } from '../../src/core/project.ts'
 import { loadTranslations } from '../../src/core/translations.ts'
 import { textOf } from '../../src/render/hast/content.ts'
 import { targets } from '../helpers/project.ts'
-import { approxFind, bookmarks, destinations, normalize, pdffonts, pdfinfo, publicationId, repoRoot, SOURCE_DATE_EPOCH, tool } from '../pdf/tools.ts'
+import {
+  approxFind,
+  bookmarks,
+  destinations,
+  normalize,
+  pdffonts,
+  pdfinfo,
+  publicationId,
+  repoRoot,
+  SOURCE_DATE_EPOCH,
+  tool,
+} from '../pdf/tools.ts'
 
 async function buildPdfs(languages?: string[]): Promise<string> {
   process.env.SOURCE_DATE_EPOCH = SOURCE_DATE_EPOCH
   const out = mkdtempSync(join(tmpdir(), 'press-parallel-'))
-  await build({ root: repoRoot, outDir: out, frozen: true, strict: false, formats: ['pdf'], ...(languages ? { languages } : {}) }, collectingLogger())
+  await build(
+    { root: repoRoot, outDir: out, frozen: true, strict: false, formats: ['pdf'], ...(languages ? { languages } : {}) },
+    collectingLogger(),
+  )
   return out
 }
 
@@ -48,7 +62,10 @@ async function blockTexts(): Promise<{ ids: string[]; text: Map<string, Map<stri
       })
     }
     text.set(edition.language, byId)
-    headings.set(edition.language, content.headings.map((hd) => hd.text))
+    headings.set(
+      edition.language,
+      content.headings.map((hd) => hd.text),
+    )
   }
   return { ids: sources.ids, text, headings }
 }
@@ -61,7 +78,22 @@ async function blockTexts(): Promise<{ ids: string[]; text: Map<string, Map<stri
 function column(file: string, page: number, side: 'left' | 'right'): string {
   const middle = ((page % 2 === 1 ? 25 : 18) + 167 / 2) * (72 / 25.4)
   const [x, w] = side === 'left' ? [0, middle] : [middle, 595 - middle]
-  return tool('pdftotext', ['-f', String(page), '-l', String(page), '-x', String(Math.round(x)), '-y', '62', '-W', String(Math.round(w)), '-H', '718', file, '-'])
+  return tool('pdftotext', [
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-x',
+    String(Math.round(x)),
+    '-y',
+    '62',
+    '-W',
+    String(Math.round(w)),
+    '-H',
+    '718',
+    file,
+    '-',
+  ])
 }
 
 /** Whether `text` holds the start of `block`. Arabic approximately (poppler moves some marked letters): at most 15% edits. */
@@ -97,7 +129,8 @@ describe('the parallel-text PDF editions', () => {
           assert.ok(holds(lang, right, expected.text.get(lang)!.get(id)!), `page ${page}: no ${lang} text of ${id} in the right column`)
           const target = expected.text.get(lang)!.get(id)!
           // (Unless it starts like the source, as a note that opens with a URL.)
-          if (!holds(lang, expected.text.get('en')!.get(id)!, target)) assert.ok(!holds(lang, left, target), `page ${page}: ${lang} text of ${id} in the left column`)
+          if (!holds(lang, expected.text.get('en')!.get(id)!, target))
+            assert.ok(!holds(lang, left, target), `page ${page}: ${lang} text of ${id} in the left column`)
         }
       }
     })
@@ -112,14 +145,30 @@ describe('the parallel-text PDF editions', () => {
         const { page, top } = dests.get(id)!
         if (!words.has(page)) {
           const bbox = tool('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', file, '-'])
-          words.set(page, [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), bottom: Number(m[3]) })))
+          words.set(
+            page,
+            [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => ({
+              x: Number(m[1]),
+              y: Number(m[2]),
+              bottom: Number(m[3]),
+            })),
+          )
         }
         const rowTop = 842 - top
         const middle = ((page % 2 === 1 ? 25 : 18) + 167 / 2) * (72 / 25.4)
-        const first = (left: boolean): number => Math.min(...words.get(page)!.filter((w) => w.x < middle === left && w.bottom > rowTop + 2).map((w) => w.y))
+        const first = (left: boolean): number =>
+          Math.min(
+            ...words
+              .get(page)!
+              .filter((w) => w.x < middle === left && w.bottom > rowTop + 2)
+              .map((w) => w.y),
+          )
         const [a, b] = [first(true), first(false)]
         assert.ok(Math.abs(a - b) <= 4, `en-${lang} ${id} (page ${page}): the cells start at ${a.toFixed(1)} and ${b.toFixed(1)} pt`)
-        assert.ok(Math.abs(a - rowTop) <= 6, `en-${lang} ${id} (page ${page}): the row starts at ${a.toFixed(1)} pt, its destination says ${rowTop.toFixed(1)}`)
+        assert.ok(
+          Math.abs(a - rowTop) <= 6,
+          `en-${lang} ${id} (page ${page}): the row starts at ${a.toFixed(1)} pt, its destination says ${rowTop.toFixed(1)}`,
+        )
       }
     }
   })
@@ -132,7 +181,10 @@ describe('the parallel-text PDF editions', () => {
     const page = dests.get(id)!.page
     const endOf = (lang: string): string => normalize(expected.text.get(lang)!.get(id)!).slice(-20)
     assert.ok(normalize(column(file, page + 1, 'left')).includes(endOf('en')), `the English end of ${id} is not on page ${page + 1}`)
-    assert.ok(approxFind(normalize(column(file, page + 1, 'right')), endOf('ar')).distance <= 3, `the Arabic end of ${id} is not on page ${page + 1}`)
+    assert.ok(
+      approxFind(normalize(column(file, page + 1, 'right')), endOf('ar')).distance <= 3,
+      `the Arabic end of ${id} is not on page ${page + 1}`,
+    )
   })
 
   it('should be tagged, embed every font (none Type 3, all bundled Noto faces) and name every paragraph ID as a destination', () => {
@@ -166,7 +218,9 @@ describe('the parallel-text PDF editions', () => {
   })
 
   it('should list the parallel PDFs in manifest.json with format "parallel"', () => {
-    const manifest = JSON.parse(readFileSync(join(out, publicationId, 'manifest.json'), 'utf8')) as { editions: { language: string; format: string; path: string; sha256: string; pages?: number; pairedWith?: string }[] }
+    const manifest = JSON.parse(readFileSync(join(out, publicationId, 'manifest.json'), 'utf8')) as {
+      editions: { language: string; format: string; path: string; sha256: string; pages?: number; pairedWith?: string }[]
+    }
     for (const lang of targets) {
       const entry = manifest.editions.find((e) => e.format === 'parallel' && e.language === lang)
       assert.ok(entry, `en-${lang} not listed`)

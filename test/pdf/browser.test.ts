@@ -21,7 +21,14 @@ describe('the PDF browser', () => {
   it('should run without a sandbox only as root, and without background networking', () => {
     assert.ok(chromiumArgs(true).includes('--no-sandbox'))
     assert.ok(!chromiumArgs(false).includes('--no-sandbox'))
-    for (const flag of ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu']) assert.ok(chromiumArgs(false).includes(flag))
+    for (const flag of [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ])
+      assert.ok(chromiumArgs(false).includes(flag))
   })
 
   it('should allow only data: URLs and files under the allowed folders', () => {
@@ -37,7 +44,10 @@ describe('the PDF browser', () => {
   it('should block every network request a page makes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'press-net-'))
     const html = join(dir, 'page.html')
-    writeFileSync(html, '<!doctype html><link rel="stylesheet" href="http://127.0.0.1:9/x.css"><img src="https://example.com/x.png"><p>x</p>')
+    writeFileSync(
+      html,
+      '<!doctype html><link rel="stylesheet" href="http://127.0.0.1:9/x.css"><img src="https://example.com/x.png"><p>x</p>',
+    )
     const page = await session.page([dir])
     const failed: string[] = []
     const loaded: string[] = []
@@ -64,6 +74,9 @@ describe('the PDF browser', () => {
   })
 
   it('should stop waiting after the timeout with the error it is given', async () => {
-    await assert.rejects(withTimeout(new Promise(() => {}), 20, () => 'the ar PDF took too long'), /the ar PDF took too long/)
+    await assert.rejects(
+      withTimeout(new Promise(() => {}), 20, () => 'the ar PDF took too long'),
+      /the ar PDF took too long/,
+    )
   })
 })

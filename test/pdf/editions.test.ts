@@ -51,7 +51,10 @@ describe('the PDF editions', () => {
       assert.equal(info.Author, meta.issuer, lang)
       assert.equal(info.Creator, 'Polyglot Press', lang)
       assert.ok(info.Subject && info.Keywords, `${lang}: subject and keywords`)
-      const [w, h] = /^([\d.]+) x ([\d.]+) pts/.exec(info['Page size'] ?? '')!.slice(1).map(Number)
+      const [w, h] = /^([\d.]+) x ([\d.]+) pts/
+        .exec(info['Page size'] ?? '')!
+        .slice(1)
+        .map(Number)
       assert.ok(Math.abs(w! - 595) < 1 && Math.abs(h! - 842) < 1, `${lang}: page size ${info['Page size']}`)
       assert.ok(Number(info.Pages) >= 5, lang)
       const catalog = tool('qpdf', ['--show-object=trailer', '--filtered-stream-data', file(lang)])
@@ -79,7 +82,11 @@ describe('the PDF editions', () => {
       const exp = expected.get(lang)!
       const l = exp.edition.localizer
       const titles = bookmarks(file(lang)).map((b) => b.title)
-      assert.deepEqual(titles, [exp.edition.meta.title, l.t('contents'), ...exp.headings.map((h) => h.text.replace(/\s+/g, ' ').trim()), l.t('colophon')], lang)
+      assert.deepEqual(
+        titles,
+        [exp.edition.meta.title, l.t('contents'), ...exp.headings.map((h) => h.text.replace(/\s+/g, ' ').trim()), l.t('colophon')],
+        lang,
+      )
     }
     const arabic = bookmarks(file('ar'))[0]!.title
     assert.match(arabic, /^[\u0600-\u06FF]/, 'the Arabic title bookmark starts with its first (Arabic) word, not "2019"')
@@ -93,12 +100,15 @@ describe('the PDF editions', () => {
       const pages = bodyText(file(lang), Number(pdfinfo(file(lang)).Pages))
       for (const block of expected.get(lang)!.blocks.slice(0, 8)) {
         const start = [...block.text].slice(0, 40).join('')
-        assert.ok(onPage(lang, pages[dests.get(block.id)!.page - 1]!, start), `${lang}: ${block.id} is not on page ${dests.get(block.id)!.page}`)
+        assert.ok(
+          onPage(lang, pages[dests.get(block.id)!.page - 1]!, start),
+          `${lang}: ${block.id} is not on page ${dests.get(block.id)!.page}`,
+        )
       }
     }
   })
 
-  it('should put every destination at its paragraph\'s first line, not a margin above it', () => {
+  it("should put every destination at its paragraph's first line, not a margin above it", () => {
     // Chromium writes destination tops relative to the content box; the build moves them to the page.
     for (const lang of ['en', 'zh', 'ru']) {
       const dests = destinations(file(lang))
@@ -106,9 +116,15 @@ describe('the PDF editions', () => {
         const { page, top } = dests.get(block.id)!
         const bbox = tool('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', file(lang), '-'])
         const first = normalize(block.text.trim().split(/\s+/)[0]!).slice(0, 4)
-        const words = [...bbox.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)</g)].map((m) => ({ y: Number(m[1]), text: m[2]! }))
+        const words = [...bbox.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)</g)].map((m) => ({
+          y: Number(m[1]),
+          text: m[2]!,
+        }))
         const near = words.filter((w) => Math.abs(w.y - (842 - top)) <= 6)
-        assert.ok(near.some((w) => normalize(w.text).startsWith(first)), `${lang} ${block.id}: no "${first}" within 6 pt of its destination (${(842 - top).toFixed(1)} pt from the top of page ${page})`)
+        assert.ok(
+          near.some((w) => normalize(w.text).startsWith(first)),
+          `${lang} ${block.id}: no "${first}" within 6 pt of its destination (${(842 - top).toFixed(1)} pt from the top of page ${page})`,
+        )
       }
     }
   })
@@ -121,7 +137,11 @@ describe('the PDF editions', () => {
       const want = targets.map((id) => dests.get(id)?.page)
       const tocPage = dests.get('pp-toc-title')?.page ?? 2
       // Page numbers are the digit-only words at the line end (right edge, or left edge for Arabic) of the contents page.
-      const words = [...tool('pdftotext', ['-bbox', '-f', String(tocPage), '-l', String(tocPage), file(lang), '-']).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(\d+)<\/word>/g)]
+      const words = [
+        ...tool('pdftotext', ['-bbox', '-f', String(tocPage), '-l', String(tocPage), file(lang), '-']).matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(\d+)<\/word>/g,
+        ),
+      ]
       const rtl = exp.edition.dir === 'rtl'
       const numbers = words
         .filter((m) => Number(m[2]) > 62 && Number(m[2]) < 770 && (rtl ? Number(m[1]) < 145 : Number(m[3]) > 450))
@@ -180,7 +200,10 @@ describe('the PDF editions', () => {
       const needle = normalize(block.text)
       const { distance, end } = approxFind(text, needle, at, Math.round(needle.length * 1.3) + 400)
       ratios.push(distance / needle.length)
-      assert.ok(distance / needle.length < 0.45, `ar: ${block.id} is missing or out of order (${distance} edits for ${needle.length} letters)`)
+      assert.ok(
+        distance / needle.length < 0.45,
+        `ar: ${block.id} is missing or out of order (${distance} edits for ${needle.length} letters)`,
+      )
       at = end
     }
     const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!

@@ -78,17 +78,26 @@ describe('glyphs of the Chinese and Arabic editions', () => {
         const where = `${lang} page ${page}`
         assert.ok(ink(file, page) > 0.002, `${where}: the rendered page is blank`)
         assertRealGlyphs(glyphs(file, page), where, lang !== 'ar')
-        assert.doesNotMatch(tool('pdftotext', ['-f', String(page), '-l', String(page), file, '-']), /\uFFFD/, `${where}: pdftotext finds unmapped glyphs`)
+        assert.doesNotMatch(
+          tool('pdftotext', ['-f', String(page), '-l', String(page), file, '-']),
+          /\uFFFD/,
+          `${where}: pdftotext finds unmapped glyphs`,
+        )
       }
       // Characters drawn: mutool for Chinese, poppler (which reads the ToUnicode maps) for Arabic.
       const text = (page: number): string =>
-        lang === 'ar' ? tool('pdftotext', ['-f', String(page), '-l', String(page), file, '-']) : glyphs(file, page).map((g) => g.unicode).join('')
+        lang === 'ar'
+          ? tool('pdftotext', ['-f', String(page), '-l', String(page), file, '-'])
+          : glyphs(file, page)
+              .map((g) => g.unicode)
+              .join('')
       const drawn = new Set(text(body))
       const letters = [...heading.text].filter((c) => /[\p{Script=Han}\p{Script=Arabic}]/u.test(c) && !/[\u064B-\u065F]/u.test(c))
       const missing = letters.filter((c) => !drawn.has(c))
       assert.ok(missing.length <= letters.length * 0.02, `${lang}: heading characters not drawn: ${[...new Set(missing)].join(' ')}`)
       const title = new Set(text(1))
-      for (const c of expected.get(lang)!.edition.meta.title.replace(/\s/g, '')) assert.ok(title.has(c), `${lang}: title character ${c} not drawn`)
+      for (const c of expected.get(lang)!.edition.meta.title.replace(/\s/g, ''))
+        assert.ok(title.has(c), `${lang}: title character ${c} not drawn`)
     }
   })
 
@@ -103,7 +112,10 @@ describe('glyphs of the Chinese and Arabic editions', () => {
       const text = 'A page with a missing glyph box: \uE000 and more text after it.'
       const faces = facesFor(text)
       const css = faces.map((face) => fontFaceCss([face], pathToFileURL(dirname(face.path)).href + '/')).join('\n')
-      writeFileSync(html, `<!doctype html><html lang="en"><meta charset="utf-8"><style>${css} p { font: 20px 'Noto Serif' }</style><p>${text}</p></html>`)
+      writeFileSync(
+        html,
+        `<!doctype html><html lang="en"><meta charset="utf-8"><style>${css} p { font: 20px 'Noto Serif' }</style><p>${text}</p></html>`,
+      )
       const page = await session.page([dir, ...faces.map((face) => dirname(face.path))])
       await page.goto(pathToFileURL(html).href)
       await page.evaluate('document.fonts.ready')

@@ -19,17 +19,27 @@ function document(): string {
     const body: string[] = [`<h2 id="h${s}">Section ${s}</h2>`]
     for (let p = 0; p < 5; p++) {
       const refs = p % 2 === 0 ? [++n, ++n] : [++n]
-      const text = sentence.repeat(3 + p) + refs.map((r) => `Claim ${r}<sup><a href="#fn-${r}" id="fnref-${r}" data-footnote-ref>${r}</a></sup>. `).join('') + sentence.repeat(2)
+      const text =
+        sentence.repeat(3 + p) +
+        refs.map((r) => `Claim ${r}<sup><a href="#fn-${r}" id="fnref-${r}" data-footnote-ref>${r}</a></sup>. `).join('') +
+        sentence.repeat(2)
       body.push(`<p id="p${s}-${p}">${text}</p>`)
     }
     paragraphs.push(`<section class="thesis" data-pp-break data-pp-section="s${s}">${body.join('')}</section>`)
   }
-  for (let r = 1; r <= n; r++) notes.push(`<div class="pp-note" id="fn-${r}"><p id="n${r}">Note ${r}: ${'a source of the claim, '.repeat(1 + (r % 3))}end.</p></div>`)
+  for (let r = 1; r <= n; r++)
+    notes.push(`<div class="pp-note" id="fn-${r}"><p id="n${r}">Note ${r}: ${'a source of the claim, '.repeat(1 + (r % 3))}end.</p></div>`)
   const faces = facesFor(paragraphs.join('') + notes.join('') + 'Page of 0123456789')
   const css = [
     faces.map((face) => fontFaceCss([face], pathToFileURL(dirname(face.path)).href + '/')).join('\n'),
     readFileSync(join(repoRoot, 'templates/pdf.css'), 'utf8'),
-    pageCss(pageGeometry('A5'), { dir: 'ltr', fontFamily: "'Noto Serif'", title: 'Test', sections: new Map([1, 2, 3].map((s) => [`s${s}`, `Section ${s}`])), pageOf: 'Page {{page}} of {{total}}' }),
+    pageCss(pageGeometry('A5'), {
+      dir: 'ltr',
+      fontFamily: "'Noto Serif'",
+      title: 'Test',
+      sections: new Map([1, 2, 3].map((s) => [`s${s}`, `Section ${s}`])),
+      pageOf: 'Page {{page}} of {{total}}',
+    }),
   ].join('\n')
   return `<!doctype html><html lang="en" dir="ltr"><head><meta charset="utf-8"><style>${css}</style></head><body><div id="pp-source">${paragraphs.join('')}</div><div id="pp-note-source">${notes.join('')}</div><div id="pp-pages"></div></body></html>`
 }
@@ -38,7 +48,7 @@ describe('the paginator', () => {
   const session = new BrowserSession()
   after(() => session.close())
 
-  it('should keep 3 lines at each side of a paragraph break, put every note on its reference\'s page and never overflow (A5)', async () => {
+  it("should keep 3 lines at each side of a paragraph break, put every note on its reference's page and never overflow (A5)", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'press-paginate-'))
     const html = join(dir, 'doc.html')
     writeFileSync(html, document())
@@ -66,7 +76,7 @@ describe('the paginator', () => {
     assert.ok(facts.splits.length >= 3, `only ${facts.splits.length} paragraphs split: the test does not exercise splitting`)
     for (const count of [...facts.splits, ...facts.continuations]) assert.ok(count >= 3, `a paragraph part of ${count} lines`)
     assert.equal(facts.notes.length, 24)
-    assert.ok(facts.notes.every(Boolean), 'a note is not at the foot of its reference\'s page')
+    assert.ok(facts.notes.every(Boolean), "a note is not at the foot of its reference's page")
     assert.equal(facts.headingsAtFoot, 0)
     assert.equal(Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', [pdf]))![1]), result.pages, 'Chromium printed more pages than planned')
     assert.match(tool('pdfinfo', [pdf]), /Page size:\s+420 x 594\.96 pts \(A5\)/)

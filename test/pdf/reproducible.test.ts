@@ -39,11 +39,16 @@ describe('PDF reproducibility and the download page', () => {
         if (format === 'pdf') assert.equal(entry.pages, Number(pdfinfo(file).Pages))
       }
     }
-    assert.equal(readFileSync(join(first, publicationId, 'manifest.json'), 'utf8'), readFileSync(join(second, publicationId, 'manifest.json'), 'utf8'))
+    assert.equal(
+      readFileSync(join(first, publicationId, 'manifest.json'), 'utf8'),
+      readFileSync(join(second, publicationId, 'manifest.json'), 'utf8'),
+    )
   })
 
   it('should write a localized download page per language, each linking every edition and every other language', () => {
-    const manifest = JSON.parse(readFileSync(join(first, publicationId, 'manifest.json'), 'utf8')) as { editions: { path: string; sha256: string }[] }
+    const manifest = JSON.parse(readFileSync(join(first, publicationId, 'manifest.json'), 'utf8')) as {
+      editions: { path: string; sha256: string }[]
+    }
     const pages = languages.map((lang) => (lang === 'en' ? 'index.html' : `index.${lang}.html`))
     languages.forEach((lang, i) => {
       const html = readFileSync(join(first, pages[i]!), 'utf8')
@@ -52,7 +57,8 @@ describe('PDF reproducibility and the download page', () => {
         assert.ok(html.includes(`href="${edition.path}"`), `${pages[i]}: no link to ${edition.path}`)
         assert.ok(html.includes(edition.sha256), `${pages[i]}: no checksum for ${edition.path}`)
       }
-      for (const other of pages.filter((p) => p !== pages[i])) assert.ok(html.includes(`href="${other}"`), `${pages[i]}: no link to ${other}`)
+      for (const other of pages.filter((p) => p !== pages[i]))
+        assert.ok(html.includes(`href="${other}"`), `${pages[i]}: no link to ${other}`)
     })
     assert.match(readFileSync(join(first, 'index.zh.html'), 'utf8'), /下载|页/)
     assert.match(readFileSync(join(first, 'index.fr.html'), 'utf8'), /pages/)

@@ -117,7 +117,24 @@ export function bookmarks(file: string): { depth: number; title: string; page: n
 export function bodyText(file: string, pages: number, top = 62, bottom = 62): string[] {
   const out: string[] = []
   for (let page = 1; page <= pages; page++) {
-    out.push(tool('pdftotext', ['-f', String(page), '-l', String(page), '-x', '0', '-y', String(top), '-W', '700', '-H', String(842 - top - bottom), file, '-']))
+    out.push(
+      tool('pdftotext', [
+        '-f',
+        String(page),
+        '-l',
+        String(page),
+        '-x',
+        '0',
+        '-y',
+        String(top),
+        '-W',
+        '700',
+        '-H',
+        String(842 - top - bottom),
+        file,
+        '-',
+      ]),
+    )
   }
   return out
 }
@@ -132,7 +149,10 @@ export function pdfinfo(file: string): Record<string, string> {
 }
 
 export function pdffonts(file: string): { name: string; type: string; embedded: boolean; unicode: boolean }[] {
-  const lines = tool('pdffonts', [file]).split('\n').slice(2).filter((l) => l.trim() !== '')
+  const lines = tool('pdffonts', [file])
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim() !== '')
   return lines.map((line) => {
     const name = line.slice(0, 37).trim()
     const type = line.slice(37, 55).trim()

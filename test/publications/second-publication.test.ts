@@ -39,7 +39,10 @@ describe('a second publication dropped into content/', () => {
   it('should create translation files with every entry missing, and build every format falling back visibly', () => {
     assert.equal(press(dir, ['sync', '--publication', id]).status, 0)
     const fr = JSON.parse(readFileSync(join(dir, 'translations', 'fr', `${id}.json`), 'utf8'))
-    assert.deepEqual(Object.keys(fr.entries), lock.blocks.map((b) => b.id))
+    assert.deepEqual(
+      Object.keys(fr.entries),
+      lock.blocks.map((b) => b.id),
+    )
     const build = press(dir, ['build', '--publication', id])
     assert.equal(build.status, 0, build.stderr)
     const status = press(dir, ['status', '--publication', id, '--strict'])
@@ -53,7 +56,10 @@ describe('a second publication dropped into content/', () => {
       const html = parseHtmlFile(join(dir, 'dist', id, lang, 'index.html'))
       for (const block of ids) assert.equal(elements(html, (e) => e.properties.id === block).length, 1, `${lang} HTML: ${block}`)
       const epub = unzipSync(readFileSync(join(dir, 'dist', id, lang, `${id}.${lang}.epub`)))
-      const xhtml = Object.entries(epub).filter(([name]) => name.endsWith('.xhtml')).map(([, data]) => strFromU8(data)).join('\n')
+      const xhtml = Object.entries(epub)
+        .filter(([name]) => name.endsWith('.xhtml'))
+        .map(([, data]) => strFromU8(data))
+        .join('\n')
       for (const block of ids) assert.match(xhtml, new RegExp(`id="${block}"`), `${lang} EPUB: ${block}`)
       const pdf = join(dir, 'dist', id, lang, `${id}.${lang}.pdf`)
       const dests = destinations(pdf)

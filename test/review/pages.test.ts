@@ -51,12 +51,19 @@ describe('review pages', () => {
     const vnu = join(repoRoot, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar')
     let output: string
     try {
-      output = execFileSync('java', ['-jar', vnu, '--format', 'json', '--also-check-css', join(out, publicationId, 'assets', 'review.css'), ...pairs.map(page)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+      output = execFileSync(
+        'java',
+        ['-jar', vnu, '--format', 'json', '--also-check-css', join(out, publicationId, 'assets', 'review.css'), ...pairs.map(page)],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      )
     } catch (error) {
       output = String((error as { stderr?: string }).stderr ?? '')
     }
     const messages = (JSON.parse(output || '{"messages":[]}') as { messages: { type: string; message: string; url: string }[] }).messages
-    assert.deepEqual(messages.filter((m) => m.type === 'error'), [])
+    assert.deepEqual(
+      messages.filter((m) => m.type === 'error'),
+      [],
+    )
   })
 
   it('should have no serious or critical axe-core violations in Chromium', async () => {
@@ -68,7 +75,11 @@ describe('review pages', () => {
     await tab.setViewport({ width: 1400, height: 1000 })
     await tab.goto(pathToFileURL(page('fr-ar')).href, { waitUntil: 'load' })
     const visible = (): Promise<{ id: string; attention: boolean }[]> =>
-      tab.$$eval('tbody tr', (rows) => rows.filter((r) => (r as HTMLElement).offsetParent !== null).map((r) => ({ id: r.id, attention: r.classList.contains('attention') })))
+      tab.$$eval('tbody tr', (rows) =>
+        rows
+          .filter((r) => (r as HTMLElement).offsetParent !== null)
+          .map((r) => ({ id: r.id, attention: r.classList.contains('attention') })),
+      )
     const all = await visible()
     assert.equal(all.length, ids.length)
     const problems = all.filter((r) => r.attention).map((r) => r.id)
@@ -77,7 +88,10 @@ describe('review pages', () => {
 
     await tab.click('#needs-attention')
     const filtered = await visible()
-    assert.deepEqual(filtered.map((r) => r.id), problems)
+    assert.deepEqual(
+      filtered.map((r) => r.id),
+      problems,
+    )
 
     await tab.keyboard.press('n')
     assert.equal(await tab.evaluate(() => document.activeElement?.id), problems[0])
@@ -97,7 +111,8 @@ describe('review pages', () => {
     const tab = await browser.newPage()
     await tab.setJavaScriptEnabled(false)
     await tab.goto(pathToFileURL(page('en-zh')).href, { waitUntil: 'load' })
-    const count = (): Promise<number> => tab.$$eval('tbody tr', (rows) => rows.filter((r) => (r as HTMLElement).offsetParent !== null).length)
+    const count = (): Promise<number> =>
+      tab.$$eval('tbody tr', (rows) => rows.filter((r) => (r as HTMLElement).offsetParent !== null).length)
     assert.equal(await count(), ids.length)
     assert.ok(await tab.$eval('#next-problem', (b) => (b as HTMLButtonElement).hidden), 'the next-problem button needs the script')
     await tab.click('#needs-attention')

@@ -20,7 +20,11 @@ function row(html: string, id: string): string {
 describe('review and check after the source and a translation change', () => {
   it('should show the edited row stale with a word diff and the removed footnote as a QA finding; check --strict fails', async () => {
     const dir = copyProject()
-    write(dir, sourcePath, read(dir, sourcePath).replace('More than 1,500 delegates from 83 countries', 'More than 1,500 delegates from 84 countries'))
+    write(
+      dir,
+      sourcePath,
+      read(dir, sourcePath).replace('More than 1,500 delegates from 83 countries', 'More than 1,500 delegates from 84 countries'),
+    )
     await updateIds(dir, undefined, collectingLogger())
     const zh = JSON.parse(read(dir, zhPath)) as File
     assert.match(zh.entries['p-zcu6un']!.text, /\[\^2\]/)
@@ -41,14 +45,23 @@ describe('review and check after the source and a translation change', () => {
     const run = press(dir, ['check', '--strict'])
     assert.equal(run.status, 1, run.stdout + run.stderr)
     const line = lineOf(read(dir, zhPath), '"p-zcu6un"')
-    assert.match(run.stdout, new RegExp(`^translations/zh/${publicationId}\\.json:${line}:5: \\[footnotes\\] p-zcu6un: Footnote reference \\[\\^2\\]`, 'm'))
+    assert.match(
+      run.stdout,
+      new RegExp(`^translations/zh/${publicationId}\\.json:${line}:5: \\[footnotes\\] p-zcu6un: Footnote reference \\[\\^2\\]`, 'm'),
+    )
     assert.match(run.stdout, /^translations\/fr\/wuzhen-outlook-2019\.json:\d+:5: \[stale\] p-i1jlvs/m)
     // Two errors: the removed footnote, and the changed number (84 is not in the stale translation).
     assert.match(run.stdout, /wuzhen-outlook-2019 zh: 25 entries, 2 errors, .*1 stale, 0 missing/)
 
-    const json = JSON.parse(press(dir, ['check', '--json', '--lang', 'zh']).stdout) as { failsStrict: boolean; languages: { language: string; items: { rule: string; id: string }[] }[] }
+    const json = JSON.parse(press(dir, ['check', '--json', '--lang', 'zh']).stdout) as {
+      failsStrict: boolean
+      languages: { language: string; items: { rule: string; id: string }[] }[]
+    }
     assert.equal(json.failsStrict, true)
-    assert.deepEqual(json.languages.map((l) => l.language), ['zh'])
+    assert.deepEqual(
+      json.languages.map((l) => l.language),
+      ['zh'],
+    )
     assert.ok(json.languages[0]!.items.some((i) => i.rule === 'footnotes' && i.id === 'p-zcu6un'))
   })
 
@@ -70,7 +83,10 @@ describe('review and check after the source and a translation change', () => {
     assert.doesNotMatch(html, /<img/)
     assert.doesNotMatch(html, /href="javascript:/i)
     const cell = row(html, 'p-fps7yc')
-    assert.match(cell, /<td class="col-b side-translated" lang="zh" dir="ltr"><p>&#x3C;script>alert\(1\)&#x3C;\/script> \{\{title\}\} \$t\(review\) 今年/)
+    assert.match(
+      cell,
+      /<td class="col-b side-translated" lang="zh" dir="ltr"><p>&#x3C;script>alert\(1\)&#x3C;\/script> \{\{title\}\} \$t\(review\) 今年/,
+    )
     assert.match(cell, /class="rule"[^>]*>markup</)
     const inline = row(html, 'p-i1jlvs')
     assert.match(inline, /见&#x3C;img src=x onerror=alert\(2\)>和<span class="unsafe-link">链接<\/span>。/)

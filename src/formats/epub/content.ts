@@ -94,7 +94,11 @@ function asSection(part: Element, localizer: Localizer): Element {
     return h('section', { className: ['preamble'], ariaLabel: localizer.t('introduction') }, part.children)
   }
   if (classes.includes('closing-note')) {
-    return h('section', { className: ['closing-note'], 'epub:type': 'conclusion', role: 'doc-conclusion', ariaLabel: localizer.t('closingNote') }, part.children)
+    return h(
+      'section',
+      { className: ['closing-note'], 'epub:type': 'conclusion', role: 'doc-conclusion', ariaLabel: localizer.t('closingNote') },
+      part.children,
+    )
   }
   return h('section', { ...part.properties, 'epub:type': 'chapter', role: 'doc-chapter' }, part.children)
 }
@@ -132,7 +136,10 @@ function collectNotes(notesSection: Element | undefined): Map<string, Element> {
     trimTrailingSpace(blocks.at(-1))
     const first = blocks[0]
     if (first && backlinks.length > 0) first.children.unshift(...interleave(backlinks), { type: 'text', value: ' ' })
-    notes.set(li.properties.id, h('aside', { id: li.properties.id, 'epub:type': 'footnote', role: 'doc-footnote', className: ['footnote'] }, blocks))
+    notes.set(
+      li.properties.id,
+      h('aside', { id: li.properties.id, 'epub:type': 'footnote', role: 'doc-footnote', className: ['footnote'] }, blocks),
+    )
     return 'skip'
   })
   return notes

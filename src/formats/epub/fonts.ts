@@ -30,5 +30,7 @@ export async function embeddedFonts(language: string, text: string): Promise<Emb
   const families = new Set(familiesFor(language))
   const faces = facesFor(text).filter((face) => families.has(face.family))
   const glyphs = [...new Set(ASCII + text.replace(/\s+/g, ' '))].sort().join('')
-  return Promise.all(faces.map(async (face) => ({ face, data: await subsetFont(await readFile(face.path), glyphs, { targetFormat: 'woff2' }) })))
+  return Promise.all(
+    faces.map(async (face) => ({ face, data: await subsetFont(await readFile(face.path), glyphs, { targetFormat: 'woff2' }) })),
+  )
 }

@@ -73,7 +73,10 @@ export async function renderEpubEdition(input: EpubInput): Promise<Uint8Array> {
   })
 
   const fonts = await embeddedFonts(edition.language, [...documents.flatMap((d) => [d.title, ...d.body.map(textOf)]), nav].join('\n'))
-  const css = `${fontFaceCss(fonts.map((f) => f.face), 'fonts/')}\n\n${await readTemplate(input.root, 'epub.css')}`
+  const css = `${fontFaceCss(
+    fonts.map((f) => f.face),
+    'fonts/',
+  )}\n\n${await readTemplate(input.root, 'epub.css')}`
 
   const items: ManifestItem[] = [
     { id: 'titlepage', href: TITLE_FILE, mediaType: XHTML, spine: true },

@@ -59,7 +59,9 @@ export function packageDocument(input: PackageInput): string {
   const a11y = [
     meta('schema:accessMode', 'textual'),
     meta('schema:accessModeSufficient', 'textual'),
-    ...['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability'].map((f) => meta('schema:accessibilityFeature', f)),
+    ...['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability'].map((f) =>
+      meta('schema:accessibilityFeature', f),
+    ),
     meta('schema:accessibilityHazard', 'none'),
     meta('schema:accessibilitySummary', input.accessibilitySummary),
     meta('dcterms:conformsTo', 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA'),
@@ -71,7 +73,12 @@ export function packageDocument(input: PackageInput): string {
     `    <dc:identifier id="edition-id">${text(input.identifier)}</dc:identifier>`,
     `    <dc:title id="main-title">${text(input.title)}</dc:title>`,
     '    <meta refines="#main-title" property="title-type">main</meta>',
-    ...(input.subtitle ? [`    <dc:title id="subtitle">${text(input.subtitle)}</dc:title>`, '    <meta refines="#subtitle" property="title-type">subtitle</meta>'] : []),
+    ...(input.subtitle
+      ? [
+          `    <dc:title id="subtitle">${text(input.subtitle)}</dc:title>`,
+          '    <meta refines="#subtitle" property="title-type">subtitle</meta>',
+        ]
+      : []),
     `    <dc:language>${text(input.language)}</dc:language>`,
     `    <dc:creator id="creator">${text(input.creator)}</dc:creator>`,
     '    <meta refines="#creator" property="role" scheme="marc:relators">aut</meta>',
@@ -85,7 +92,8 @@ export function packageDocument(input: PackageInput): string {
     '  </metadata>',
     '  <manifest>',
     ...input.items.map(
-      (item) => `    <item id="${attr(item.id)}" href="${attr(item.href)}" media-type="${item.mediaType}"${item.properties ? ` properties="${item.properties}"` : ''}/>`,
+      (item) =>
+        `    <item id="${attr(item.id)}" href="${attr(item.href)}" media-type="${item.mediaType}"${item.properties ? ` properties="${item.properties}"` : ''}/>`,
     ),
     '  </manifest>',
     `  <spine${input.dir === 'rtl' ? ' page-progression-direction="rtl"' : ''}>`,

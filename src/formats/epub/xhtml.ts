@@ -28,14 +28,14 @@ export interface DocumentInput {
 
 /** A complete XHTML content document. */
 export function xhtmlDocument(input: DocumentInput): string {
-  const root = h(
-    'html',
-    { xmlns: XHTML_NS, 'xmlns:epub': OPS_NS, lang: input.language, 'xml:lang': input.language, dir: input.dir },
-    [
-      h('head', [h('meta', { charSet: 'utf-8' }), h('title', input.title), h('link', { rel: 'stylesheet', type: 'text/css', href: input.stylesheet })]),
-      h('body', input.bodyProperties ?? {}, input.body),
-    ],
-  )
+  const root = h('html', { xmlns: XHTML_NS, 'xmlns:epub': OPS_NS, lang: input.language, 'xml:lang': input.language, dir: input.dir }, [
+    h('head', [
+      h('meta', { charSet: 'utf-8' }),
+      h('title', input.title),
+      h('link', { rel: 'stylesheet', type: 'text/css', href: input.stylesheet }),
+    ]),
+    h('body', input.bodyProperties ?? {}, input.body),
+  ])
   return XML_DECLARATION + '<!DOCTYPE html>\n' + serializeXhtml(root) + '\n'
 }
 
@@ -63,7 +63,8 @@ export function xmlReady(tree: Element): void {
     for (const [key, value] of Object.entries(properties)) {
       if (value === false || value === null || value === undefined) delete properties[key]
       else if (value === true) {
-        if (!key.startsWith('data')) throw new Error(`Boolean attribute ${key} on <${node.tagName}> cannot be written as XHTML by this serializer.`)
+        if (!key.startsWith('data'))
+          throw new Error(`Boolean attribute ${key} on <${node.tagName}> cannot be written as XHTML by this serializer.`)
         properties[key] = ''
       }
     }

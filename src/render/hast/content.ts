@@ -32,7 +32,10 @@ export function editionContent(edition: LocalizedEdition, localizer: Localizer, 
     footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
       localizer.t('backToReference', { number: referenceIndex + 1 + (rereferenceIndex > 1 ? `-${rereferenceIndex}` : '') }),
   }) as HastRoot
-  const children = groupSections(hast.children.filter((node): node is Element => node.type === 'element'), localizer)
+  const children = groupSections(
+    hast.children.filter((node): node is Element => node.type === 'element'),
+    localizer,
+  )
   const headings: EditionContent['headings'] = []
   for (const section of children) {
     visit(section, 'element', (node: Element) => {
