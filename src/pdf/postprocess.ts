@@ -43,13 +43,11 @@ const outline: z.ZodType<Outline> = z.lazy(() => z.object({ object: z.string(), 
 const pdfJson = z.object({
   qpdf: z.tuple([
     z.unknown(),
-    z
-      .record(z.string(), z.unknown())
-      .and(
-        z.object({
-          trailer: z.object({ value: z.object({ '/Info': z.string().regex(/^\d+ \d+ R$/), '/Root': z.string().regex(/^\d+ \d+ R$/) }) }),
-        }),
-      ),
+    z.record(z.string(), z.unknown()).and(
+      z.object({
+        trailer: z.object({ value: z.object({ '/Info': z.string().regex(/^\d+ \d+ R$/), '/Root': z.string().regex(/^\d+ \d+ R$/) }) }),
+      }),
+    ),
   ]),
   outlines: z.array(outline),
 })
