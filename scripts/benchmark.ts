@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build, formats, type Format } from '../src/core/build.ts'
-import { collectingLogger } from '../src/core/logger.ts'
+import { build, formats, type Format } from '../src/commands/build.ts'
+import { collectingLogger } from '../src/util/logger.ts'
 
 const root = join(import.meta.dirname, '..')
 const runs = Number(process.argv[2] ?? 3)

@@ -1,13 +1,13 @@
 /**
  * Polyglot Press as a library: the same core the `press` CLI calls.
  */
-export { build, formats, type BuildOptions, type BuildResult, type Format } from './core/build.ts'
-export { updateIds, type IdsReport } from './core/ids-command.ts'
-export { resolveIds, type IdentifiedSources } from './core/ids.ts'
-export { syncTranslations, translationStatus } from './core/translation-commands.ts'
-export { collectingLogger, type Logger } from './core/logger.ts'
-export { loadPublication, type Publication } from './config/load.ts'
-export { publicationSchema, type PublicationConfig } from './config/schema.ts'
+export { build, formats, type BuildOptions, type BuildResult, type Format } from './commands/build.ts'
+export { updateIds, type IdsReport } from './commands/ids.ts'
+export { resolveIds, type IdentifiedSources } from './ids/resolve.ts'
+export { syncTranslations, translationStatus } from './commands/translations.ts'
+export { collectingLogger, type Logger } from './util/logger.ts'
+export { loadPublication, type Publication } from './project/load.ts'
+export { publicationSchema, type PublicationConfig } from './project/schema.ts'
 export { assignIds, mintId } from './ids/assign.ts'
 export { matchBlocks } from './ids/match.ts'
 export { segment, type Block, type BlockKind } from './source/segment.ts'

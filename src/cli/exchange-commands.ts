@@ -1,7 +1,7 @@
-/** `press export` and `press import`: thin wrappers around src/core/exchange.ts. */
+/** `press export` and `press import`: thin wrappers around src/commands/exchange.ts. */
 import { resolve } from 'node:path'
 import { Option, type Command } from 'commander'
-import { exportTranslation, importTranslation } from '../core/exchange.ts'
+import { exportTranslation, importTranslation } from '../commands/exchange.ts'
 import { exchangeFormats, type ExchangeFormat } from '../exchange/units.ts'
 import { writeFileAtomic } from '../util/files.ts'
 import type { TerminalLogger } from './logger.ts'

@@ -4,7 +4,7 @@
  * path:line:column with their hint.
  */
 import type { VFileMessage } from 'vfile-message'
-import type { Logger } from '../core/logger.ts'
+import type { Logger } from '../util/logger.ts'
 import { formatProblem } from '../util/problems.ts'
 
 export interface TerminalLogger extends Logger {

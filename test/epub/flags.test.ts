@@ -3,8 +3,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { before, describe, it } from 'node:test'
-import { build } from '../../src/core/build.ts'
-import { collectingLogger } from '../../src/core/logger.ts'
+import { build } from '../../src/commands/build.ts'
+import { collectingLogger } from '../../src/util/logger.ts'
 import { entries, epubcheck, epubPath, publicationId, root, sourceDateEpoch, text } from './tools.ts'
 
 // A copy of the project whose Chinese translation lacks one paragraph and has another out of date.

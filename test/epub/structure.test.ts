@@ -2,8 +2,8 @@ import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { before, describe, it } from 'node:test'
-import { resolveIds } from '../../src/core/ids.ts'
-import { findPublications } from '../../src/core/project.ts'
+import { resolveIds } from '../../src/ids/resolve.ts'
+import { findPublications } from '../../src/project/paths.ts'
 import { buildInto, entries, epubPath, htmlPath, languages, publicationId, root, sourceDateEpoch, text } from './tools.ts'
 
 const idsIn = (markup: string): string[] => [...markup.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { unzipSync, strFromU8 } from 'fflate'
-import { build, type Format } from '../../src/core/build.ts'
-import { collectingLogger } from '../../src/core/logger.ts'
+import { build, type Format } from '../../src/commands/build.ts'
+import { collectingLogger } from '../../src/util/logger.ts'
 
 const run = promisify(execFile)
 export const root = join(import.meta.dirname, '..', '..')

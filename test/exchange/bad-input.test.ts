@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { exportTranslation, importTranslation } from '../../src/core/exchange.ts'
+import { exportTranslation, importTranslation } from '../../src/commands/exchange.ts'
 import { PressError } from '../../src/util/problems.ts'
 import { snapshot, tempProject } from './helpers.ts'
 

@@ -3,9 +3,9 @@ import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { po } from 'gettext-parser'
-import { importTranslation } from '../../src/core/exchange.ts'
-import { resolveIds } from '../../src/core/ids.ts'
-import { findPublications } from '../../src/core/project.ts'
+import { importTranslation } from '../../src/commands/exchange.ts'
+import { resolveIds } from '../../src/ids/resolve.ts'
+import { findPublications } from '../../src/project/paths.ts'
 import { tempProject, translationFile } from './helpers.ts'
 
 describe('migrating a gettext catalog keyed by source text', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { exportTranslation, importTranslation } from '../../src/core/exchange.ts'
+import { exportTranslation, importTranslation } from '../../src/commands/exchange.ts'
 import { exchangeFormats, formatExtensions } from '../../src/exchange/units.ts'
 import { languages, snapshot, tempProject, varyStates } from './helpers.ts'
 

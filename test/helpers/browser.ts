@@ -1,7 +1,7 @@
 /** The Chromium the tests drive: the one the build discovers, with the same flags. */
 import { createRequire } from 'node:module'
 import puppeteer, { type Browser } from 'puppeteer-core'
-import { chromiumArgs, findChromium } from '../../src/pdf/browser.ts'
+import { chromiumArgs, findChromium } from '../../src/outputs/pdf/browser.ts'
 
 export function chromiumPath(): string {
   const path = findChromium()

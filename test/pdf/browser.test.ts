@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { after, describe, it } from 'node:test'
-import { BrowserSession, chromiumArgs, findChromium, isAllowed } from '../../src/pdf/browser.ts'
+import { BrowserSession, chromiumArgs, findChromium, isAllowed } from '../../src/outputs/pdf/browser.ts'
 import { mapBounded, withTimeout } from '../../src/util/async.ts'
 
 describe('the PDF browser', () => {

@@ -6,8 +6,8 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { after, before, describe, it } from 'node:test'
 import { dirname } from 'node:path'
-import { BrowserSession } from '../../src/pdf/browser.ts'
-import { facesFor, fontFaceCss } from '../../src/render/fonts.ts'
+import { BrowserSession } from '../../src/outputs/pdf/browser.ts'
+import { facesFor, fontFaceCss } from '../../src/outputs/fonts.ts'
 import { buildInto, destinations, expectedEditions, pdfPath, tool } from './tools.ts'
 
 /**

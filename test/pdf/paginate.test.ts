@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { after, describe, it } from 'node:test'
-import { BrowserSession } from '../../src/pdf/browser.ts'
-import { pageCss, pageGeometry } from '../../src/pdf/page-css.ts'
-import { facesFor, fontFaceCss } from '../../src/render/fonts.ts'
+import { BrowserSession } from '../../src/outputs/pdf/browser.ts'
+import { pageCss, pageGeometry } from '../../src/outputs/pdf/page-css.ts'
+import { facesFor, fontFaceCss } from '../../src/outputs/fonts.ts'
 import { repoRoot, tool } from './tools.ts'
 
 /** A synthetic document in the paginator's shape: long paragraphs, many notes, small pages (A5). */
@@ -56,7 +56,7 @@ describe('the paginator', () => {
     const page = await session.page([dir, ...fontDirs])
     await page.emulateMediaType('print')
     await page.goto(pathToFileURL(html).href)
-    await page.evaluate(readFileSync(join(repoRoot, 'src/pdf/paginator.js'), 'utf8'))
+    await page.evaluate(readFileSync(join(repoRoot, 'src/outputs/pdf/paginator.js'), 'utf8'))
     const result = (await page.evaluate('window.ppPaginate({ orphans: 3, widows: 3 })')) as { pages: number; warnings: string[] }
     const facts = (await page.evaluate(`(() => {
       const lines = (el) => { const r = document.createRange(); r.selectNodeContents(el); const tops = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.bottom))); return tops.size }

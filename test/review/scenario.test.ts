@@ -2,9 +2,9 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
-import { updateIds } from '../../src/core/ids-command.ts'
-import { collectingLogger } from '../../src/core/logger.ts'
-import { reviewPair } from '../../src/core/review.ts'
+import { updateIds } from '../../src/commands/ids.ts'
+import { collectingLogger } from '../../src/util/logger.ts'
+import { reviewPair } from '../../src/commands/review.ts'
 import { copyProject, lineOf, press, publicationId, read, sourcePath, write } from '../helpers/project.ts'
 
 const zhPath = `translations/zh/${publicationId}.json`

@@ -1,0 +1,133 @@
+/**
+ * `press check`: the translation QA findings of every target language,
+ * plus stale and missing entries, with their place in the translation file.
+ * The same rows as the review pages (src/outputs/review/rows.ts), for CI.
+ */
+import type { Publication } from '../project/load.ts'
+import type { FindingLevel } from '../qa/index.ts'
+import { alignRows } from '../outputs/review/rows.ts'
+import { problem, PressError, type Place } from '../util/problems.ts'
+import { resolveIds } from '../ids/resolve.ts'
+import type { Logger } from '../util/logger.ts'
+import { findPublications, translationPath } from '../project/paths.ts'
+import { loadTranslations } from '../i18n/load.ts'
+
+export interface CheckOptions {
+  root: string
+  publication?: string
+  /** Target languages to check (default: every target language). */
+  languages?: string[]
+}
+
+export interface CheckItem {
+  id: string
+  level: FindingLevel
+  /** A QA rule, or `stale` / `missing`. */
+  rule: string
+  message: string
+  file: string
+  line?: number
+  column?: number
+}
+
+export interface LanguageCheck {
+  publication: string
+  language: string
+  file: string
+  entries: number
+  items: CheckItem[]
+  counts: { errors: number; warnings: number; stale: number; missing: number; orphans: number }
+}
+
+export interface CheckReport {
+  languages: LanguageCheck[]
+  /** True when --strict would fail: an error-level finding, a stale or a missing entry. */
+  failsStrict: boolean
+}
+
+export async function checkTranslations(options: CheckOptions, logger: Logger): Promise<CheckReport> {
+  const results: LanguageCheck[] = []
+  for (const publication of await findPublications(options.root, options.publication)) {
+    results.push(...(await checkPublication(publication, options.languages, logger)))
+  }
+  const failsStrict = results.some((r) => r.counts.errors + r.counts.stale + r.counts.missing > 0)
+  return { languages: results, failsStrict }
+}
+
+async function checkPublication(publication: Publication, requested: string[] | undefined, logger: Logger): Promise<LanguageCheck[]> {
+  const { config } = publication
+  const unknown = (requested ?? []).filter((code) => !config.languages.includes(code))
+  if (unknown.length > 0) {
+    throw new PressError(
+      problem(`${config.id} has no target language ${unknown.join(', ')}.`, {
+        file: publication.configPath,
+        hint: `Its target languages are ${config.languages.join(', ')}.`,
+      }),
+    )
+  }
+  const languages = requested && requested.length > 0 ? requested : config.languages
+  // Never mint or write IDs here: a block without an ID is reported as missing.
+  const sources = await resolveIds(publication, { frozen: false, write: false })
+  const translations = await loadTranslations(publication, sources, languages)
+  translations.messages.forEach((m) => logger.problem(m))
+  if (translations.messages.some((m) => m.fatal)) throw new PressError(translations.messages.filter((m) => m.fatal))
+  const files = new Map([...translations.files].map(([language, loaded]) => [language, loaded.data]))
+
+  return languages.map((language) => {
+    const loaded = translations.files.get(language)
+    const file = loaded?.path ?? translationPath(language, config.id)
+    const place = (id: string): Place | undefined =>
+      loaded?.positions.keyPlaceOf(['entries', id]) ?? loaded?.positions.keyPlaceOf(['entries'])
+    const items: CheckItem[] = []
+    const rows = alignRows({ sources, sourceLanguage: config.sourceLanguage, a: config.sourceLanguage, b: language, files })
+    for (const row of rows) {
+      const at = { id: row.id, file, ...place(row.id) }
+      if (row.status === 'missing') {
+        items.push({ ...at, level: 'error', rule: 'missing', message: `${row.id} has no ${language} translation.` })
+      } else if (row.status === 'stale') {
+        items.push({
+          ...at,
+          level: 'error',
+          rule: 'stale',
+          message: `${row.id}: the source changed since this was translated; update the translation (see the review page for what changed).`,
+        })
+      }
+      for (const finding of row.findings)
+        items.push({ ...at, level: finding.level, rule: finding.rule, message: `${row.id}: ${finding.message}` })
+    }
+    const count = (f: (i: CheckItem) => boolean): number => items.filter(f).length
+    return {
+      publication: config.id,
+      language,
+      file,
+      entries: Object.keys(loaded?.data.entries ?? {}).length,
+      items,
+      counts: {
+        errors: count((i) => i.level === 'error' && i.rule !== 'stale' && i.rule !== 'missing'),
+        warnings: count((i) => i.level === 'warning'),
+        stale: count((i) => i.rule === 'stale'),
+        missing: count((i) => i.rule === 'missing'),
+        orphans: Object.keys(loaded?.data.orphans ?? {}).length,
+      },
+    }
+  })
+}
+
+/** `path:line:column: [rule] message` lines, then one summary line per language. */
+export function formatCheckReport(report: CheckReport): string[] {
+  const lines: string[] = []
+  for (const result of report.languages) {
+    for (const item of result.items) {
+      const where = [item.file, item.line, item.column].filter((p) => p !== undefined).join(':')
+      lines.push(`${where}: ${item.level === 'warning' ? 'warning: ' : ''}[${item.rule}] ${item.message}`)
+    }
+  }
+  for (const r of report.languages) {
+    const c = r.counts
+    const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+    lines.push(
+      `${r.publication} ${r.language}: ${plural(r.entries, 'entry').replace('entrys', 'entries')}, ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${c.stale} stale, ${c.missing} missing, ${plural(c.orphans, 'orphan')}`,
+    )
+  }
+  return lines
+}

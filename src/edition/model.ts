@@ -1,0 +1,125 @@
+/**
+ * Everything a format writer needs to render one language edition: its
+ * localizer (one i18next instance), translated metadata, translation status,
+ * and a factory for fresh localized content (writers mutate what they get).
+ */
+import { join } from 'node:path'
+import type { Publication } from '../project/load.ts'
+import { createLocalizer, type Localizer } from '../i18n/instance.ts'
+import { requireLanguage } from '../project/languages.ts'
+import { isTranslated, type LoadedTranslation, type PublicationMeta } from '../i18n/translation-file.ts'
+import { readUiStrings, type UiFile } from '../i18n/ui-strings.ts'
+import { editionContent, type EditionContent } from './content.ts'
+import { localize, type LocalizedEdition } from './localize.ts'
+import type { IdentifiedSources } from '../ids/resolve.ts'
+import { uiPath } from '../project/paths.ts'
+import type { PublicationTranslations } from '../i18n/load.ts'
+
+export interface EditionModel {
+  language: string
+  dir: 'ltr' | 'rtl'
+  isSource: boolean
+  localizer: Localizer
+  meta: Required<Pick<PublicationMeta, 'title' | 'issuer' | 'publisher' | 'date'>> & PublicationMeta
+  translation: LoadedTranslation | undefined
+  /** Block statuses and problems found while localizing (computed once). */
+  blocks: LocalizedEdition['blocks']
+  messages: LocalizedEdition['messages']
+  /** Fresh localized mdast (writers mutate what they get). */
+  localized(): LocalizedEdition
+  /** Fresh hast content. */
+  content(): EditionContent
+  counts: { translated: number; stale: number; fallback: number }
+  /** A language's name in this edition's language. */
+  languageName(code: string): string
+}
+
+export async function loadUi(root: string, languages: readonly string[]): Promise<Map<string, UiFile>> {
+  const ui = new Map<string, UiFile>()
+  for (const language of languages) ui.set(language, await readUiStrings(join(root, uiPath(language)), uiPath(language), language))
+  return ui
+}
+
+export function prepareEditions(
+  publication: Publication,
+  sources: IdentifiedSources,
+  translations: PublicationTranslations,
+  ui: Map<string, UiFile>,
+  languages: readonly string[],
+): EditionModel[] {
+  const { config } = publication
+  const uiStrings = Object.fromEntries([...ui].map(([code, file]) => [code, file.strings]))
+  const content: Record<string, Record<string, string>> = {
+    [config.sourceLanguage]: Object.fromEntries(sources.blocks.map((block, i) => [sources.ids[i]!, block.text])),
+  }
+  for (const [language, file] of translations.files) {
+    content[language] = Object.fromEntries(
+      Object.entries(file.data.entries)
+        .filter(([, entry]) => isTranslated(entry))
+        .map(([id, entry]) => [id, entry.text]),
+    )
+  }
+  return languages.map((language) => {
+    const isSource = language === config.sourceLanguage
+    const localizer = createLocalizer({ language, sourceLanguage: config.sourceLanguage, namespace: config.id, ui: uiStrings, content })
+    const translation = translations.files.get(language)
+    const names = new Intl.DisplayNames([language], { type: 'language' })
+    const source = {
+      title: config.title,
+      subtitle: config.subtitle,
+      issuer: config.issuer,
+      publisher: config.publisher,
+      date: formatDate(config.date, config.sourceLanguage),
+      description: config.description,
+      keywords: config.keywords,
+    }
+    const translated = translation?.data.publication ?? {}
+    const meta = isSource ? source : { ...source, date: formatDate(config.date, language), ...dropEmpty(translated) }
+    const localized = (): LocalizedEdition =>
+      localize({
+        sources,
+        localizer,
+        sourceLanguage: config.sourceLanguage,
+        entries: translation?.data.entries,
+        translationPath: translation?.path,
+      })
+    const first = localized()
+    const counts = { translated: 0, stale: 0, fallback: 0 }
+    for (const block of first.blocks) {
+      if (block.status === 'stale') counts.stale++
+      else if (block.status === 'fallback') counts.fallback++
+      else counts.translated++
+    }
+    return {
+      language,
+      dir: requireLanguage(language).dir,
+      isSource,
+      localizer,
+      meta,
+      translation,
+      blocks: first.blocks,
+      messages: first.messages,
+      localized,
+      content: () => editionContent(localized(), localizer, { languageName: (code) => names.of(code) ?? code }),
+      counts,
+      languageName: (code: string) => names.of(code) ?? code,
+    }
+  })
+}
+
+function dropEmpty<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>
+}
+
+/** "2019-10" as "October 2019" in the language's own words. */
+export function formatDate(date: string, language: string): string {
+  const [year, month, day] = date.split('-').map(Number)
+  const value = new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1))
+  const options: Intl.DateTimeFormatOptions = {
+    timeZone: 'UTC',
+    year: 'numeric',
+    ...(month ? { month: 'long' } : {}),
+    ...(day ? { day: 'numeric' } : {}),
+  }
+  return new Intl.DateTimeFormat(language, options).format(value)
+}

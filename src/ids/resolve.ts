@@ -1,0 +1,53 @@
+/**
+ * Paragraph IDs of a publication: read the lock, assign IDs to the current
+ * blocks, and (when allowed) write the updated lock.
+ */
+import { join, relative } from 'node:path'
+import type { Publication } from '../project/load.ts'
+import { assignIds, type Assignment } from './assign.ts'
+import { LOCK_FILE, readLock, serializeLock } from './lock.ts'
+import type { Block } from '../source/segment.ts'
+import { writeFileAtomic } from '../util/files.ts'
+import { problem, PressError } from '../util/problems.ts'
+import { readSources, type Sources } from '../source/read.ts'
+
+export interface IdentifiedSources extends Sources {
+  assignment: Assignment
+  /** ID of each block, parallel to `blocks`. */
+  ids: string[]
+  /** The block for each ID. */
+  byId: Map<string, Block>
+  lockPath: string
+}
+
+export interface ResolveOptions {
+  /** Refuse to mint IDs (CI builds): fail naming every block without one. */
+  frozen: boolean
+  /** Write the lock when it changed. */
+  write: boolean
+}
+
+export async function resolveIds(publication: Publication, options: ResolveOptions): Promise<IdentifiedSources> {
+  const sources = await readSources(publication)
+  const lockPath = relative(publication.root, join(publication.dir, LOCK_FILE))
+  const { lock, exists } = await readLock(join(publication.root, lockPath), lockPath)
+  const assignment = assignIds(lock, sources.blocks)
+  const minted = assignment.changes.filter((change) => change.how === 'minted')
+  if (options.frozen && minted.length > 0) {
+    throw new PressError(
+      minted.map((change) =>
+        problem(`This ${change.block.kind} has no paragraph ID in ${lockPath}, and IDs are frozen.`, {
+          file: change.block.file,
+          place: { line: change.block.line, column: change.block.column },
+          hint: exists
+            ? 'Run `press ids` and commit the updated lock (CI builds never mint IDs).'
+            : `There is no ${lockPath}: run \`press ids\` and commit it.`,
+          ruleId: 'frozen-ids',
+        }),
+      ),
+    )
+  }
+  if (options.write && assignment.changed) await writeFileAtomic(join(publication.root, lockPath), serializeLock(assignment.lock))
+  const byId = new Map(sources.blocks.map((block, i) => [assignment.ids[i]!, block]))
+  return { ...sources, assignment, ids: assignment.ids, byId, lockPath }
+}

@@ -1,0 +1,36 @@
+/**
+ * The fonts an EPUB edition embeds, so Chinese and Arabic display on reading
+ * systems that have no such fonts. Two cuts: first the @fontsource faces whose
+ * unicode-range covers characters of the edition (for Chinese, a few dozen of
+ * ~100 slices per weight), in the families the stylesheet names for the
+ * language; then each face subset with HarfBuzz (subset-font) to the glyphs of
+ * the edition's text, keeping the OpenType layout Arabic shaping needs.
+ * HarfBuzz and the WOFF2 encoder run as WebAssembly: same text, same bytes.
+ */
+import { readFile } from 'node:fs/promises'
+import subsetFont from 'subset-font'
+import { facesFor, type FontFace } from '../fonts.ts'
+
+export interface EmbeddedFont {
+  face: FontFace
+  data: Uint8Array
+}
+
+/** Printable ASCII is always kept: digits and punctuation reading systems may show around the text. */
+const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('')
+
+export function familiesFor(language: string): string[] {
+  const base = language.split('-')[0]
+  if (base === 'zh') return ['Noto Serif SC', 'Noto Serif']
+  if (base === 'ar') return ['Noto Naskh Arabic', 'Noto Serif']
+  return ['Noto Serif']
+}
+
+export async function embeddedFonts(language: string, text: string): Promise<EmbeddedFont[]> {
+  const families = new Set(familiesFor(language))
+  const faces = facesFor(text).filter((face) => families.has(face.family))
+  const glyphs = [...new Set(ASCII + text.replace(/\s+/g, ' '))].sort().join('')
+  return Promise.all(
+    faces.map(async (face) => ({ face, data: await subsetFont(await readFile(face.path), glyphs, { targetFormat: 'woff2' }) })),
+  )
+}

@@ -1,0 +1,86 @@
+/** The HTML edition of one language: a standalone, semantic HTML5 page. */
+import type { Element, Root } from 'hast'
+import { h } from 'hastscript'
+import { toHtml } from 'hast-util-to-html'
+import type { Localizer } from '../../i18n/instance.ts'
+import type { PublicationMeta } from '../../i18n/translation-file.ts'
+import { addBlockTools, type Alternate } from './block-tools.ts'
+import type { EditionContent } from '../../edition/content.ts'
+
+export interface EditionLink {
+  language: string
+  dir: 'ltr' | 'rtl'
+  /** Autonym, e.g. "Français". */
+  name: string
+  href: string
+}
+
+export interface PageInput {
+  language: string
+  dir: 'ltr' | 'rtl'
+  meta: Required<Pick<PublicationMeta, 'title' | 'issuer' | 'publisher' | 'date'>> & Pick<PublicationMeta, 'description' | 'subtitle'>
+  localizer: Localizer
+  content: EditionContent
+  blockIds: ReadonlySet<string>
+  /** Every language edition, this one included. */
+  editions: EditionLink[]
+  /** Stylesheets relative to the page. */
+  styles: { href: string; media?: string }[]
+  colophon: Element[]
+}
+
+export function renderPage(input: PageInput): string {
+  const { localizer: l, meta } = input
+  const others = input.editions.filter((e) => e.language !== input.language)
+  const alternates: Alternate[] = others.map((e) => ({ language: e.language, href: e.href, label: e.language, name: e.name }))
+  addBlockTools(input.content.children, input.blockIds, l, alternates)
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: input.language, dir: input.dir }, [
+        h('head', [
+          h('meta', { charSet: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('title', meta.title),
+          meta.description ? h('meta', { name: 'description', content: meta.description }) : undefined,
+          h('meta', { name: 'author', content: meta.issuer }),
+          ...input.editions.map((e) => h('link', { rel: 'alternate', hrefLang: e.language, href: e.href })),
+          ...input.styles.map((s) => h('link', { rel: 'stylesheet', href: s.href, media: s.media })),
+        ]),
+        h('body', [
+          h('a.skip-link', { href: '#main' }, l.t('skipToContent')),
+          h('header.masthead', [
+            h('p.issuer', meta.issuer),
+            h('h1', meta.title),
+            meta.subtitle ? h('p.subtitle', meta.subtitle) : undefined,
+            h('p.date', meta.date),
+            h('nav.languages', { ariaLabel: l.t('languages') }, [
+              h(
+                'ul',
+                input.editions.map((e) =>
+                  h(
+                    'li',
+                    e.language === input.language
+                      ? h('span', { ariaCurrent: 'page', lang: e.language, dir: e.dir }, e.name)
+                      : h('a', { href: e.href, hrefLang: e.language, lang: e.language, dir: e.dir }, e.name),
+                  ),
+                ),
+              ),
+            ]),
+          ]),
+          h('nav.toc', { ariaLabelledBy: 'toc-title' }, [
+            h('h2#toc-title', l.t('contents')),
+            h(
+              'ol',
+              input.content.headings.map((heading) => h('li', h('a', { href: `#${heading.id}` }, heading.text))),
+            ),
+          ]),
+          h('main#main', input.content.children),
+          h('footer.colophon', { ariaLabelledBy: 'colophon-title' }, [h('h2#colophon-title', l.t('colophon')), ...input.colophon]),
+        ]),
+      ]),
+    ],
+  }
+  return toHtml(tree) + '\n'
+}

@@ -1,0 +1,143 @@
+/**
+ * PDF editions: dist/<publication>/<lang>/<publication>.<lang>.pdf, rendered
+ * by one shared Chromium, at most two editions at a time, each with a timeout.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Publication } from '../../project/load.ts'
+import { readTemplate } from '../assets.ts'
+import type { EditionModel } from '../../edition/model.ts'
+import type { Logger } from '../../util/logger.ts'
+import type { BuildIdentity } from '../colophon.ts'
+import { problem, PressError } from '../../util/problems.ts'
+import type { BrowserSession } from './browser.ts'
+import { mapBounded, withTimeout } from '../../util/async.ts'
+import { pageGeometry, type PageGeometry } from './page-css.ts'
+import { finishPdf, pageCount, type PdfInfo } from './postprocess.ts'
+import { printDocument, type PrintDocument } from './print-html.ts'
+import { renderPdf } from './render.ts'
+
+export const pdfFileName = (publication: string, language: string): string => `${publication}.${language}.pdf`
+
+/** Editions rendered at once (the machines have two cores). */
+export const PDF_CONCURRENCY = 2
+export const PDF_TIMEOUT_MS = 180_000
+
+export interface PdfJob {
+  publication: Publication
+  editions: readonly EditionModel[]
+  sourceLanguage: string
+  identity: BuildIdentity
+  blockIds: ReadonlySet<string>
+  /** dist/<publication> */
+  dir: string
+  session: BrowserSession
+  logger: Logger
+  write(path: string, data: Uint8Array): Promise<void>
+}
+
+export interface PdfEdition {
+  language: string
+  path: string
+  pages: number
+  size: number
+}
+
+/**
+ * Render `doc` (paginated, tagged, with bookmarks), then set its metadata and
+ * bookmark titles with qpdf; fails when Chromium printed more pages than the
+ * pagination planned (a page overflowed).
+ */
+export async function printPdf(
+  session: BrowserSession,
+  doc: PrintDocument,
+  workDir: string,
+  name: string,
+  info: Omit<PdfInfo, 'bookmarks' | 'topMargin'>,
+  geometry: PageGeometry,
+): Promise<{ bytes: Uint8Array; pages: number; warnings: string[] }> {
+  const rendered = await withTimeout(
+    renderPdf(session, doc, workDir, name),
+    PDF_TIMEOUT_MS,
+    () => `Chromium did not finish within ${PDF_TIMEOUT_MS / 1000} s`,
+  )
+  const bytes = await finishPdf(
+    rendered.bytes,
+    { ...info, bookmarks: rendered.headings, topMargin: (geometry.top * 72) / 25.4 },
+    workDir,
+    name,
+  )
+  const pages = await pageCount(join(workDir, name))
+  if (pages !== rendered.pages)
+    throw new Error(`the pagination planned ${rendered.pages} pages but Chromium printed ${pages}: a page overflowed`)
+  return { bytes, pages, warnings: rendered.warnings }
+}
+
+export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
+  const { config } = job.publication
+  const geometry = pageGeometry(config.print.pageSize)
+  const css = await readTemplate(job.publication.root, 'pdf.css')
+  const workDir = await mkdtemp(join(tmpdir(), 'press-pdf-'))
+  try {
+    return await mapBounded(job.editions, PDF_CONCURRENCY, async (edition) => {
+      const started = performance.now()
+      const name = pdfFileName(config.id, edition.language)
+      try {
+        const doc = printDocument({
+          edition,
+          sourceLanguage: job.sourceLanguage,
+          identity: job.identity,
+          blockIds: job.blockIds,
+          geometry,
+          css,
+        })
+        const { bytes, pages, warnings } = await printPdf(
+          job.session,
+          doc,
+          workDir,
+          name,
+          {
+            title: edition.meta.title,
+            author: edition.meta.issuer,
+            subject: edition.meta.description,
+            keywords: edition.meta.keywords,
+            creator: 'Polyglot Press',
+            date: job.identity.date,
+          },
+          geometry,
+        )
+        for (const warning of warnings) {
+          job.logger.problem(
+            problem(`The ${edition.language} PDF edition: ${warning}`, {
+              file: edition.translation?.path ?? job.publication.configPath,
+              hint: 'The PDF was written; check that page in it.',
+              fatal: false,
+              ruleId: 'pdf-layout',
+            }),
+          )
+        }
+        const path = join(job.dir, edition.language, name)
+        await job.write(path, bytes)
+        job.logger.progress(
+          `pdf ${edition.language}: ${pages} pages, ${Math.round(bytes.length / 1024)} KB, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        )
+        return { language: edition.language, path, pages, size: bytes.length }
+      } catch (error) {
+        if (error instanceof PressError) throw error
+        throw new PressError(
+          problem(`While building the ${edition.language} PDF edition of ${config.id}: ${(error as Error).message}`, {
+            file: edition.translation?.path ?? job.publication.configPath,
+            hint:
+              'Run again with only this language (`press build --format pdf --lang ' +
+              edition.language +
+              '`) to see it alone; check templates/pdf.css.',
+            ruleId: 'pdf-render',
+          }),
+        )
+      }
+    })
+  } finally {
+    await rm(workDir, { recursive: true, force: true })
+  }
+}

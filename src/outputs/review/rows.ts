@@ -1,0 +1,111 @@
+/**
+ * Align two languages of a publication by paragraph ID: one row per source
+ * block in source order, then the orphans. Each side says what it shows and
+ * in which language; the row has a status and the QA findings of the pair.
+ * Pure: the caller passes the sources and the translation files.
+ */
+import type { IdentifiedSources } from '../../ids/resolve.ts'
+import type { Entry, TranslationFile } from '../../i18n/translation-file.ts'
+import { checkPair, type Finding } from '../../qa/index.ts'
+import type { BlockKind } from '../../source/segment.ts'
+
+export const rowStatuses = ['translated', 'stale', 'missing', 'fallback', 'orphan'] as const
+export type RowStatus = (typeof rowStatuses)[number]
+
+export type SideState = 'source' | 'translated' | 'stale' | 'missing' | 'orphan'
+
+export interface Side {
+  /** The language of this column. */
+  language: string
+  state: SideState
+  /** Markdown shown ('' when missing). */
+  text: string
+  /** The language of `text`: the source language when a missing text falls back. */
+  shownLanguage: string
+  /** For stale sides: the source text the translation was made from, and the current one. */
+  change?: { from: string; to: string }
+}
+
+export interface Row {
+  id: string
+  kind: BlockKind | 'orphan'
+  noteLabel?: string
+  status: RowStatus
+  a: Side
+  b: Side
+  findings: Finding[]
+}
+
+export interface AlignInput {
+  sources: IdentifiedSources
+  sourceLanguage: string
+  a: string
+  b: string
+  /** Translation file data by language (undefined when a language has none). */
+  files: ReadonlyMap<string, TranslationFile>
+}
+
+export function alignRows(input: AlignInput): Row[] {
+  const { sources, sourceLanguage, a, b, files } = input
+  const rows: Row[] = sources.blocks.map((block, index) => {
+    const id = sources.ids[index]!
+    const side = (language: string, fallback: boolean): Side => {
+      if (language === sourceLanguage) return { language, state: 'source', text: block.text, shownLanguage: language }
+      const entry = files.get(language)?.entries[id]
+      if (!entry || entry.text.trim() === '') {
+        return fallback
+          ? { language, state: 'missing', text: block.text, shownLanguage: sourceLanguage }
+          : { language, state: 'missing', text: '', shownLanguage: language }
+      }
+      if (entry.sourceHash !== block.hash)
+        return { language, state: 'stale', text: entry.text, shownLanguage: language, change: { from: entry.source, to: block.text } }
+      return { language, state: 'translated', text: entry.text, shownLanguage: language }
+    }
+    const left = side(a, true)
+    const right = side(b, false)
+    const status: RowStatus =
+      right.state === 'missing'
+        ? 'missing'
+        : right.state === 'stale' || left.state === 'stale'
+          ? 'stale'
+          : left.state === 'missing'
+            ? 'fallback'
+            : 'translated'
+    const findings = right.text
+      ? checkPair({ source: left.text, target: right.text, sourceLanguage: left.shownLanguage, targetLanguage: b })
+      : []
+    return { id, kind: block.kind, ...(block.noteLabel ? { noteLabel: block.noteLabel } : {}), status, a: left, b: right, findings }
+  })
+  return [...rows, ...orphanRows(input)]
+}
+
+/** Entries whose ID left the source: kept by every tool, shown last. */
+function orphanRows({ sourceLanguage, a, b, files }: AlignInput): Row[] {
+  const orphansOf = (language: string): Record<string, Entry> => (language === sourceLanguage ? {} : (files.get(language)?.orphans ?? {}))
+  const left = orphansOf(a)
+  const right = orphansOf(b)
+  const ids = [...new Set([...Object.keys(right), ...Object.keys(left)])]
+  return ids.map((id) => {
+    const l = left[id]
+    const r = right[id]
+    const origin = (l ?? r)!.source
+    const aSide: Side = l
+      ? { language: a, state: 'orphan', text: l.text, shownLanguage: a }
+      : { language: a, state: a === sourceLanguage ? 'source' : 'missing', text: origin, shownLanguage: sourceLanguage }
+    const bSide: Side = r
+      ? { language: b, state: 'orphan', text: r.text, shownLanguage: b }
+      : { language: b, state: b === sourceLanguage ? 'source' : 'missing', text: b === sourceLanguage ? origin : '', shownLanguage: b }
+    return { id, kind: 'orphan', status: 'orphan', a: aSide, b: bSide, findings: [] }
+  })
+}
+
+export function countStatuses(rows: readonly Row[]): Record<RowStatus, number> {
+  const counts = Object.fromEntries(rowStatuses.map((s) => [s, 0])) as Record<RowStatus, number>
+  for (const row of rows) counts[row.status]++
+  return counts
+}
+
+/** A row needs attention unless it is translated, current, and clean. */
+export function needsAttention(row: Row): boolean {
+  return row.status !== 'translated' || row.findings.length > 0
+}

@@ -1,0 +1,52 @@
+/** Where things are in a project. */
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { CONFIG_FILE, loadPublication, type Publication } from './load.ts'
+import { problem, PressError } from '../util/problems.ts'
+
+export const CONTENT_DIR = 'content'
+export const TRANSLATIONS_DIR = 'translations'
+
+export function translationPath(language: string, publication: string): string {
+  return join(TRANSLATIONS_DIR, language, `${publication}.json`)
+}
+
+export function uiPath(language: string): string {
+  return join(TRANSLATIONS_DIR, language, 'ui.json')
+}
+
+/** Every publication under content/ (a folder with a publication.yaml), or the one named. */
+export async function findPublications(root: string, only?: string): Promise<Publication[]> {
+  let names: string[]
+  try {
+    names = (await readdir(join(root, CONTENT_DIR), { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort()
+  } catch {
+    throw new PressError(
+      problem(`No ${CONTENT_DIR}/ folder here.`, { file: root, hint: 'Run press from the project root, or pass --root.' }),
+    )
+  }
+  const publications: Publication[] = []
+  for (const name of names) {
+    if (only && name !== only) continue
+    try {
+      await readdir(join(root, CONTENT_DIR, name)).then((files) => {
+        if (!files.includes(CONFIG_FILE)) throw new Error('none')
+      })
+    } catch {
+      continue
+    }
+    publications.push(await loadPublication(root, join(CONTENT_DIR, name)))
+  }
+  if (publications.length === 0) {
+    throw new PressError(
+      problem(only ? `No publication "${only}" in ${CONTENT_DIR}/.` : `No publication in ${CONTENT_DIR}/.`, {
+        file: CONTENT_DIR,
+        hint: `A publication is a folder ${CONTENT_DIR}/<id>/ with a ${CONFIG_FILE} (see README.md).`,
+      }),
+    )
+  }
+  return publications
+}

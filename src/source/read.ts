@@ -1,0 +1,47 @@
+/** Read a publication's Markdown sources and find their blocks. */
+import { readFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import type { Root } from 'mdast'
+import type { Publication } from '../project/load.ts'
+import { parseMarkdown } from './parse.ts'
+import { segment, type Block } from './segment.ts'
+import { failOnFatal, problem, PressError } from '../util/problems.ts'
+
+export interface SourceFile {
+  /** Path relative to the project root (for messages and the lock). */
+  path: string
+  text: string
+  tree: Root
+}
+
+export interface Sources {
+  files: SourceFile[]
+  blocks: Block[]
+}
+
+export async function readSources(publication: Publication): Promise<Sources> {
+  const files: SourceFile[] = []
+  const blocks: Block[] = []
+  const messages = []
+  for (const name of publication.config.sources) {
+    const path = relative(publication.root, join(publication.dir, name))
+    let text: string
+    try {
+      text = await readFile(join(publication.root, path), 'utf8')
+    } catch {
+      throw new PressError(
+        problem(`Source file ${path} listed in publication.yaml cannot be read.`, {
+          file: publication.configPath,
+          hint: 'Check the `sources` list in publication.yaml.',
+        }),
+      )
+    }
+    const tree = parseMarkdown(text)
+    const result = segment(tree, text, path)
+    files.push({ path, text, tree })
+    blocks.push(...result.blocks)
+    messages.push(...result.messages)
+  }
+  failOnFatal(messages)
+  return { files, blocks }
+}
