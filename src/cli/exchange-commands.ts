@@ -1,7 +1,8 @@
 /** `press export` and `press import`: thin wrappers around src/commands/exchange.ts. */
 import { resolve } from 'node:path'
 import { Option, type Command } from 'commander'
-import { exportTranslation, importTranslation } from '../commands/exchange.ts'
+import { exportTranslation } from '../commands/export.ts'
+import { importTranslation } from '../commands/import.ts'
 import { exchangeFormats, type ExchangeFormat } from '../exchange/units.ts'
 import { writeFileAtomic } from '../util/files.ts'
 import type { TerminalLogger } from './logger.ts'

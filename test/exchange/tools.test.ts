@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { DOMParser } from '@xmldom/xmldom'
-import { exportTranslation } from '../../src/commands/exchange.ts'
+import { exportTranslation } from '../../src/commands/export.ts'
 import { tempProject, varyStates } from './helpers.ts'
 
 /** pocount's counts for one file: { translated, fuzzy, untranslated } in units. */

@@ -1,23 +1,15 @@
-/** `press sync` and `press status`: translation files against the current source. */
+/** `press sync`: bring translation files in line with the current source. */
 import { join } from 'node:path'
 import type { Publication } from '../project/load.ts'
-import { languageStatus, percent, type LanguageStatus } from '../i18n/status.ts'
 import { syncTranslation, type SyncResult } from '../i18n/sync.ts'
 import { serializeTranslationFile, translationFileSchema, type TranslationFile } from '../i18n/translation-file.ts'
 import { writeFileAtomic } from '../util/files.ts'
-import { problem, PressError } from '../util/problems.ts'
-import { resolveIds, type IdentifiedSources } from '../ids/resolve.ts'
+import { PressError } from '../util/problems.ts'
+import { resolveIds } from '../ids/resolve.ts'
 import type { Logger } from '../util/logger.ts'
 import { findPublications, translationPath } from '../project/paths.ts'
 import { loadTranslations } from '../i18n/load.ts'
-
-export interface LanguageOptions {
-  root: string
-  publication?: string
-  languages?: string[]
-  /** Refuse to mint IDs (CI). */
-  frozen: boolean
-}
+import { targetLanguages, type LanguageOptions } from './languages.ts'
 
 export interface SyncReport extends SyncResult {
   publication: string
@@ -52,50 +44,6 @@ export async function syncTranslations(options: LanguageOptions, logger: Logger)
     }
   }
   return reports
-}
-
-export async function translationStatus(
-  options: LanguageOptions,
-): Promise<{ publication: string; languages: LanguageStatus[]; path: (language: string) => string }[]> {
-  const out = []
-  for (const publication of await findPublications(options.root, options.publication)) {
-    const languages = targetLanguages(publication, options.languages)
-    // Status only reads: IDs the lock lacks are computed, never written.
-    const sources = await resolveIds(publication, { frozen: false, write: false })
-    const translations = await loadTranslations(publication, sources, languages)
-    if (translations.messages.some((m) => m.fatal)) throw new PressError(translations.messages.filter((m) => m.fatal))
-    const blocks = statusBlocks(sources)
-    out.push({
-      publication: publication.config.id,
-      languages: languages.map((language) => languageStatus(language, translations.files.get(language)?.data, blocks)),
-      path: (language: string) => translationPath(language, publication.config.id),
-    })
-  }
-  return out
-}
-
-export function formatStatus(status: LanguageStatus, path: string): string[] {
-  const line = `${status.language}  ${percent(status.translated, status.total).padStart(6)} translated  (${status.translated}/${status.total})  ${status.stale} stale  ${status.missing} missing  ${status.orphans} orphan${status.orphans === 1 ? '' : 's'}  ${path}`
-  return [line, ...status.work.map((w) => `    ${w.status.padEnd(8)} ${w.id}  ${w.where}`)]
-}
-
-function statusBlocks(sources: IdentifiedSources): { id: string; hash: string; file: string; line: number }[] {
-  return sources.blocks.map((block, i) => ({ id: sources.ids[i]!, hash: block.hash, file: block.file, line: block.line }))
-}
-
-function targetLanguages(publication: Publication, requested: string[] | undefined): string[] {
-  const targets = publication.config.languages
-  if (!requested || requested.length === 0) return targets
-  const unknown = requested.filter((code) => !targets.includes(code))
-  if (unknown.length > 0) {
-    throw new PressError(
-      problem(`${publication.config.id} has no target language ${unknown.map((c) => `"${c}"`).join(', ')}.`, {
-        file: publication.configPath,
-        hint: `Its target languages are ${targets.join(', ')}; add a language to \`languages\` in publication.yaml first.`,
-      }),
-    )
-  }
-  return requested
 }
 
 function skeleton(language: string, publication: Publication): TranslationFile {

@@ -1,8 +1,6 @@
 /**
- * Exchange with translation tools, shared by the CLI and the library:
- * export one language of a publication as XLIFF 2, XLIFF 1.2, PO or JSON, and
- * import such a file (or a gettext catalog keyed by source text) back into
- * translations/<lang>/<publication>.json.
+ * `press import`: an XLIFF, PO or JSON file from a translation tool (or a gettext
+ * catalog keyed by source text) back into translations/<lang>/<publication>.json.
  */
 import { readFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
@@ -12,42 +10,13 @@ import { detectFormat, readExchange, writeExchange } from '../exchange/formats.t
 import { mergeUnits, type Change } from '../exchange/merge.ts'
 import { matchCatalog, type CatalogMatching } from '../exchange/migrate.ts'
 import type { PoDocument } from '../exchange/po.ts'
-import { buildUnits, type ExchangeFormat, type ExportHeader, type ImportedDocument, type ImportedUnit } from '../exchange/units.ts'
+import { buildUnits, type ExchangeFormat, type ImportedUnit } from '../exchange/units.ts'
 import { readTranslationFile, serializeTranslationFile, type TranslationFile } from '../i18n/translation-file.ts'
 import { writeFileAtomic } from '../util/files.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { resolveIds, type IdentifiedSources } from '../ids/resolve.ts'
-import { findPublications, translationPath } from '../project/paths.ts'
-
-export interface ExportOptions {
-  root: string
-  publication?: string
-  language: string
-  format: ExchangeFormat
-}
-
-export interface ExportResult {
-  text: string
-  publication: string
-  language: string
-  units: number
-}
-
-export async function exportTranslation(options: ExportOptions): Promise<ExportResult> {
-  const publication = await onePublication(options.root, options.publication)
-  checkLanguage(publication, options.language, undefined, undefined)
-  const sources = await resolveIds(publication, { frozen: true, write: false })
-  const path = translationPath(options.language, publication.config.id)
-  const loaded = await readTranslationFile(join(options.root, path), path)
-  const header = headerOf(publication, options.language, loaded?.data)
-  const units = buildUnits(sources.blocks, sources.ids, loaded?.data)
-  return {
-    text: writeExchange(options.format, header, units),
-    publication: publication.config.id,
-    language: options.language,
-    units: units.length,
-  }
-}
+import { translationPath } from '../project/paths.ts'
+import { checkLanguage, headerOf, onePublication } from './exchange-target.ts'
 
 export interface ImportOptions {
   root: string
@@ -143,56 +112,6 @@ function baselineOf(
 ): Map<string, ImportedUnit> {
   const exported = writeExchange(format, headerOf(publication, language, file), buildUnits(sources.blocks, sources.ids, file))
   return new Map(readExchange(format, exported, '(export)').units.map((unit) => [unit.id, unit]))
-}
-
-function headerOf(publication: Publication, language: string, file: TranslationFile | undefined): ExportHeader {
-  const meta = file ? { date: file.meta.date, producedBy: file.meta.producedBy } : {}
-  return { publication: publication.config.id, sourceLanguage: publication.config.sourceLanguage, targetLanguage: language, ...meta }
-}
-
-async function onePublication(root: string, only: string | undefined): Promise<Publication> {
-  const publications = await findPublications(root, only)
-  if (publications.length > 1) {
-    throw new PressError(
-      problem(`There are ${publications.length} publications: say which one.`, {
-        file: 'content',
-        hint: `Pass --publication ${publications.map((p) => p.config.id).join(' or --publication ')}.`,
-      }),
-    )
-  }
-  return publications[0]!
-}
-
-function checkLanguage(publication: Publication, language: string, file: string | undefined, document: ImportedDocument | undefined): void {
-  const { config, configPath } = publication
-  const where = { file: file ?? configPath, place: document?.languagePlace }
-  if (document?.sourceLanguage && document.sourceLanguage !== config.sourceLanguage) {
-    throw new PressError(
-      problem(`This file translates from "${document.sourceLanguage}", but ${config.id} is written in "${config.sourceLanguage}".`, {
-        ...where,
-        hint: 'Export from this publication again.',
-        ruleId: 'wrong-language',
-      }),
-    )
-  }
-  if (language === '') {
-    throw new PressError(
-      problem('This file does not say which language it is in.', {
-        ...where,
-        hint: 'XLIFF: set trgLang (2.0) or target-language (1.2); PO: add a "Language:" header.',
-        ruleId: 'wrong-language',
-      }),
-    )
-  }
-  if (!config.languages.includes(language)) {
-    throw new PressError(
-      problem(`"${language}" is not a translation language of ${config.id}.`, {
-        ...where,
-        hint: `Its languages are ${config.languages.join(', ')} (see ${configPath}).`,
-        ruleId: 'wrong-language',
-      }),
-    )
-  }
 }
 
 function newTranslationFile(publication: Publication, language: string, from: string): TranslationFile {
