@@ -65,11 +65,15 @@ async function acquire(file: string, waitMs: number): Promise<boolean> {
       const handle = await open(lock, 'wx')
       try {
         await handle.writeFile(me)
-      } finally {
+      } catch (error) {
         await handle.close()
+        await rm(lock, { force: true })
+        throw asPressError(error, lock, 'lock')
       }
+      await handle.close()
       return true
     } catch (error) {
+      if (error instanceof PressError) throw error
       const code = (error as NodeJS.ErrnoException).code
       if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return false
       if (code !== 'EEXIST') throw asPressError(error, lock, 'lock')
