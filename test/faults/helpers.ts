@@ -33,15 +33,24 @@ export function chattrWorks(path: string): boolean {
   return ok
 }
 
-/** An XLIFF export of `language` with the target of unit number `index` (0-based) replaced by `text`. */
+/**
+ * An XLIFF export of `language` holding only the units whose target is edited:
+ * `edits` maps the index of a unit (among those with a plain-text target) to its new text.
+ */
 export function editedExport(dir: string, language: string, edits: Record<number, string>): string {
   const run = press(dir, ['export', '--lang', language])
   if (run.status !== 0) throw new Error(run.stderr)
+  const units = [...run.stdout.matchAll(/ {4}<unit id="[^"]+"[\s\S]*?<\/unit>\n/g)]
+  if (units.length === 0) throw new Error('no units in the export')
   let index = -1
-  return run.stdout.replace(/<target>([^<]*)<\/target>/g, (whole) => {
+  const kept = units.flatMap((unit) => {
+    if (!/<target>[^<]*<\/target>/.test(unit[0])) return []
     index++
-    return index in edits ? `<target>${edits[index]}</target>` : whole
+    return index in edits ? [unit[0].replace(/<target>[^<]*<\/target>/, `<target>${edits[index]}</target>`)] : []
   })
+  const first = units[0]!
+  const last = units[units.length - 1]!
+  return run.stdout.slice(0, first.index) + kept.join('') + run.stdout.slice(last.index + last[0].length)
 }
 
 /** The one problem line press printed (its hint follows on the next line). */
