@@ -48,11 +48,13 @@ export function shownPath(path: string, cwd: string = process.cwd()): string {
 export function fsProblem(error: unknown, path?: string, action?: FsAction): VFileMessage | undefined {
   if (!isErrno(error) || !(error.code! in known)) return undefined
   let [why, hint]: readonly [string, string] = known[error.code as keyof typeof known]
-  if (error.code === 'ENOENT' && action === 'write') why = 'its folder does not exist or does not accept new files'
   const target = path ?? error.path
-  const verb = action ?? (error.syscall === 'open' && /read/i.test(error.message) ? 'read' : guessAction(error.syscall))
-  const what = verb === 'lock' ? 'lock' : verb
-  const nothingLost = verb === 'read' ? '' : ' Nothing was changed: the previous file, if any, is intact.'
+  const verb = action ?? actionOf(error.syscall)
+  if (error.code === 'ENOENT' && verb === 'write') why = 'its folder does not exist or does not accept new files'
+  const what = verb
+  if ((error.code === 'EACCES' || error.code === 'EPERM') && (verb === 'read' || verb === 'open'))
+    hint = 'Make it readable for this user (chmod), or run press as its owner.'
+  const nothingLost = verb === 'write' || verb === 'lock' ? ' Nothing was changed: the previous file, if any, is intact.' : ''
   return problem(`Cannot ${what} this file: ${why} (${error.code}).`, {
     file: target ? shownPath(target) : '(unknown file)',
     hint: hint + nothingLost,
@@ -60,8 +62,10 @@ export function fsProblem(error: unknown, path?: string, action?: FsAction): VFi
   })
 }
 
-function guessAction(syscall: string | undefined): FsAction {
-  return syscall === 'read' || syscall === 'scandir' || syscall === 'stat' || syscall === 'lstat' ? 'read' : 'write'
+/** What the failed call was doing, from Node's syscall name (an error that did not come through our writer). */
+function actionOf(syscall: string | undefined): FsAction | 'open' {
+  if (syscall === 'open' || syscall === undefined) return 'open'
+  return ['read', 'scandir', 'stat', 'lstat', 'readlink', 'realpath', 'access'].includes(syscall) ? 'read' : 'write'
 }
 
 /** Rethrow a file-system error as a PressError naming `path`; other errors unchanged. */
