@@ -1,7 +1,7 @@
 /** `press export` and `press import`: thin wrappers around src/commands/exchange.ts. */
 import { resolve } from 'node:path'
 import { Option, type Command } from 'commander'
-import { exportTranslation } from '../commands/export.ts'
+import { checkExportTarget, exportTranslation } from '../commands/export.ts'
 import { importTranslation } from '../commands/import.ts'
 import { exchangeFormats, type ExchangeFormat } from '../exchange/units.ts'
 import { writeFileAtomic } from '../util/files.ts'
@@ -23,15 +23,18 @@ export function registerExchangeCommands(
     .description('export one language for translation tools: XLIFF 2, XLIFF 1.2, PO or JSON (one unit per paragraph ID)')
     .requiredOption('--lang <code>', 'the target language')
     .addOption(new Option('--format <format>', 'the exchange format').choices([...exchangeFormats]).default('xliff2'))
-    .option('--out <file>', 'write to this file instead of standard output')
-    .action(async (options: { lang: string; format: ExchangeFormat; out?: string }) => {
+    .option('--out <file>', 'write to this file instead of standard output (never under translations/ or content/)')
+    .option('--force', 'replace the --out file even when it is not an earlier export of this publication and format')
+    .action(async (options: { lang: string; format: ExchangeFormat; out?: string; force?: boolean }) => {
       const g = globals()
       const result = await exportTranslation({ root: g.root, publication: g.publication, language: options.lang, format: options.format })
       if (options.out === undefined) {
         out.write(result.text)
         return
       }
-      await writeFileAtomic(resolve(options.out), result.text)
+      const target = resolve(options.out)
+      await checkExportTarget({ root: g.root, out: target, format: options.format, publication: result.publication, force: options.force })
+      await writeFileAtomic(target, result.text)
       logger.summary(`Exported ${result.units} units of ${result.publication} (${result.language}, ${options.format}) to ${options.out}`)
     })
 

@@ -11,6 +11,7 @@ import { reviewPair } from '../commands/review.ts'
 import { updateIds } from '../commands/ids.ts'
 import { formatStatus, translationStatus } from '../commands/status.ts'
 import { syncTranslations } from '../commands/sync.ts'
+import { fsProblem } from '../util/fs-errors.ts'
 import { formatProblem, PressError } from '../util/problems.ts'
 import { registerExchangeCommands } from './exchange-commands.ts'
 import { terminalLogger } from './logger.ts'
@@ -193,6 +194,12 @@ function report(error: unknown, err: NodeJS.WritableStream, debug: boolean): num
   if (error instanceof UsageError) {
     err.write(`${error.message}\n(run 'press <command> --help' for the options)\n`)
     return 2
+  }
+  const fault = fsProblem(error)
+  if (fault) {
+    err.write(formatProblem(fault) + '\n')
+    if (debug && error instanceof Error) err.write((error.stack ?? '') + '\n')
+    return 1
   }
   const message = error instanceof Error ? error.message : String(error)
   err.write(`press failed unexpectedly: ${message}\n`)

@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import type { Publication } from '../project/load.ts'
 import { problem, PressError } from '../util/problems.ts'
-import { writeFileAtomic } from '../util/files.ts'
+import { removeStaleTemps, writeFileAtomic } from '../util/files.ts'
 import { renderHtmlEdition, HTML_FILE } from '../outputs/html/index.ts'
 import { writePdfEditions } from '../outputs/pdf/index.ts'
 import { writeParallelEditions } from '../outputs/parallel/index.ts'
@@ -53,6 +53,10 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
   const outDir = options.outDir ?? join(options.root, 'dist')
   const files: string[] = []
   const publications = await findPublications(options.root, options.publication)
+  // What an interrupted build left: temporary files of processes that are gone (a build running beside us keeps its own).
+  const stale = await removeStaleTemps(outDir, true)
+  if (stale.length > 0)
+    logger.info(`Removed ${stale.length} temporary files an interrupted build left in ${relative(options.root, outDir) || outDir}`)
   const session = new BrowserSession() // one browser for the whole build, launched at the first PDF
   const titles = new Map<string, Record<string, string>>()
   try {

@@ -59,3 +59,17 @@ export function checkLanguage(
     )
   }
 }
+
+/** `press import --lang xx` of a file that says it is in another language: refused, never filed under the wrong language. */
+export function checkRequestedLanguage(requested: string | undefined, document: ImportedDocument, file: string): void {
+  const said = document.targetLanguage
+  if (requested === undefined || said === undefined || said === requested) return
+  throw new PressError(
+    problem(`This file is in "${said}", but --lang asks for "${requested}".`, {
+      file,
+      place: document.languagePlace,
+      hint: `Import it without --lang to update the "${said}" translation, or export "${requested}" (\`press export --lang ${requested}\`) and translate that file.`,
+      ruleId: 'wrong-language',
+    }),
+  )
+}

@@ -3,7 +3,7 @@
  * catalog keyed by source text) back into translations/<lang>/<publication>.json.
  */
 import { readFile } from 'node:fs/promises'
-import { join, relative, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import type { VFileMessage } from 'vfile-message'
 import type { Publication } from '../project/load.ts'
 import { detectFormat, readExchange, writeExchange } from '../exchange/formats.ts'
@@ -12,11 +12,12 @@ import { matchCatalog, type CatalogMatching } from '../exchange/migrate.ts'
 import type { PoDocument } from '../exchange/po.ts'
 import { buildUnits, type ExchangeFormat, type ImportedUnit } from '../exchange/units.ts'
 import { readTranslationFile, serializeTranslationFile, type TranslationFile } from '../i18n/translation-file.ts'
-import { writeFileAtomic } from '../util/files.ts'
+import { removeStaleTemps, writeFileAtomic } from '../util/files.ts'
+import { lockFile } from '../util/lock.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { resolveIds, type IdentifiedSources } from '../ids/resolve.ts'
 import { translationPath } from '../project/paths.ts'
-import { checkLanguage, headerOf, onePublication } from './exchange-target.ts'
+import { checkLanguage, checkRequestedLanguage, headerOf, onePublication } from './exchange-target.ts'
 
 export interface ImportOptions {
   root: string
@@ -60,45 +61,55 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
   if (options.migrate && format !== 'po') throw new PressError(problem('--migrate reads gettext catalogs (.po) only.', { file: shown }))
 
   const publication = await onePublication(options.root, migrate ? options.publication : (document.publication ?? options.publication))
+  checkRequestedLanguage(options.language, document, shown)
   const language = document.targetLanguage ?? options.language ?? ''
   checkLanguage(publication, language, shown, document)
   const sources = await resolveIds(publication, { frozen: true, write: false })
   const path = translationPath(language, publication.config.id)
-  const loaded = await readTranslationFile(join(options.root, path), path)
+  // Read, merge and write while holding the file's lock: a concurrent import or sync waits, no update is lost.
+  const unlock = await lockFile(join(options.root, path))
+  try {
+    const loaded = await readTranslationFile(join(options.root, path), path)
 
-  let units: ImportedUnit[] = document.units
-  let migration: ImportResult['migration']
-  if (migrate) {
-    const { units: matched, ...rest } = matchCatalog(catalog, sources.blocks, sources.ids)
-    units = matched
-    migration = { ...rest, blocks: sources.blocks.length }
-  }
-  const baseline = baselineOf(format === 'po' || migrate ? 'po' : format, publication, language, sources, loaded?.data)
-  const merged = mergeUnits({
-    file: shown,
-    units,
-    baseline,
-    blocks: sources.byId,
-    order: sources.ids,
-    entries: loaded?.data.entries ?? {},
-    force: Boolean(options.force),
-    migration: migrate,
-  })
-  let written = false
-  if (merged.changes.length > 0 && !options.dryRun) {
-    const file: TranslationFile = loaded?.data ?? newTranslationFile(publication, language, shown)
-    await writeFileAtomic(join(options.root, path), serializeTranslationFile({ ...file, entries: merged.entries }))
-    written = true
-  }
-  return {
-    format: migrate ? 'po' : format,
-    publication: publication.config.id,
-    language,
-    path,
-    changes: merged.changes,
-    warnings: merged.warnings,
-    written,
-    ...(migration ? { migration } : {}),
+    let units: ImportedUnit[] = document.units
+    let migration: ImportResult['migration']
+    if (migrate) {
+      const { units: matched, ...rest } = matchCatalog(catalog, sources.blocks, sources.ids)
+      units = matched
+      migration = { ...rest, blocks: sources.blocks.length }
+    }
+    const baseline = baselineOf(format === 'po' || migrate ? 'po' : format, publication, language, sources, loaded?.data)
+    const merged = mergeUnits({
+      file: shown,
+      units,
+      baseline,
+      blocks: sources.byId,
+      order: sources.ids,
+      entries: loaded?.data.entries ?? {},
+      force: Boolean(options.force),
+      migration: migrate,
+    })
+    let written = false
+    if (merged.changes.length > 0 && !options.dryRun) {
+      const file: TranslationFile = loaded?.data ?? newTranslationFile(publication, language, shown)
+      await removeStaleTemps(dirname(join(options.root, path)))
+      await writeFileAtomic(join(options.root, path), serializeTranslationFile({ ...file, entries: merged.entries }), {
+        root: options.root,
+      })
+      written = true
+    }
+    return {
+      format: migrate ? 'po' : format,
+      publication: publication.config.id,
+      language,
+      path,
+      changes: merged.changes,
+      warnings: merged.warnings,
+      written,
+      ...(migration ? { migration } : {}),
+    }
+  } finally {
+    await unlock()
   }
 }
 

@@ -1,11 +1,12 @@
 /** `press sync`: bring translation files in line with the current source. */
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Publication } from '../project/load.ts'
 import { syncTranslation, type SyncResult } from '../i18n/sync.ts'
 import { serializeTranslationFile, translationFileSchema, type TranslationFile } from '../i18n/translation-file.ts'
-import { writeFileAtomic } from '../util/files.ts'
+import { removeStaleTemps, writeFileAtomic } from '../util/files.ts'
+import { withFileLocks } from '../util/lock.ts'
 import { PressError } from '../util/problems.ts'
-import { resolveIds } from '../ids/resolve.ts'
+import { resolveIds, type IdentifiedSources } from '../ids/resolve.ts'
 import type { Logger } from '../util/logger.ts'
 import { findPublications, translationPath } from '../project/paths.ts'
 import { loadTranslations } from '../i18n/load.ts'
@@ -23,25 +24,40 @@ export async function syncTranslations(options: LanguageOptions, logger: Logger)
   for (const publication of await findPublications(options.root, options.publication)) {
     const languages = targetLanguages(publication, options.languages)
     const sources = await resolveIds(publication, { frozen: options.frozen, write: !options.frozen })
-    const translations = await loadTranslations(publication, sources, languages)
-    translations.messages.filter((m) => m.ruleId !== 'unknown-id').forEach((m) => logger.problem(m))
-    if (translations.messages.some((m) => m.fatal)) throw new PressError(translations.messages.filter((m) => m.fatal))
-    const blocks = sources.blocks.map((block, i) => ({ id: sources.ids[i]!, hash: block.hash, text: block.text }))
-    for (const language of languages) {
-      const path = translationPath(language, publication.config.id)
-      const loaded = translations.files.get(language)
-      const raw = loaded?.raw ?? serializeTranslationFile(skeleton(language, publication))
-      const data = loaded?.data ?? translationFileSchema.parse(JSON.parse(raw))
-      const result = syncTranslation(raw, data, blocks)
-      const written = result.text !== loaded?.raw
-      if (written) {
-        // Never write what we could not read back.
-        translationFileSchema.parse(JSON.parse(result.text))
-        await writeFileAtomic(join(options.root, path), result.text)
-      }
-      describe(path, result, written, logger)
-      reports.push({ ...result, publication: publication.config.id, language, path, written })
+    // Read, sync and write every file while holding its lock: a concurrent sync or import waits, nothing is lost.
+    const files = languages.map((language) => join(options.root, translationPath(language, publication.config.id)))
+    reports.push(...(await withFileLocks(files, () => syncLocked(options, publication, languages, sources, logger))))
+  }
+  return reports
+}
+
+async function syncLocked(
+  options: LanguageOptions,
+  publication: Publication,
+  languages: string[],
+  sources: IdentifiedSources,
+  logger: Logger,
+): Promise<SyncReport[]> {
+  const reports: SyncReport[] = []
+  const translations = await loadTranslations(publication, sources, languages)
+  translations.messages.filter((m) => m.ruleId !== 'unknown-id').forEach((m) => logger.problem(m))
+  if (translations.messages.some((m) => m.fatal)) throw new PressError(translations.messages.filter((m) => m.fatal))
+  const blocks = sources.blocks.map((block, i) => ({ id: sources.ids[i]!, hash: block.hash, text: block.text }))
+  for (const language of languages) {
+    const path = translationPath(language, publication.config.id)
+    const loaded = translations.files.get(language)
+    const raw = loaded?.raw ?? serializeTranslationFile(skeleton(language, publication))
+    const data = loaded?.data ?? translationFileSchema.parse(JSON.parse(raw))
+    const result = syncTranslation(raw, data, blocks)
+    const written = result.text !== loaded?.raw
+    if (written) {
+      // Never write what we could not read back.
+      translationFileSchema.parse(JSON.parse(result.text))
+      await removeStaleTemps(dirname(join(options.root, path)))
+      await writeFileAtomic(join(options.root, path), result.text, { root: options.root })
     }
+    describe(path, result, written, logger)
+    reports.push({ ...result, publication: publication.config.id, language, path, written })
   }
   return reports
 }

@@ -11,8 +11,9 @@
  * The i18next resource of the edition is `{ [id]: entry.text }`.
  */
 import { readFile } from 'node:fs/promises'
+import { asPressError } from '../util/fs-errors.ts'
 import { z } from 'zod'
-import { stringifyJson } from '../util/files.ts'
+import { insideProject, stringifyJson } from '../util/files.ts'
 import { parseJsonFile, type PositionedJson } from '../util/json.ts'
 
 export const reviewStatuses = ['unreviewed', 'in-review', 'reviewed', 'approved'] as const
@@ -85,10 +86,13 @@ export interface LoadedTranslation {
 export async function readTranslationFile(absolute: string, path: string): Promise<LoadedTranslation | undefined> {
   let raw: string
   try {
+    // `path` is `absolute` relative to the project root: a link leading outside the project is refused.
+    if (absolute.endsWith(path) && path !== absolute)
+      await insideProject(absolute.slice(0, absolute.length - path.length), absolute, 'read')
     raw = await readFile(absolute, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw error
+    throw asPressError(error, absolute, 'read')
   }
   const positions = parseJsonFile(raw, path, translationFileSchema, 'translation file')
   return { path, raw, data: positions.value, positions }

@@ -8,6 +8,7 @@ import { assignIds, type Assignment } from './assign.ts'
 import { LOCK_FILE, readLock, serializeLock } from './lock.ts'
 import type { Block } from '../source/segment.ts'
 import { writeFileAtomic } from '../util/files.ts'
+import { withFileLock } from '../util/lock.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { readSources, type Sources } from '../source/read.ts'
 
@@ -28,8 +29,14 @@ export interface ResolveOptions {
 }
 
 export async function resolveIds(publication: Publication, options: ResolveOptions): Promise<IdentifiedSources> {
-  const sources = await readSources(publication)
   const lockPath = relative(publication.root, join(publication.dir, LOCK_FILE))
+  // A writer reads, assigns and writes the lock while holding it: two presses never lose each other's IDs.
+  if (options.write) return withFileLock(join(publication.root, lockPath), () => resolve(publication, options, lockPath))
+  return resolve(publication, options, lockPath)
+}
+
+async function resolve(publication: Publication, options: ResolveOptions, lockPath: string): Promise<IdentifiedSources> {
+  const sources = await readSources(publication)
   const { lock, exists } = await readLock(join(publication.root, lockPath), lockPath)
   const assignment = assignIds(lock, sources.blocks)
   const minted = assignment.changes.filter((change) => change.how === 'minted')
@@ -47,7 +54,8 @@ export async function resolveIds(publication: Publication, options: ResolveOptio
       ),
     )
   }
-  if (options.write && assignment.changed) await writeFileAtomic(join(publication.root, lockPath), serializeLock(assignment.lock))
+  if (options.write && assignment.changed)
+    await writeFileAtomic(join(publication.root, lockPath), serializeLock(assignment.lock), { root: publication.root })
   const byId = new Map(sources.blocks.map((block, i) => [assignment.ids[i]!, block]))
   return { ...sources, assignment, ids: assignment.ids, byId, lockPath }
 }

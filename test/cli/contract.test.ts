@@ -85,13 +85,15 @@ describe('the press command line', () => {
     assert.match(run.stderr, new RegExp(`${config}:${lineOf(read(dir, config), 'languages:')}:\\d+: Unknown language code "qq"`))
   })
 
-  it('should show a stack trace for an unexpected failure only with --debug', () => {
+  it('should name a missing file in one line, with the stack trace only with --debug', () => {
     const dir = copyProject()
     rmSync(join(dir, 'templates', 'screen.css'))
     const plain = press(dir, ['build', '--format', 'html'])
     assert.equal(plain.status, 1)
-    assert.match(plain.stderr, /press failed unexpectedly: ENOENT/)
-    assert.match(plain.stderr, /Run again with --debug/)
+    assert.match(
+      plain.stderr,
+      /^templates\/screen\.css: Cannot open this file: it \(or a folder on its path\) does not exist \(ENOENT\)\.$/m,
+    )
     noStackTrace(plain.stderr)
     const debug = press(dir, ['build', '--format', 'html', '--debug'])
     assert.equal(debug.status, 1)
