@@ -25,13 +25,14 @@ export interface EditionContent {
 export function editionContent(edition: LocalizedEdition, localizer: Localizer, options: ContentOptions): EditionContent {
   markBlocks(edition, localizer, options)
   const hast = toHast(edition.tree, {
-    clobberPrefix: '',
+    clobberPrefix: 'pp-', // footnote ids in the writers' namespace: pp-fn-1, pp-fnref-1
     footnoteLabel: localizer.t('notes'),
     footnoteLabelTagName: 'h2',
     footnoteLabelProperties: { className: ['notes-title'] },
     footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
       localizer.t('backToReference', { number: referenceIndex + 1 + (rereferenceIndex > 1 ? `-${rereferenceIndex}` : '') }),
   }) as HastRoot
+  visit(hast, 'element', (node: Element) => renameFootnoteLabel(node.properties))
   const children = groupSections(
     hast.children.filter((node): node is Element => node.type === 'element'),
     localizer,
@@ -39,7 +40,7 @@ export function editionContent(edition: LocalizedEdition, localizer: Localizer, 
   const headings: EditionContent['headings'] = []
   for (const section of children) {
     visit(section, 'element', (node: Element) => {
-      if (node.tagName === 'h2' && typeof node.properties.id === 'string' && node.properties.id !== 'footnote-label') {
+      if (node.tagName === 'h2' && typeof node.properties.id === 'string' && node.properties.id !== 'pp-footnote-label') {
         headings.push({ id: node.properties.id, text: textOf(node) })
       }
     })
@@ -97,7 +98,7 @@ function groupSections(nodes: Element[], localizer: Localizer): Element[] {
   for (const node of nodes) {
     if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) {
       node.properties.className = ['notes']
-      node.properties.ariaLabelledBy = ['footnote-label']
+      node.properties.ariaLabelledBy = ['pp-footnote-label']
       out.push(node)
       current = undefined
     } else if (node.tagName === 'h2') {
@@ -109,6 +110,12 @@ function groupSections(nodes: Element[], localizer: Localizer): Element[] {
     }
   }
   return out
+}
+
+/** mdast-util-to-hast names the notes heading `footnote-label` whatever the prefix: move it into the writers' namespace. */
+function renameFootnoteLabel(properties: Element['properties']): void {
+  if (properties.id === 'footnote-label') properties.id = 'pp-footnote-label'
+  if (properties.dataFootnoteRef !== undefined) properties.ariaDescribedBy = ['pp-footnote-label']
 }
 
 export function textOf(node: ElementContent | HastRoot): string {

@@ -14,6 +14,7 @@ import type { VFileMessage } from 'vfile-message'
 import { entryStates, type Entry, type EntryState } from '../i18n/translation-file.ts'
 import type { Block } from '../source/segment.ts'
 import { fingerprint } from '../source/fingerprint.ts'
+import { blockUrlProblems } from '../source/urls.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { entryBase, type ImportedUnit } from './units.ts'
 
@@ -72,6 +73,7 @@ export function mergeUnits(input: MergeInput): MergeResult {
         }),
       )
     }
+    errors.push(...blockUrlProblems(unit.target, file, unit.place))
     seen.set(unit.id, first ?? unit)
   }
   if (errors.length > 0) throw new PressError(errors)

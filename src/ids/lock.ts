@@ -13,8 +13,12 @@ import { stringifyJson } from '../util/files.ts'
 export const LOCK_FILE = 'ids.lock.json'
 export const LOCK_VERSION = 1
 
-/** Valid as an XML `id` (NCName) and in a URL fragment without escaping. */
-export const idPattern = /^[A-Za-z][A-Za-z0-9_-]*$/
+/**
+ * A paragraph ID as minted (src/ids/assign.ts): the block kind's letter, "-"
+ * and six base-36 characters. Valid as an XML `id` and in a URL fragment, and
+ * never equal to an id of the templates and writers (`main`, `pp-…`).
+ */
+export const idPattern = /^[hpntc]-[0-9a-z]{6}$/
 
 const lockEntry = z
   .object({
@@ -65,7 +69,7 @@ export function parseLock(text: string, file: string): Lock {
         problem(`Malformed paragraph ID "${id}".`, {
           file,
           place,
-          hint: 'An ID starts with a letter and has only letters, digits, "-" and "_". Restore the lock from git, or delete the entry and run `press ids` to mint a new one.',
+          hint: 'A paragraph ID is a kind letter (h, p, n, t, c), "-" and six lower-case letters or digits, e.g. p-0a1b2c; other ids (main, toc-title, pp-…) belong to the templates. Restore the lock from git, or delete the entry and run `press ids` to mint a new one.',
           ruleId: 'malformed-id',
         }),
       )

@@ -5,6 +5,7 @@ import type { Root } from 'mdast'
 import type { Publication } from '../project/load.ts'
 import { parseMarkdown } from './parse.ts'
 import { segment, type Block } from './segment.ts'
+import { urlProblems } from './urls.ts'
 import { failOnFatal, problem, PressError } from '../util/problems.ts'
 
 export interface SourceFile {
@@ -40,7 +41,7 @@ export async function readSources(publication: Publication): Promise<Sources> {
     const result = segment(tree, text, path)
     files.push({ path, text, tree })
     blocks.push(...result.blocks)
-    messages.push(...result.messages)
+    messages.push(...result.messages, ...urlProblems(tree, path))
   }
   failOnFatal(messages)
   return { files, blocks }

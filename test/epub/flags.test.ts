@@ -43,7 +43,10 @@ describe('EPUB editions with missing and stale translations', () => {
       docs,
       new RegExp(`<p id="${stale}" class="pp-stale" data-status="stale"[^>]*><span class="pp-flag" lang="zh" xml:lang="zh">[^<]+</span>`),
     )
-    assert.match(docs, new RegExp(`<aside id="fn-2" [^>]*><p id="${note}" class="pp-fallback"[^>]*><a href="#fnref-2" role="doc-backlink"`))
+    assert.match(
+      docs,
+      new RegExp(`<aside id="pp-fn-2" [^>]*><p id="${note}" class="pp-fallback"[^>]*><a href="#pp-fnref-2" role="doc-backlink"`),
+    )
   })
 
   it('should still pass epubcheck with 0 errors and 0 warnings', async () => {

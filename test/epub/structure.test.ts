@@ -122,8 +122,8 @@ describe('EPUB editions', () => {
     for (const language of languages) {
       const files = entries(epubPath(outDir, language))
       const nav = text(files, 'EPUB/nav.xhtml')
-      assert.match(nav, /<nav id="toc" epub:type="toc" role="doc-toc"/)
-      assert.match(nav, /<nav id="landmarks" class="landmarks" epub:type="landmarks"/)
+      assert.match(nav, /<nav id="pp-toc" epub:type="toc" role="doc-toc"/)
+      assert.match(nav, /<nav id="pp-landmarks" class="landmarks" epub:type="landmarks"/)
       for (const [, href] of nav.matchAll(/href="([^"]+)"/g)) {
         const [file, fragment] = href!.split('#')
         const doc = text(files, `EPUB/${file}`)

@@ -162,7 +162,7 @@ describe('the PDF editions', () => {
       const dests = destinations(file(lang))
       const pages = bodyText(file(lang), Number(pdfinfo(file(lang)).Pages))
       for (const note of exp.notes) {
-        const ref = dests.get(`fnref-${note.number}`)
+        const ref = dests.get(`pp-fnref-${note.number}`)
         const text = dests.get(note.id)
         assert.ok(ref && text, `${lang}: ${note.id} or its reference has no destination`)
         assert.equal(text.page, ref.page, `${lang}: note ${note.number} is on page ${text.page}, its reference on page ${ref.page}`)

@@ -39,7 +39,7 @@ export interface ExpectedEdition {
   headings: { id: string; text: string }[]
   /** Non-note blocks in reading order: id and plain text. */
   blocks: { id: string; text: string }[]
-  /** Footnotes: their id (fn-N), number and plain text. */
+  /** Footnotes: their id (pp-fn-N), number and plain text. */
   notes: { id: string; number: number; text: string }[]
 }
 

@@ -84,9 +84,9 @@ describe('review pages', () => {
     assert.equal(all.length, ids.length)
     const problems = all.filter((r) => r.attention).map((r) => r.id)
     assert.ok(problems.length >= 1, 'fr-ar has rows with QA findings')
-    assert.ok(await tab.$eval('#next-problem', (b) => !(b as HTMLButtonElement).hidden), 'the script reveals the button')
+    assert.ok(await tab.$eval('#pp-next-problem', (b) => !(b as HTMLButtonElement).hidden), 'the script reveals the button')
 
-    await tab.click('#needs-attention')
+    await tab.click('#pp-needs-attention')
     const filtered = await visible()
     assert.deepEqual(
       filtered.map((r) => r.id),
@@ -114,8 +114,8 @@ describe('review pages', () => {
     const count = (): Promise<number> =>
       tab.$$eval('tbody tr', (rows) => rows.filter((r) => (r as HTMLElement).offsetParent !== null).length)
     assert.equal(await count(), ids.length)
-    assert.ok(await tab.$eval('#next-problem', (b) => (b as HTMLButtonElement).hidden), 'the next-problem button needs the script')
-    await tab.click('#needs-attention')
+    assert.ok(await tab.$eval('#pp-next-problem', (b) => (b as HTMLButtonElement).hidden), 'the next-problem button needs the script')
+    await tab.click('#pp-needs-attention')
     const attention = await tab.$$eval('tbody tr.attention', (rows) => rows.length)
     assert.equal(await count(), attention)
     await tab.close()

@@ -1,6 +1,6 @@
 /** The download page of one language: every publication, every edition file, with size, pages and SHA-256. */
 import { h } from 'hastscript'
-import { toHtml } from 'hast-util-to-html'
+import { serializeHtml } from '../serialize.ts'
 import type { Localizer } from '../../i18n/instance.ts'
 import type { EditionFile, Manifest } from './downloads.ts'
 
@@ -108,7 +108,7 @@ export function renderDownloadPage(input: DownloadPageInput): string {
       ]),
     ],
   }
-  return toHtml(tree) + '\n'
+  return serializeHtml(tree, { styles: [css] }) + '\n'
 }
 
 function formatSize(bytes: number, language: string): string {

@@ -117,13 +117,13 @@ function noteRefs(section: Element): string[] {
   return ids
 }
 
-/** The notes list as footnote asides, keyed by their ID (`fn-1`). */
+/** The notes list as footnote asides, keyed by their ID (`pp-fn-1`). */
 function collectNotes(notesSection: Element | undefined): Map<string, Element> {
   const notes = new Map<string, Element>()
   if (!notesSection) return notes
   visit(notesSection, 'element', (li: Element) => {
     if (li.tagName !== 'li' || typeof li.properties.id !== 'string') return
-    const number = li.properties.id.replace(/^fn-/, '')
+    const number = li.properties.id.replace(/^pp-fn-/, '')
     const backlinks: Element[] = []
     visit(li, 'element', (el: Element, index, parent) => {
       if (el.tagName !== 'a' || el.properties.dataFootnoteBackref === undefined || !parent || index === undefined) return

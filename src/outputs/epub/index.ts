@@ -66,7 +66,7 @@ export async function renderEpubEdition(input: EpubInput): Promise<Uint8Array> {
     ],
     landmarks: [
       { type: 'titlepage', href: TITLE_FILE, label: l.t('titlePage') },
-      { type: 'toc', href: `${NAV_FILE}#toc`, label: l.t('contents') },
+      { type: 'toc', href: `${NAV_FILE}#pp-toc`, label: l.t('contents') },
       ...(sections[0] ? [{ type: 'bodymatter' as const, href: sections[0].href, label: sections[0].label }] : []),
       { type: 'colophon', href: COLOPHON_FILE, label: l.t('colophon') },
     ],

@@ -22,8 +22,8 @@ export function titlePageBody(edition: EditionModel): Element[] {
 /** `lines` are the colophon paragraphs of src/outputs/colophon.ts (translation status, build). */
 export function colophonBody(edition: EditionModel, lines: Element[]): Element[] {
   return [
-    h('section.colophon', { 'epub:type': 'colophon', role: 'doc-colophon', ariaLabelledBy: 'colophon-title' }, [
-      h('h2#colophon-title', edition.localizer.t('colophon')),
+    h('section.colophon', { 'epub:type': 'colophon', role: 'doc-colophon', ariaLabelledBy: 'pp-colophon-title' }, [
+      h('h2#pp-colophon-title', edition.localizer.t('colophon')),
       ...lines,
     ]),
   ]

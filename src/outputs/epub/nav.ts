@@ -32,16 +32,16 @@ export function navDocument(input: NavInput): string {
     title: input.contentsTitle,
     stylesheet: input.stylesheet,
     body: [
-      h('nav#toc', { 'epub:type': 'toc', role: 'doc-toc', ariaLabelledBy: 'toc-title' }, [
-        h('h1#toc-title', input.contentsTitle),
+      h('nav#pp-toc', { 'epub:type': 'toc', role: 'doc-toc', ariaLabelledBy: 'pp-toc-title' }, [
+        h('h1#pp-toc-title', input.contentsTitle),
         h(
           'ol',
           input.entries.map((entry) => h('li', h('a', { href: entry.href }, entry.label))),
         ),
       ]),
       // Listed for reading systems; hidden from the page by the stylesheet.
-      h('nav#landmarks.landmarks', { 'epub:type': 'landmarks', ariaLabelledBy: 'landmarks-title' }, [
-        h('h2#landmarks-title', input.landmarksTitle),
+      h('nav#pp-landmarks.landmarks', { 'epub:type': 'landmarks', ariaLabelledBy: 'pp-landmarks-title' }, [
+        h('h2#pp-landmarks-title', input.landmarksTitle),
         h(
           'ol',
           input.landmarks.map((landmark) => h('li', h('a', { 'epub:type': landmark.type, href: landmark.href }, landmark.label))),

@@ -9,7 +9,7 @@
  */
 import type { Element, ElementContent, Properties } from 'hast'
 import { h } from 'hastscript'
-import { toHtml } from 'hast-util-to-html'
+import { serializeHtml } from '../serialize.ts'
 import { visit } from 'unist-util-visit'
 
 export const XHTML_NS = 'http://www.w3.org/1999/xhtml'
@@ -42,14 +42,16 @@ export function xhtmlDocument(input: DocumentInput): string {
 /** Serialize one element (and its subtree) as XML-compatible XHTML. */
 export function serializeXhtml(node: Element): string {
   xmlReady(node)
-  return toHtml(node, {
-    closeSelfClosing: true,
-    tightSelfClosing: false,
-    closeEmptyElements: true,
-    collapseEmptyAttributes: false,
-    preferUnquoted: false,
-    allowParseErrors: false,
-    characterReferences: { useNamedReferences: false },
+  return serializeHtml(node, {
+    toHtml: {
+      closeSelfClosing: true,
+      tightSelfClosing: false,
+      closeEmptyElements: true,
+      collapseEmptyAttributes: false,
+      preferUnquoted: false,
+      allowParseErrors: false,
+      characterReferences: { useNamedReferences: false },
+    },
   })
 }
 

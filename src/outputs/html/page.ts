@@ -1,11 +1,11 @@
 /** The HTML edition of one language: a standalone, semantic HTML5 page. */
 import type { Element, Root } from 'hast'
 import { h } from 'hastscript'
-import { toHtml } from 'hast-util-to-html'
 import type { Localizer } from '../../i18n/instance.ts'
 import type { PublicationMeta } from '../../i18n/translation-file.ts'
 import { addBlockTools, type Alternate } from './block-tools.ts'
 import type { EditionContent } from '../../edition/content.ts'
+import { serializeHtml } from '../serialize.ts'
 
 export interface EditionLink {
   language: string
@@ -29,6 +29,10 @@ export interface PageInput {
   colophon: Element[]
 }
 
+/** No script, no plug-in, no form, nothing from another origin: styles, fonts and images from the edition's own folder only. */
+export const EDITION_CSP =
+  "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'"
+
 export function renderPage(input: PageInput): string {
   const { localizer: l, meta } = input
   const others = input.editions.filter((e) => e.language !== input.language)
@@ -41,6 +45,7 @@ export function renderPage(input: PageInput): string {
       h('html', { lang: input.language, dir: input.dir }, [
         h('head', [
           h('meta', { charSet: 'utf-8' }),
+          h('meta', { httpEquiv: 'Content-Security-Policy', content: EDITION_CSP }),
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('title', meta.title),
           meta.description ? h('meta', { name: 'description', content: meta.description }) : undefined,
@@ -49,7 +54,7 @@ export function renderPage(input: PageInput): string {
           ...input.styles.map((s) => h('link', { rel: 'stylesheet', href: s.href, media: s.media })),
         ]),
         h('body', [
-          h('a.skip-link', { href: '#main' }, l.t('skipToContent')),
+          h('a.skip-link', { href: '#pp-main' }, l.t('skipToContent')),
           h('header.masthead', [
             h('p.issuer', meta.issuer),
             h('h1', meta.title),
@@ -69,18 +74,18 @@ export function renderPage(input: PageInput): string {
               ),
             ]),
           ]),
-          h('nav.toc', { ariaLabelledBy: 'toc-title' }, [
-            h('h2#toc-title', l.t('contents')),
+          h('nav.toc', { ariaLabelledBy: 'pp-toc-title' }, [
+            h('h2#pp-toc-title', l.t('contents')),
             h(
               'ol',
               input.content.headings.map((heading) => h('li', h('a', { href: `#${heading.id}` }, heading.text))),
             ),
           ]),
-          h('main#main', input.content.children),
-          h('footer.colophon', { ariaLabelledBy: 'colophon-title' }, [h('h2#colophon-title', l.t('colophon')), ...input.colophon]),
+          h('main#pp-main', input.content.children),
+          h('footer.colophon', { ariaLabelledBy: 'pp-colophon-title' }, [h('h2#pp-colophon-title', l.t('colophon')), ...input.colophon]),
         ]),
       ]),
     ],
   }
-  return toHtml(tree) + '\n'
+  return serializeHtml(tree) + '\n'
 }

@@ -15,7 +15,7 @@ import { dirname } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
-import { toHtml } from 'hast-util-to-html'
+import { serializeHtml } from '../serialize.ts'
 import { visit } from 'unist-util-visit'
 import type { EditionModel } from '../../edition/model.ts'
 import { colophon, type BuildIdentity } from '../colophon.ts'
@@ -225,7 +225,7 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
     ],
   }
   return {
-    html: toHtml(tree) + '\n',
+    html: serializeHtml(tree, { styles: [css] }) + '\n',
     fontDirs: [...new Set(faces.map((f) => dirname(f.path)))],
     tocIds: tocEntries.map((e) => e.id),
     blockIds: ids,

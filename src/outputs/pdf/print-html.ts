@@ -11,7 +11,7 @@ import { dirname } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
-import { toHtml } from 'hast-util-to-html'
+import { serializeHtml } from '../serialize.ts'
 import { visit } from 'unist-util-visit'
 import type { EditionModel } from '../../edition/model.ts'
 import { colophon, type BuildIdentity } from '../colophon.ts'
@@ -150,7 +150,7 @@ export function printDocument(input: PrintInput): PrintDocument {
     ],
   }
   return {
-    html: toHtml(tree) + '\n',
+    html: serializeHtml(tree, { styles: [css] }) + '\n',
     fontDirs: [...new Set(faces.map((f) => dirname(f.path)))],
     tocIds: tocEntries.map((e) => e.id),
     blockIds: ids,
@@ -188,7 +188,7 @@ function splitNotes(children: Element[]): { flow: Element[]; notes: Element[] } 
       const paragraphs = item.children.filter((c): c is Element => c.type === 'element')
       for (const p of paragraphs) removeBackrefs(p)
       const first = paragraphs[0]
-      if (first) first.children.unshift(h('a.pp-note-num', { href: `#fnref-${id.replace(/^fn-/, '')}` }, String(number)))
+      if (first) first.children.unshift(h('a.pp-note-num', { href: `#pp-fnref-${id.replace(/^pp-fn-/, '')}` }, String(number)))
       notes.push(h('div.pp-note', { id }, paragraphs))
     }
     const rest = ol.children.some((c) => c.type === 'element')

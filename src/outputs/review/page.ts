@@ -5,7 +5,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
-import { toHtml } from 'hast-util-to-html'
+import { serializeHtml } from '../serialize.ts'
 import type { Localizer } from '../../i18n/instance.ts'
 import { wordDiff } from './diff.ts'
 import { blockHast } from './markdown.ts'
@@ -58,9 +58,9 @@ export function renderReviewPage(input: ReviewPageInput): string {
         ]),
         h('body', [
           h('header.review-header', [h('p.kicker', l.t('review')), h('h1', heading)]),
-          h('main#main', [
-            h('section.summary', { ariaLabelledBy: 'summary-title' }, [
-              h('h2#summary-title', l.t('summary')),
+          h('main#pp-main', [
+            h('section.summary', { ariaLabelledBy: 'pp-summary-title' }, [
+              h('h2#pp-summary-title', l.t('summary')),
               h('p.total', l.t('rows', { count: rows.length })),
               h(
                 'ul.counts',
@@ -70,19 +70,19 @@ export function renderReviewPage(input: ReviewPageInput): string {
               ),
               h('div.controls', [
                 h('p', [
-                  h('input#needs-attention', { type: 'checkbox' }),
+                  h('input#pp-needs-attention', { type: 'checkbox' }),
                   ' ',
-                  h('label', { htmlFor: 'needs-attention' }, `${l.t('needsAttention')} (${attention})`),
+                  h('label', { htmlFor: 'pp-needs-attention' }, `${l.t('needsAttention')} (${attention})`),
                 ]),
                 h('p', [
-                  h('button#next-problem', { type: 'button', hidden: true, ariaKeyShortcuts: 'N' }, l.t('nextProblem')),
+                  h('button#pp-next-problem', { type: 'button', hidden: true, ariaKeyShortcuts: 'N' }, l.t('nextProblem')),
                   ' ',
                   h('span.hint', l.t('nextProblemHint')),
                 ]),
               ]),
             ]),
-            h('table.review', { dir: 'ltr', ariaLabelledBy: 'table-title' }, [
-              h('caption#table-title', ui, heading),
+            h('table.review', { dir: 'ltr', ariaLabelledBy: 'pp-table-title' }, [
+              h('caption#pp-table-title', ui, heading),
               h('thead', [
                 h('tr', [
                   h('th.col-id', { scope: 'col', ...ui }, l.t('paragraphId')),
@@ -102,7 +102,7 @@ export function renderReviewPage(input: ReviewPageInput): string {
       ]),
     ],
   }
-  return toHtml(tree) + '\n'
+  return serializeHtml(tree, { scripts: [reviewScript] }) + '\n'
 }
 
 function renderRow(row: Row, input: ReviewPageInput, ui: { lang: string; dir: 'ltr' | 'rtl' }): Element {

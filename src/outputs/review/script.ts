@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto'
 
 export const reviewScript = `(function () {
-  var button = document.getElementById('next-problem');
+  var button = document.getElementById('pp-next-problem');
   function next() {
     var all = Array.prototype.slice.call(document.querySelectorAll('tbody tr'));
     var problems = all.filter(function (row) { return row.classList.contains('attention'); });

@@ -1,0 +1,48 @@
+/**
+ * The URL policy over a translation file: each entry's Markdown is parsed on
+ * its own, and a refused link or image is an error at its own line and column
+ * in the translation file (mapped through the JSON string's escapes).
+ */
+import type { VFileMessage } from 'vfile-message'
+import { parseBlockMarkdown } from '../source/parse.ts'
+import { urlProblem, urlViolations } from '../source/urls.ts'
+import { placeAt, type Place } from '../util/problems.ts'
+import type { LoadedTranslation } from './translation-file.ts'
+
+export function entryUrlProblems(loaded: LoadedTranslation): VFileMessage[] {
+  const { data, path, positions, raw } = loaded
+  const messages: VFileMessage[] = []
+  for (const [id, entry] of Object.entries(data.entries)) {
+    if (entry.text.trim() === '') continue
+    const violations = urlViolations(parseBlockMarkdown(entry.text), entry.text.length)
+    if (violations.length === 0) continue
+    const start = positions.placeOf(['entries', id, 'text'])
+    for (const violation of violations) {
+      const place = start ? placeInString(raw, start, violation.offset) : positions.keyPlaceOf(['entries', id])
+      messages.push(urlProblem(violation, path, place))
+    }
+  }
+  return messages
+}
+
+/** The place in `raw` of the `offset`-th code unit of the JSON string literal that starts (at its quote) at `start`. */
+export function placeInString(raw: string, start: Place, offset: number): Place {
+  let at = offsetOf(raw, start)
+  if (raw[at] !== '"') return start
+  at++
+  for (let decoded = 0; decoded < offset && at < raw.length; decoded++) {
+    if (raw[at] === '\\') at += raw[at + 1] === 'u' ? 6 : 2
+    else at++
+  }
+  return placeAt(raw, at)
+}
+
+function offsetOf(text: string, place: Place): number {
+  let offset = 0
+  for (let line = 1; line < place.line; line++) {
+    const next = text.indexOf('\n', offset)
+    if (next < 0) return text.length
+    offset = next + 1
+  }
+  return offset + place.column - 1
+}

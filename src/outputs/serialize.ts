@@ -1,0 +1,169 @@
+/**
+ * The one serialisation step of every page (HTML editions, EPUB XHTML, print
+ * HTML, parallel text, review and download pages): the tree passes through
+ * an allowlist sanitiser, then the URL policy, then `toHtml`.
+ *
+ * Defence in depth: sources, translations and imports are already checked
+ * where they enter (src/source/urls.ts), so on a correct build this step
+ * removes nothing. It exists so that no element, attribute or URL scheme
+ * outside the allowlist can reach an output even if an earlier stage has a
+ * bug: no `<script>` but the page's own (matched by content), no `on…`
+ * handler, no `style` attribute, no `javascript:`/`data:` URL, no remote image.
+ */
+import { createHash } from 'node:crypto'
+import type { Element, Nodes, Root } from 'hast'
+import { toHtml, type Options as ToHtmlOptions } from 'hast-util-to-html'
+import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize'
+import { visit } from 'unist-util-visit'
+import { checkImageUrl, checkLinkUrl } from '../util/url-policy.ts'
+
+export interface SerializeOptions {
+  /** hast-util-to-html options (the EPUB writes XML-ready XHTML). */
+  toHtml?: ToHtmlOptions
+  /** The page's own scripts, by content: a `<script>` survives only when its text is one of these. */
+  scripts?: readonly string[]
+  /** The page's own style sheets, by content: a `<style>` survives only when its text is one of these. */
+  styles?: readonly string[]
+}
+
+/** Sanitise `tree` (a copy: the input is not changed) and serialise it. */
+export function serializeHtml(tree: Root | Element, options: SerializeOptions = {}): string {
+  return toHtml(sanitizeTree(tree, [...(options.scripts ?? []), ...(options.styles ?? [])]), options.toHtml)
+}
+
+/** The allowlist of our pages: what the templates and writers really produce, nothing more. */
+const common = [
+  'id',
+  'className',
+  'lang',
+  'dir',
+  'title',
+  'hidden',
+  'tabIndex',
+  'role',
+  'xmlLang',
+  'xml:lang',
+  'epub:type',
+  'translate',
+  'data*',
+  'ariaLabel',
+  'ariaLabelledBy',
+  'ariaDescribedBy',
+  'ariaDescription',
+  'ariaCurrent',
+  'ariaHidden',
+  'ariaKeyShortcuts',
+  'ariaLive',
+  'ariaLevel',
+  'ariaRoleDescription',
+  'ariaDetails',
+]
+
+const extraTags = [
+  'html',
+  'head',
+  'body',
+  'title',
+  'meta',
+  'link',
+  'main',
+  'header',
+  'footer',
+  'nav',
+  'section',
+  'article',
+  'aside',
+  'figure',
+  'figcaption',
+  'caption',
+  'colgroup',
+  'col',
+  'button',
+  'label',
+  'abbr',
+  'bdi',
+  'bdo',
+  'small',
+  'mark',
+  'time',
+  'cite',
+  'dfn',
+  'wbr',
+]
+
+export const pageSchema: Schema = {
+  ...defaultSchema,
+  allowDoctypes: true,
+  clobberPrefix: '',
+  clobber: [],
+  tagNames: [...(defaultSchema.tagNames ?? []), ...extraTags],
+  ancestors: {},
+  required: {},
+  strip: ['script', 'style'],
+  attributes: {
+    '*': [...common, ...(defaultSchema.attributes?.['*'] ?? []).filter((a) => a !== 'id' && a !== 'className')],
+    html: ['xmlns', 'xmlns:epub', 'xmlnsEpub'],
+    meta: ['charSet', 'name', 'content', 'httpEquiv', 'property'],
+    link: ['rel', 'href', 'hrefLang', 'type', 'media', 'title'],
+    a: ['href', 'hrefLang', 'rel', 'type', 'download'],
+    img: ['src', 'alt', 'width', 'height', 'loading', 'decoding'],
+    input: ['type', 'checked', 'disabled', 'name', 'value'],
+    label: ['htmlFor'],
+    button: ['type'],
+    ol: ['start', 'reversed', 'type'],
+    td: ['colSpan', 'rowSpan', 'align', 'headers'],
+    th: ['colSpan', 'rowSpan', 'align', 'scope', 'headers', 'abbr'],
+    col: ['span'],
+    time: ['dateTime'],
+    blockquote: ['cite'],
+    q: ['cite'],
+    del: ['cite', 'dateTime'],
+    ins: ['cite', 'dateTime'],
+    script: [],
+    style: ['media'],
+  },
+  protocols: {
+    href: ['http', 'https', 'mailto'],
+    src: ['http', 'https'],
+    cite: ['http', 'https'],
+    longDesc: ['http', 'https'],
+  },
+}
+
+/** Sanitise a copy of `tree`; `script` and `style` elements stay only when their text is one of `trusted`. */
+function sanitizeTree(tree: Root | Element, trusted: readonly string[]): Root {
+  const schema: Schema =
+    trusted.length > 0 ? { ...pageSchema, tagNames: [...pageSchema.tagNames!, 'script', 'style'], strip: [] } : pageSchema
+  const clean = sanitize(tree as Nodes, schema) as Root
+  const allowed = new Set(trusted.map(digest))
+  visit(clean, 'element', (node: Element, index, parent) => {
+    if (node.tagName === 'script' || node.tagName === 'style') {
+      if (!allowed.has(digest(scriptText(node))) && parent && index !== undefined) {
+        parent.children.splice(index, 1)
+        return index
+      }
+      return 'skip'
+    }
+    applyUrlPolicy(node)
+    return undefined
+  })
+  return clean
+}
+
+/** The URL policy once more, on the serialised attributes (the sanitiser's protocols are coarser). */
+function applyUrlPolicy(node: Element): void {
+  const { properties } = node
+  if (typeof properties.href === 'string' && !checkLinkUrl(properties.href).allowed) delete properties.href
+  if (typeof properties.src === 'string' && !checkImageUrl(properties.src).allowed) delete properties.src
+  for (const key of ['cite', 'longDesc', 'action', 'formAction', 'poster', 'background']) {
+    if (typeof properties[key] === 'string' && !checkLinkUrl(properties[key]).allowed) delete properties[key]
+  }
+}
+
+function scriptText(node: Element): string {
+  return node.children.map((child) => (child.type === 'text' ? child.value : '\u0000')).join('')
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
+}
