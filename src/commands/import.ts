@@ -3,6 +3,7 @@
  * catalog keyed by source text) back into translations/<lang>/<publication>.json.
  */
 import { readFile } from 'node:fs/promises'
+import { decodeText } from '../util/read-text.ts'
 import { join, relative, resolve } from 'node:path'
 import type { VFileMessage } from 'vfile-message'
 import type { Publication } from '../project/load.ts'
@@ -47,12 +48,13 @@ export interface ImportResult {
 export async function importTranslation(options: ImportOptions): Promise<ImportResult> {
   const absolute = resolve(options.file)
   const shown = relative(process.cwd(), absolute) || absolute
-  let text: string
+  let bytes: Buffer
   try {
-    text = await readFile(absolute, 'utf8')
+    bytes = await readFile(absolute)
   } catch {
     throw new PressError(problem('Cannot read this file.', { file: shown, hint: 'Check the path.', ruleId: 'unreadable' }))
   }
+  const text = decodeText(bytes, shown, 'import')
   const format = detectFormat(text, shown)
   const document = readExchange(format, text, shown)
   const catalog = format === 'po' ? (document as PoDocument).catalog : []

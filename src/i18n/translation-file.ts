@@ -11,6 +11,7 @@
  * The i18next resource of the edition is `{ [id]: entry.text }`.
  */
 import { readFile } from 'node:fs/promises'
+import { decodeText } from '../util/read-text.ts'
 import { z } from 'zod'
 import { stringifyJson } from '../util/files.ts'
 import { parseJsonFile, type PositionedJson } from '../util/json.ts'
@@ -83,13 +84,14 @@ export interface LoadedTranslation {
 }
 
 export async function readTranslationFile(absolute: string, path: string): Promise<LoadedTranslation | undefined> {
-  let raw: string
+  let bytes: Buffer
   try {
-    raw = await readFile(absolute, 'utf8')
+    bytes = await readFile(absolute)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw error
   }
+  const raw = decodeText(bytes, path, 'translation')
   const positions = parseJsonFile(raw, path, translationFileSchema, 'translation file')
   return { path, raw, data: positions.value, positions }
 }

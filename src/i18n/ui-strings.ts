@@ -4,6 +4,7 @@
  * suffixes (`pages_one`, `pages_few`, … Arabic has six).
  */
 import { readFile } from 'node:fs/promises'
+import { decodeText } from '../util/read-text.ts'
 import { z } from 'zod'
 import { parseJsonFile } from '../util/json.ts'
 import { problem, PressError } from '../util/problems.ts'
@@ -26,9 +27,9 @@ const uiSchema = z
 export type UiFile = z.infer<typeof uiSchema>
 
 export async function readUiStrings(absolute: string, path: string, language: string): Promise<UiFile> {
-  let raw: string
+  let bytes: Buffer
   try {
-    raw = await readFile(absolute, 'utf8')
+    bytes = await readFile(absolute)
   } catch {
     throw new PressError(
       problem(`No interface strings for "${language}".`, {
@@ -37,7 +38,7 @@ export async function readUiStrings(absolute: string, path: string, language: st
       }),
     )
   }
-  const parsed = parseJsonFile(raw, path, uiSchema, 'interface strings file')
+  const parsed = parseJsonFile(decodeText(bytes, path, 'ui'), path, uiSchema, 'interface strings file')
   if (parsed.value.meta.language !== language) {
     throw new PressError(
       problem(`This file says it is "${parsed.value.meta.language}" but sits in the folder for "${language}".`, {

@@ -1,5 +1,6 @@
 /** Read publication.yaml and validate it, reporting problems at their place in the file. */
 import { readFile } from 'node:fs/promises'
+import { decodeText } from '../util/read-text.ts'
 import { isAbsolute, join, relative } from 'node:path'
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
 import { languageInfo } from './languages.ts'
@@ -21,9 +22,9 @@ export interface Publication {
 export async function loadPublication(root: string, dir: string): Promise<Publication> {
   const absolute = isAbsolute(dir) ? dir : join(root, dir)
   const configPath = relative(root, join(absolute, CONFIG_FILE))
-  let text: string
+  let bytes: Buffer
   try {
-    text = await readFile(join(root, configPath), 'utf8')
+    bytes = await readFile(join(root, configPath))
   } catch {
     throw new PressError(
       problem(`No ${CONFIG_FILE} in this publication folder.`, {
@@ -32,6 +33,7 @@ export async function loadPublication(root: string, dir: string): Promise<Public
       }),
     )
   }
+  const text = decodeText(bytes, configPath, 'config')
   const lines = new LineCounter()
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
   const at = (offset: number): Place => {
