@@ -5,6 +5,7 @@ import type { VFileMessage } from 'vfile-message'
 import type { Publication } from '../project/load.ts'
 import { languageInfo } from '../project/languages.ts'
 import { readTranslationFile, type LoadedTranslation } from './translation-file.ts'
+import { invisibleInStrings, publicationStrings } from './invisible-strings.ts'
 import { problem } from '../util/problems.ts'
 import type { IdentifiedSources } from '../ids/resolve.ts'
 import { TRANSLATIONS_DIR, translationPath } from '../project/paths.ts'
@@ -60,6 +61,7 @@ function checkTranslation(
       }),
     )
   }
+  messages.push(...invisibleInStrings(publicationStrings(data.publication), language, path, positions.placeOf))
   if (sources) {
     for (const id of Object.keys(data.entries)) {
       if (!sources.byId.has(id)) {

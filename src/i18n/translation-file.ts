@@ -12,6 +12,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { decodeText } from '../util/read-text.ts'
+import { isRealDate } from '../util/dates.ts'
 import { z } from 'zod'
 import { stringifyJson } from '../util/files.ts'
 import { parseJsonFile, type PositionedJson } from '../util/json.ts'
@@ -63,7 +64,10 @@ export const translationFileSchema = z
         publication: z.string(),
         producedBy: z.string().min(1).describe('Who or what produced the translation.'),
         review: z.enum(reviewStatuses).describe('Review status of the translation as a whole.'),
-        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
+        date: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+          .refine(isRealDate, 'a real date (month 01–12, a day that exists in that month)'),
         notes: z.string().optional(),
       })
       .strict(),

@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { parseJsonFile } from '../util/json.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { reviewStatuses } from './translation-file.ts'
+import { invisibleInStrings } from './invisible-strings.ts'
 
 const uiSchema = z
   .object({
@@ -48,5 +49,8 @@ export async function readUiStrings(absolute: string, path: string, language: st
       }),
     )
   }
+  const strings = Object.entries(parsed.value.strings).map(([key, value]) => ({ path: ['strings', key], value }))
+  const invisible = invisibleInStrings(strings, language, path, parsed.placeOf)
+  if (invisible.length > 0) throw new PressError(invisible)
   return parsed.value
 }

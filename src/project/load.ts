@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { decodeText } from '../util/read-text.ts'
 import { isAbsolute, join, relative } from 'node:path'
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
+import { checkMetadataStrings, toPlainValue } from './config-strings.ts'
 import { languageInfo } from './languages.ts'
 import { problem, PressError, type Place } from '../util/problems.ts'
 import { publicationSchema, type PublicationConfig } from './schema.ts'
@@ -51,7 +52,7 @@ export async function loadPublication(root: string, dir: string): Promise<Public
       ),
     )
   }
-  const result = publicationSchema.safeParse(document.toJS())
+  const result = publicationSchema.safeParse(toPlainValue(document, configPath, at))
   if (!result.success) {
     throw new PressError(
       result.error.issues.map((issue) => {
@@ -91,6 +92,7 @@ export async function loadPublication(root: string, dir: string): Promise<Public
     }
     seen.add(code)
   }
+  messages.push(...checkMetadataStrings(config, text, configPath, (path) => findYamlNode(document.contents, path), at))
   if (messages.length > 0) throw new PressError(messages)
   return { config, dir: absolute, root, configPath }
 }
