@@ -4,6 +4,7 @@ import { decodeText } from '../util/read-text.ts'
 import { isAbsolute, join, relative } from 'node:path'
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
 import { checkMetadataStrings, toPlainValue } from './config-strings.ts'
+import { checkSourcePaths } from './source-paths.ts'
 import { languageInfo } from './languages.ts'
 import { problem, PressError, type Place } from '../util/problems.ts'
 import { publicationSchema, type PublicationConfig } from './schema.ts'
@@ -92,6 +93,12 @@ export async function loadPublication(root: string, dir: string): Promise<Public
     }
     seen.add(code)
   }
+  messages.push(
+    ...checkSourcePaths(config.sources, absolute, configPath, (index) => {
+      const node = findYamlNode(document.contents, ['sources', index])
+      return node?.range ? at(node.range[0]) : undefined
+    }),
+  )
   messages.push(...checkMetadataStrings(config, text, configPath, (path) => findYamlNode(document.contents, path), at))
   if (messages.length > 0) throw new PressError(messages)
   return { config, dir: absolute, root, configPath }
