@@ -13,6 +13,7 @@ import { formatStatus, translationStatus } from '../commands/status.ts'
 import { syncTranslations } from '../commands/sync.ts'
 import { fsProblem } from '../util/fs-errors.ts'
 import { formatProblem, PressError } from '../util/problems.ts'
+import { outputFolder } from '../project/out-dir.ts'
 import { registerExchangeCommands } from './exchange-commands.ts'
 import { terminalLogger } from './logger.ts'
 
@@ -67,7 +68,7 @@ export async function main(
       const result = await build(
         {
           root: g.root,
-          outDir: resolve(g.root, options.out),
+          outDir: outputFolder(g.root, options.out),
           publication: g.publication,
           languages: options.lang,
           formats: options.format as Format[] | undefined,
@@ -158,7 +159,14 @@ export async function main(
     .action(async (a: string, b: string, options: { out: string; frozen?: boolean }) => {
       const g = globals()
       const written = await reviewPair(
-        { root: g.root, outDir: resolve(g.root, options.out), publication: g.publication, a, b, frozen: Boolean(options.frozen) || isCi() },
+        {
+          root: g.root,
+          outDir: outputFolder(g.root, options.out),
+          publication: g.publication,
+          a,
+          b,
+          frozen: Boolean(options.frozen) || isCi(),
+        },
         logger,
       )
       logger.summary(`Wrote ${written.length} files`)

@@ -3,13 +3,16 @@
  * plus stale and missing entries, with their place in the translation file.
  * The same rows as the review pages (src/outputs/review/rows.ts), for CI.
  */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Publication } from '../project/load.ts'
 import type { FindingLevel } from '../qa/index.ts'
 import { alignRows } from '../outputs/review/rows.ts'
 import { problem, PressError, type Place } from '../util/problems.ts'
 import { resolveIds } from '../ids/resolve.ts'
 import type { Logger } from '../util/logger.ts'
-import { findPublications, translationPath } from '../project/paths.ts'
+import { findPublications, translationPath, uiPath } from '../project/paths.ts'
+import { readUiStrings } from '../i18n/ui-strings.ts'
 import { loadTranslations } from '../i18n/load.ts'
 
 export interface CheckOptions {
@@ -71,6 +74,7 @@ async function checkPublication(publication: Publication, requested: string[] | 
   const translations = await loadTranslations(publication, sources, languages)
   translations.messages.forEach((m) => logger.problem(m))
   if (translations.messages.some((m) => m.fatal)) throw new PressError(translations.messages.filter((m) => m.fatal))
+  await checkUiStrings(publication, languages)
   const files = new Map([...translations.files].map(([language, loaded]) => [language, loaded.data]))
 
   return languages.map((language) => {
@@ -111,6 +115,14 @@ async function checkPublication(publication: Publication, requested: string[] | 
       },
     }
   })
+}
+
+/** The interface strings of the source and checked languages that exist: read (and so checked) as a build reads them. */
+async function checkUiStrings(publication: Publication, languages: readonly string[]): Promise<void> {
+  for (const language of [publication.config.sourceLanguage, ...languages]) {
+    if (existsSync(join(publication.root, uiPath(language))))
+      await readUiStrings(join(publication.root, uiPath(language)), uiPath(language), language)
+  }
 }
 
 /** `path:line:column: [rule] message` lines, then one summary line per language. */

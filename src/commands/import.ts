@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
+import { decodeText } from '../util/read-text.ts'
 import type { VFileMessage } from 'vfile-message'
 import type { Publication } from '../project/load.ts'
 import { detectFormat, readExchange, writeExchange } from '../exchange/formats.ts'
@@ -48,12 +49,13 @@ export interface ImportResult {
 export async function importTranslation(options: ImportOptions): Promise<ImportResult> {
   const absolute = resolve(options.file)
   const shown = relative(process.cwd(), absolute) || absolute
-  let text: string
+  let bytes: Buffer
   try {
-    text = await readFile(absolute, 'utf8')
+    bytes = await readFile(absolute)
   } catch {
     throw new PressError(problem('Cannot read this file.', { file: shown, hint: 'Check the path.', ruleId: 'unreadable' }))
   }
+  const text = decodeText(bytes, shown, 'import')
   const format = detectFormat(text, shown)
   const document = readExchange(format, text, shown)
   const catalog = format === 'po' ? (document as PoDocument).catalog : []

@@ -5,6 +5,7 @@ import type { VFileMessage } from 'vfile-message'
 import type { Publication } from '../project/load.ts'
 import { languageInfo } from '../project/languages.ts'
 import { readTranslationFile, type LoadedTranslation } from './translation-file.ts'
+import { invisibleInStrings, publicationStrings } from './invisible-strings.ts'
 import { problem } from '../util/problems.ts'
 import { entryUrlProblems } from './entry-urls.ts'
 import type { IdentifiedSources } from '../ids/resolve.ts'
@@ -62,6 +63,7 @@ function checkTranslation(
     )
   }
   messages.push(...entryUrlProblems(loaded))
+  messages.push(...invisibleInStrings(publicationStrings(data.publication), language, path, positions.placeOf))
   if (sources) {
     for (const id of Object.keys(data.entries)) {
       if (!sources.byId.has(id)) {

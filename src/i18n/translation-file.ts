@@ -12,6 +12,8 @@
  */
 import { readFile } from 'node:fs/promises'
 import { asPressError } from '../util/fs-errors.ts'
+import { decodeText } from '../util/read-text.ts'
+import { isRealDate } from '../util/dates.ts'
 import { z } from 'zod'
 import { insideProject, stringifyJson } from '../util/files.ts'
 import { parseJsonFile, type PositionedJson } from '../util/json.ts'
@@ -63,7 +65,10 @@ export const translationFileSchema = z
         publication: z.string(),
         producedBy: z.string().min(1).describe('Who or what produced the translation.'),
         review: z.enum(reviewStatuses).describe('Review status of the translation as a whole.'),
-        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
+        date: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+          .refine(isRealDate, 'a real date (month 01–12, a day that exists in that month)'),
         notes: z.string().optional(),
       })
       .strict(),
@@ -84,16 +89,17 @@ export interface LoadedTranslation {
 }
 
 export async function readTranslationFile(absolute: string, path: string): Promise<LoadedTranslation | undefined> {
-  let raw: string
+  let bytes: Buffer
   try {
     // `path` is `absolute` relative to the project root: a link leading outside the project is refused.
     if (absolute.endsWith(path) && path !== absolute)
       await insideProject(absolute.slice(0, absolute.length - path.length), absolute, 'read')
-    raw = await readFile(absolute, 'utf8')
+    bytes = await readFile(absolute)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw asPressError(error, absolute, 'read')
   }
+  const raw = decodeText(bytes, path, 'translation')
   const positions = parseJsonFile(raw, path, translationFileSchema, 'translation file')
   return { path, raw, data: positions.value, positions }
 }

@@ -4,10 +4,12 @@
  * suffixes (`pages_one`, `pages_few`, … Arabic has six).
  */
 import { readFile } from 'node:fs/promises'
+import { decodeText } from '../util/read-text.ts'
 import { z } from 'zod'
 import { parseJsonFile } from '../util/json.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { reviewStatuses } from './translation-file.ts'
+import { invisibleInStrings } from './invisible-strings.ts'
 
 const uiSchema = z
   .object({
@@ -26,9 +28,9 @@ const uiSchema = z
 export type UiFile = z.infer<typeof uiSchema>
 
 export async function readUiStrings(absolute: string, path: string, language: string): Promise<UiFile> {
-  let raw: string
+  let bytes: Buffer
   try {
-    raw = await readFile(absolute, 'utf8')
+    bytes = await readFile(absolute)
   } catch {
     throw new PressError(
       problem(`No interface strings for "${language}".`, {
@@ -37,7 +39,7 @@ export async function readUiStrings(absolute: string, path: string, language: st
       }),
     )
   }
-  const parsed = parseJsonFile(raw, path, uiSchema, 'interface strings file')
+  const parsed = parseJsonFile(decodeText(bytes, path, 'ui'), path, uiSchema, 'interface strings file')
   if (parsed.value.meta.language !== language) {
     throw new PressError(
       problem(`This file says it is "${parsed.value.meta.language}" but sits in the folder for "${language}".`, {
@@ -47,5 +49,8 @@ export async function readUiStrings(absolute: string, path: string, language: st
       }),
     )
   }
+  const strings = Object.entries(parsed.value.strings).map(([key, value]) => ({ path: ['strings', key], value }))
+  const invisible = invisibleInStrings(strings, language, path, parsed.placeOf)
+  if (invisible.length > 0) throw new PressError(invisible)
   return parsed.value
 }

@@ -3,7 +3,7 @@
  * sources. It lists every block's ID with the fingerprint and text the ID was
  * last seen with, plus the IDs retired so far (never minted again).
  */
-import { readFile } from 'node:fs/promises'
+import { readText } from '../util/read-text.ts'
 import { z } from 'zod'
 import { blockKinds } from '../source/segment.ts'
 import { parseJsonFile } from '../util/json.ts'
@@ -49,7 +49,7 @@ export function emptyLock(): Lock {
 export async function readLock(path: string, displayPath: string): Promise<{ lock: Lock; exists: boolean }> {
   let text: string
   try {
-    text = await readFile(path, 'utf8')
+    text = await readText(path, displayPath, 'lock')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lock: emptyLock(), exists: false }
     throw error

@@ -1,7 +1,10 @@
 /** Read publication.yaml and validate it, reporting problems at their place in the file. */
 import { readFile } from 'node:fs/promises'
+import { decodeText } from '../util/read-text.ts'
 import { isAbsolute, join, relative } from 'node:path'
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
+import { checkMetadataStrings, toPlainValue } from './config-strings.ts'
+import { checkSourcePaths } from './source-paths.ts'
 import { languageInfo } from './languages.ts'
 import { problem, PressError, type Place } from '../util/problems.ts'
 import { publicationSchema, type PublicationConfig } from './schema.ts'
@@ -21,9 +24,9 @@ export interface Publication {
 export async function loadPublication(root: string, dir: string): Promise<Publication> {
   const absolute = isAbsolute(dir) ? dir : join(root, dir)
   const configPath = relative(root, join(absolute, CONFIG_FILE))
-  let text: string
+  let bytes: Buffer
   try {
-    text = await readFile(join(root, configPath), 'utf8')
+    bytes = await readFile(join(root, configPath))
   } catch {
     throw new PressError(
       problem(`No ${CONFIG_FILE} in this publication folder.`, {
@@ -32,6 +35,7 @@ export async function loadPublication(root: string, dir: string): Promise<Public
       }),
     )
   }
+  const text = decodeText(bytes, configPath, 'config')
   const lines = new LineCounter()
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
   const at = (offset: number): Place => {
@@ -49,7 +53,7 @@ export async function loadPublication(root: string, dir: string): Promise<Public
       ),
     )
   }
-  const result = publicationSchema.safeParse(document.toJS())
+  const result = publicationSchema.safeParse(toPlainValue(document, configPath, at))
   if (!result.success) {
     throw new PressError(
       result.error.issues.map((issue) => {
@@ -89,6 +93,13 @@ export async function loadPublication(root: string, dir: string): Promise<Public
     }
     seen.add(code)
   }
+  messages.push(
+    ...checkSourcePaths(config.sources, absolute, configPath, (index) => {
+      const node = findYamlNode(document.contents, ['sources', index])
+      return node?.range ? at(node.range[0]) : undefined
+    }),
+  )
+  messages.push(...checkMetadataStrings(config, text, configPath, (path) => findYamlNode(document.contents, path), at))
   if (messages.length > 0) throw new PressError(messages)
   return { config, dir: absolute, root, configPath }
 }

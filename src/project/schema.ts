@@ -2,6 +2,7 @@
  * publication.yaml, as a schema: every field described, defaults in one place.
  */
 import { z } from 'zod'
+import { isRealDate } from '../util/dates.ts'
 
 const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as "fr" or "zh-Hans"')
 
@@ -25,6 +26,7 @@ export const publicationSchema = z
     date: z
       .string()
       .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD')
+      .refine(isRealDate, 'a real date (month 01–12, a day that exists in that month)')
       .describe('Publication date of the source.'),
     description: z.string().optional().describe('One-sentence summary (HTML meta description, PDF Subject).'),
     keywords: z.array(z.string()).default([]).describe('Keywords (PDF Keywords).'),

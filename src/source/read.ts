@@ -1,5 +1,6 @@
 /** Read a publication's Markdown sources and find their blocks. */
 import { readFile } from 'node:fs/promises'
+import { decodeText } from '../util/read-text.ts'
 import { join, relative } from 'node:path'
 import type { Root } from 'mdast'
 import type { Publication } from '../project/load.ts'
@@ -26,9 +27,9 @@ export async function readSources(publication: Publication): Promise<Sources> {
   const messages = []
   for (const name of publication.config.sources) {
     const path = relative(publication.root, join(publication.dir, name))
-    let text: string
+    let bytes: Buffer
     try {
-      text = await readFile(join(publication.root, path), 'utf8')
+      bytes = await readFile(join(publication.root, path))
     } catch {
       throw new PressError(
         problem(`Source file ${path} listed in publication.yaml cannot be read.`, {
@@ -37,6 +38,7 @@ export async function readSources(publication: Publication): Promise<Sources> {
         }),
       )
     }
+    const text = decodeText(bytes, path, 'source')
     const tree = parseMarkdown(text)
     const result = segment(tree, text, path)
     files.push({ path, text, tree })

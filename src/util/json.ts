@@ -5,7 +5,8 @@
  */
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser'
 import type { z } from 'zod'
-import { placeAt, problem, PressError, type Place } from './problems.ts'
+import { lineIndex, problem, PressError, type Place } from './problems.ts'
+import { controlHint, describeCharacter, findBadCharacter } from './read-text.ts'
 
 export interface PositionedJson<T> {
   value: T
@@ -18,6 +19,8 @@ export interface PositionedJson<T> {
 /** Parse and validate `text` (from `file`), or throw a PressError with positions. */
 export function parseJsonFile<S extends z.ZodType>(text: string, file: string, schema: S, what: string): PositionedJson<z.infer<S>> {
   const errors: ParseError[] = []
+  const lines = lineIndex(text)
+  const placeAt = (_text: string, offset: number): Place => lines.placeAt(offset)
   const raw: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
   if (errors.length > 0) {
     throw new PressError(
@@ -50,6 +53,19 @@ export function parseJsonFile<S extends z.ZodType>(text: string, file: string, s
           place: placeAt(text, key.offset),
           hint: 'A key may appear once per object: merge the two entries by hand; JSON keeps only the last one.',
           ruleId: 'duplicate-key',
+        }),
+      ),
+    )
+  }
+  const escaped = findEscapedBadCharacters(tree)
+  if (escaped.length > 0) {
+    throw new PressError(
+      escaped.map(({ node, at }) =>
+        problem(`A string in this ${what} contains ${describeCharacter(node.value as string, at)} (written as a \\u escape).`, {
+          file,
+          place: placeAt(text, node.offset),
+          hint: controlHint.replace('Remove it', 'Remove the escape'),
+          ruleId: 'control-character',
         }),
       ),
     )
@@ -100,4 +116,19 @@ function findDuplicateKeys(node: JsonNode): JsonNode[] {
   }
   visit(node)
   return found
+}
+
+/** String values and keys whose decoded text holds a control character or a lone surrogate (from `\\u` escapes). */
+function findEscapedBadCharacters(root: JsonNode): { node: JsonNode; at: number }[] {
+  const found: { node: JsonNode; at: number }[] = []
+  const stack = [root]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type === 'string' && typeof node.value === 'string') {
+      const at = findBadCharacter(node.value)
+      if (at !== undefined) found.push({ node, at })
+    }
+    for (const child of node.children ?? []) stack.push(child)
+  }
+  return found.sort((a, b) => a.node.offset - b.node.offset)
 }

@@ -58,15 +58,38 @@ export function formatProblem(message: VFileMessage): string {
   return out
 }
 
-/** Line and column (1-based) of a character offset in `text`. */
+/** Line and column (1-based) of a character offset in `text`. For many lookups in one text, use `lineIndex(text)`. */
 export function placeAt(text: string, offset: number): Place {
-  let line = 1
-  let lineStart = 0
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++
-      lineStart = i + 1
-    }
+  return lineIndex(text).placeAt(offset)
+}
+
+export interface LineIndex {
+  /** Line and column (1-based) of a character offset. */
+  placeAt(offset: number): Place
+}
+
+let lastText: string | undefined
+let lastIndex: LineIndex | undefined
+
+/** Where each line of `text` starts, found once (linear); each lookup is a binary search. */
+export function lineIndex(text: string): LineIndex {
+  if (text === lastText && lastIndex) return lastIndex
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  const index: LineIndex = {
+    placeAt(offset: number): Place {
+      const at = Math.max(0, Math.min(offset, text.length))
+      let low = 0
+      let high = starts.length - 1
+      while (low < high) {
+        const middle = (low + high + 1) >> 1
+        if (starts[middle]! <= at) low = middle
+        else high = middle - 1
+      }
+      return { line: low + 1, column: offset - starts[low]! + 1 }
+    },
   }
-  return { line, column: offset - lineStart + 1 }
+  lastText = text
+  lastIndex = index
+  return index
 }

@@ -15,7 +15,11 @@ describe('the PDF browser', () => {
     const bin = process.execPath // any existing file stands in for a browser
     assert.equal(findChromium({ PUPPETEER_EXECUTABLE_PATH: bin, CHROME_PATH: '/nonexistent' }), bin)
     assert.equal(findChromium({ CHROME_PATH: bin }), bin)
-    assert.equal(findChromium({ PUPPETEER_EXECUTABLE_PATH: '/nonexistent', PATH: '' }), '/usr/bin/chromium')
+    assert.equal(findChromium({ PATH: '' }), '/usr/bin/chromium')
+    assert.throws(
+      () => findChromium({ PUPPETEER_EXECUTABLE_PATH: '/nonexistent', PATH: '' }),
+      /PUPPETEER_EXECUTABLE_PATH is set to \/nonexistent/,
+    )
   })
 
   it('should run without a sandbox only as root, and without background networking', () => {

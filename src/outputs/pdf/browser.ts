@@ -12,11 +12,22 @@ import { problem, PressError } from '../../util/problems.ts'
 
 const candidates = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']
 
-/** The Chromium to use: PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, then the usual names on PATH. */
+/**
+ * The Chromium to use: PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, then the usual names on PATH.
+ * A variable that is set must name an existing file: it is an error, not a reason to pick another browser.
+ */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
   for (const name of ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const) {
     const value = env[name]
-    if (value && existsSync(value)) return value
+    if (!value) continue
+    if (existsSync(value)) return value
+    throw new PressError(
+      problem(`${name} is set to ${value}, but there is no such file.`, {
+        file: value,
+        hint: `Point ${name} at a Chromium or Chrome binary (e.g. /usr/bin/chromium), or unset it to use the one found on PATH.`,
+        ruleId: 'no-browser',
+      }),
+    )
   }
   const dirs = ['/usr/bin', ...(env.PATH ?? '').split(delimiter).filter(Boolean)]
   for (const name of candidates) {
