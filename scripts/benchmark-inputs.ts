@@ -4,7 +4,7 @@
  * `npx tsx scripts/benchmark-inputs.ts` (or `npx tsx scripts/benchmark.ts inputs`).
  * Prints one line per case; never asserted by a test.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,14 +13,12 @@ import { importTranslation } from '../src/commands/import.ts'
 import { resolveIds } from '../src/ids/resolve.ts'
 import { loadPublication } from '../src/project/load.ts'
 import { readSources } from '../src/source/read.ts'
-import { syncTranslations } from '../src/commands/sync.ts'
+import { serializeTranslationFile, type TranslationFile } from '../src/i18n/translation-file.ts'
 import { PressError } from '../src/util/problems.ts'
-import type { Logger } from '../src/util/logger.ts'
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..')
 const PUB = 'wuzhen-outlook-2019'
 const sourceFile = join('content', PUB, 'outlook.md')
-const quiet = new Proxy({}, { get: () => () => {} }) as Logger
 
 /** A project copy whose source is `markdown` (IDs not yet minted). */
 export function bigProject(markdown: string): string {
@@ -70,10 +68,20 @@ async function readMarkdown(label: string, markdown: string): Promise<number> {
 async function importXliff(count: number, length: number): Promise<number> {
   const root = bigProject(paragraphs(count, length))
   try {
-    await time(`  mint IDs for ${count} paragraphs`, async () =>
-      resolveIds(await loadPublication(root, join('content', PUB)), { frozen: false, write: true }),
+    const publication = await loadPublication(root, join('content', PUB))
+    const { result: sources } = await time(`  mint IDs for ${count} paragraphs`, () =>
+      resolveIds(publication, { frozen: false, write: true }),
     )
-    await time(`  sync fr (${count} entries)`, () => syncTranslations({ root, languages: ['fr'], frozen: false }, quiet))
+    // The translation file is written directly: \`press sync\` edits JSON one entry at a time (see the report).
+    const path = join(root, 'translations', 'fr', `${PUB}.json`)
+    const current = JSON.parse(readFileSync(path, 'utf8')) as TranslationFile
+    const entries = Object.fromEntries(
+      sources!.blocks.map((block, i) => [
+        sources!.ids[i]!,
+        { state: 'initial' as const, sourceHash: block.hash, source: block.text, text: '' },
+      ]),
+    )
+    writeFileSync(path, serializeTranslationFile({ ...current, entries, orphans: {} }))
     const exported = await exportTranslation({ root, language: 'fr', format: 'xliff2' })
     const filled = exported.text.replace(/<target\/>|<target><\/target>/g, '<target>texte traduit</target>')
     const file = join(root, 'big.xlf')
@@ -89,6 +97,7 @@ async function importXliff(count: number, length: number): Promise<number> {
 
 export async function benchmarkInputs(): Promise<void> {
   console.log('Big input (one process, no CLI start-up):')
+  if (process.argv.includes('xliff')) return void (await xliffGrowth())
   const p1 = await readMarkdown('1,000 paragraphs', paragraphs(1000, 200))
   const p10 = await readMarkdown('10,000 paragraphs', paragraphs(10000, 200))
   console.log(`  growth 1× → 10× paragraphs: ×${(p10 / p1).toFixed(1)}`)
@@ -98,6 +107,10 @@ export async function benchmarkInputs(): Promise<void> {
   await readMarkdown('a 50 KB heading', '# ' + paragraphs(1, 50_000))
   await readMarkdown('lists nested 1,000 deep', Array.from({ length: 1000 }, (_, i) => '  '.repeat(i) + '- item').join('\n'))
   await readMarkdown('quotes nested 1,000 deep', '>'.repeat(1000) + ' deep')
+  await xliffGrowth()
+}
+
+async function xliffGrowth(): Promise<void> {
   const x1 = await importXliff(1000, 1000)
   const x10 = await importXliff(10000, 1000)
   console.log(`  growth 1× → 10× XLIFF: ×${(x10 / x1).toFixed(1)}`)

@@ -27,19 +27,25 @@ function lineDepth(text: string, start: number, end: number): number {
   let indent = 0
   let i = start
   let containers = false
+  let afterMarker = false // the one space after a marker is part of the marker
+  const marker = (): void => {
+    depth++
+    containers = true
+    afterMarker = true
+  }
   while (i < end) {
     const c = text.charCodeAt(i)
-    if (c === 0x20) indent++
-    else if (c === 0x09) indent += 4
-    else if (c === 0x3e /* > */) (depth++, (containers = true))
-    else if ((c === 0x2d || c === 0x2a || c === 0x2b) && isSpace(text.charCodeAt(i + 1))) (depth++, (containers = true))
+    if (c === 0x20 || c === 0x09) {
+      if (afterMarker) afterMarker = false
+      else indent += c === 0x09 ? 4 : 1
+    } else if (c === 0x3e /* > */) marker()
+    else if ((c === 0x2d || c === 0x2a || c === 0x2b) && isSpace(text.charCodeAt(i + 1))) marker()
     else if (c >= 0x30 && c <= 0x39) {
       let j = i
       while (j < end && j - i < 9 && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39) j++
       const after = text.charCodeAt(j)
       if ((after === 0x2e || after === 0x29) && isSpace(text.charCodeAt(j + 1))) {
-        depth++
-        containers = true
+        marker()
         i = j
       } else break
     } else break
