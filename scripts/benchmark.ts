@@ -8,6 +8,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build, formats, type Format } from '../src/commands/build.ts'
 import { collectingLogger } from '../src/util/logger.ts'
+import { benchmarkInputs } from './benchmark-inputs.ts'
+
+// `npx tsx scripts/benchmark.ts inputs`: big-input measurements (scripts/benchmark-inputs.ts).
+if (process.argv[2] === 'inputs') {
+  await benchmarkInputs(process.argv.slice(3))
+  process.exit(0)
+}
 
 const root = join(import.meta.dirname, '..')
 const runs = Number(process.argv[2] ?? 3)

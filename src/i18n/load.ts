@@ -6,6 +6,7 @@ import type { Publication } from '../project/load.ts'
 import { languageInfo } from '../project/languages.ts'
 import { readTranslationFile, type LoadedTranslation } from './translation-file.ts'
 import { invisibleInStrings, publicationStrings } from './invisible-strings.ts'
+import { nestingProblem } from '../source/nesting.ts'
 import { problem } from '../util/problems.ts'
 import { entryUrlProblems } from './entry-urls.ts'
 import type { IdentifiedSources } from '../ids/resolve.ts'
@@ -64,6 +65,10 @@ function checkTranslation(
   }
   messages.push(...entryUrlProblems(loaded))
   messages.push(...invisibleInStrings(publicationStrings(data.publication), language, path, positions.placeOf))
+  for (const [id, entry] of Object.entries(data.entries)) {
+    const deep = nestingProblem(entry.text, path, () => positions.placeOf(['entries', id, 'text']))
+    if (deep) messages.push(deep)
+  }
   if (sources) {
     for (const id of Object.keys(data.entries)) {
       if (!sources.byId.has(id)) {

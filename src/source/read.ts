@@ -7,7 +7,8 @@ import type { Publication } from '../project/load.ts'
 import { parseMarkdown } from './parse.ts'
 import { segment, type Block } from './segment.ts'
 import { urlProblems } from './urls.ts'
-import { failOnFatal, problem, PressError } from '../util/problems.ts'
+import { failOnFatal, lineIndex, problem, PressError } from '../util/problems.ts'
+import { nestingProblem } from './nesting.ts'
 
 export interface SourceFile {
   /** Path relative to the project root (for messages and the lock). */
@@ -39,6 +40,8 @@ export async function readSources(publication: Publication): Promise<Sources> {
       )
     }
     const text = decodeText(bytes, path, 'source')
+    const deep = nestingProblem(text, path, (offset) => lineIndex(text).placeAt(offset))
+    if (deep) throw new PressError(deep)
     const tree = parseMarkdown(text)
     const result = segment(tree, text, path)
     files.push({ path, text, tree })

@@ -29,7 +29,7 @@ export const inputKindNames: Record<InputKind, string> = {
 }
 
 /** Deepest nesting of lists and block quotes in a Markdown source (or a translated block). */
-export const maxNestingDepth = 100
+export const maxNestingDepth = 32
 
 /** Longest single block (paragraph, heading, list item …) in characters. */
 export const maxBlockLength = 4 * MB
