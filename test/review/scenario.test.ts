@@ -6,6 +6,7 @@ import { updateIds } from '../../src/commands/ids.ts'
 import { collectingLogger } from '../../src/util/logger.ts'
 import { reviewPair } from '../../src/commands/review.ts'
 import { copyProject, lineOf, press, publicationId, read, sourcePath, write } from '../helpers/project.ts'
+import { PressError } from '../../src/util/problems.ts'
 
 const zhPath = `translations/zh/${publicationId}.json`
 type File = { entries: Record<string, { text: string; source: string }> }
@@ -75,7 +76,7 @@ describe('review and check after the source and a translation change', () => {
     const dir = copyProject()
     const zh = JSON.parse(read(dir, zhPath)) as File
     zh.entries['p-fps7yc']!.text = '<script>alert(1)</script> {{title}} $t(review) ' + zh.entries['p-fps7yc']!.text
-    zh.entries['p-i1jlvs']!.text = '见<img src=x onerror=alert(2)>和[链接](javascript:alert(3))。' + zh.entries['p-i1jlvs']!.text
+    zh.entries['p-i1jlvs']!.text = '见<img src=x onerror=alert(2)>和[链接](#p-fps7yc)。' + zh.entries['p-i1jlvs']!.text
     write(dir, zhPath, JSON.stringify(zh, null, 2) + '\n')
     await reviewPair({ root: dir, a: 'en', b: 'zh', frozen: true }, collectingLogger())
     const html = readFileSync(join(dir, 'dist', publicationId, 'review', 'en-zh.html'), 'utf8')
@@ -89,6 +90,15 @@ describe('review and check after the source and a translation change', () => {
     )
     assert.match(cell, /class="rule"[^>]*>markup</)
     const inline = row(html, 'p-i1jlvs')
-    assert.match(inline, /见&#x3C;img src=x onerror=alert\(2\)>和<span class="unsafe-link">链接<\/span>。/)
+    assert.match(inline, /见&#x3C;img src=x onerror=alert\(2\)>和/)
+    // A script link does not get as far as the review page: it is refused where it enters, at its place.
+    zh.entries['p-i1jlvs']!.text = '和[链接](javascript:alert(3))。'
+    write(dir, zhPath, JSON.stringify(zh, null, 2) + '\n')
+    await assert.rejects(reviewPair({ root: dir, a: 'en', b: 'zh', frozen: true }, collectingLogger()), (error: unknown) => {
+      assert.ok(error instanceof PressError)
+      assert.equal(error.messages[0]!.reason, 'Link to a "javascript:" URL is not allowed: "javascript:alert(3)".')
+      assert.equal(error.messages[0]!.file, zhPath)
+      return true
+    })
   })
 })

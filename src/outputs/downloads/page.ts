@@ -56,8 +56,8 @@ export function renderDownloadPage(input: DownloadPageInput): string {
     ])
   }
   const body = input.listings.map((listing) =>
-    h('section', { ariaLabelledBy: `pub-${listing.manifest.publication.id}` }, [
-      h(`h2#pub-${listing.manifest.publication.id}`, listing.titles[input.language] ?? listing.manifest.publication.title),
+    h('section', { ariaLabelledBy: `pp-pub-${listing.manifest.publication.id}` }, [
+      h(`h2#pp-pub-${listing.manifest.publication.id}`, listing.titles[input.language] ?? listing.manifest.publication.title),
       h('table', [
         h(
           'thead',
