@@ -95,7 +95,6 @@ async function buildPublication(
     )
 
   const identity = await buildIdentity(publication, sources, translations, ui)
-  const blockIds = new Set(sources.ids)
   const dir = join(outDir, config.id)
   const written: string[] = []
   const write = async (path: string, data: string | Uint8Array): Promise<void> => {
@@ -107,7 +106,7 @@ async function buildPublication(
   for (const edition of editions.filter((e) => languages.includes(e.language))) {
     for (const message of edition.messages) logger.problem(message)
     if (wanted.has('html')) {
-      await write(join(dir, edition.language, HTML_FILE), renderHtmlEdition(edition, editions, config.sourceLanguage, identity, blockIds))
+      await write(join(dir, edition.language, HTML_FILE), renderHtmlEdition(edition, editions, config.sourceLanguage, identity))
     }
     if (wanted.has('epub')) {
       const epub = await renderEpubEdition({ edition, config, sourceLanguage: config.sourceLanguage, identity, root })
@@ -121,7 +120,6 @@ async function buildPublication(
       editions: selected,
       sourceLanguage: config.sourceLanguage,
       identity,
-      blockIds,
       dir,
       session,
       logger,
@@ -134,7 +132,6 @@ async function buildPublication(
       pairs,
       sourceLanguage: config.sourceLanguage,
       identity,
-      blockIds,
       dir,
       session,
       logger,
