@@ -5,7 +5,7 @@
  *   → one model per language → HTML (and the other formats) → assets
  */
 import { readdir, readFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import type { Publication } from '../project/load.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { writeFileAtomic } from '../util/files.ts'
@@ -13,7 +13,7 @@ import { renderHtmlEdition, HTML_FILE } from '../outputs/html/index.ts'
 import { writePdfEditions } from '../outputs/pdf/index.ts'
 import { writeParallelEditions } from '../outputs/parallel/index.ts'
 import { BrowserSession } from '../outputs/pdf/browser.ts'
-import { writeDownloads } from '../outputs/downloads/downloads.ts'
+import { fileFacts, writeDownloads, type EditionFile, type PublicationResult } from '../outputs/downloads/downloads.ts'
 import { epubFileName, renderEpubEdition } from '../outputs/epub/index.ts'
 import type { UiFile } from '../i18n/ui-strings.ts'
 import type { BuildIdentity } from '../outputs/colophon.ts'
@@ -54,28 +54,28 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
   const files: string[] = []
   const publications = await findPublications(options.root, options.publication)
   const session = new BrowserSession() // one browser for the whole build, launched at the first PDF
-  const titles = new Map<string, Record<string, string>>()
+  const results: PublicationResult[] = []
   try {
     for (const publication of publications) {
       const built = await buildPublication(publication, options, outDir, logger, session)
       files.push(...built.files)
-      titles.set(publication.config.id, built.titles)
+      results.push({ publication, titles: built.titles, editions: built.editions })
     }
   } finally {
     await session.close()
   }
-  files.push(...(await writeDownloads(publications, titles, outDir, logger)))
+  files.push(...(await writeDownloads(results, outDir, logger)))
   return { files, seconds: (performance.now() - started) / 1000 }
 }
 
-/** Build one publication's editions; returns the files written and its title in each language. */
+/** Build one publication's editions; returns the files written, the edition files' facts and its title in each language. */
 async function buildPublication(
   publication: Publication,
   options: BuildOptions,
   outDir: string,
   logger: Logger,
   session: BrowserSession,
-): Promise<{ files: string[]; titles: Record<string, string> }> {
+): Promise<{ files: string[]; editions: EditionFile[]; titles: Record<string, string> }> {
   const { config, root } = publication
   const languages = selectLanguages(publication, options.languages)
   const wanted = new Set(options.formats ?? formats)
@@ -97,25 +97,44 @@ async function buildPublication(
   const identity = await buildIdentity(publication, sources, translations, ui)
   const dir = join(outDir, config.id)
   const written: string[] = []
+  const facts = new Map<string, ReturnType<typeof fileFacts>>()
   const write = async (path: string, data: string | Uint8Array): Promise<void> => {
     await writeFileAtomic(path, data)
     written.push(path)
+    facts.set(path, fileFacts(data))
     logger.progress(`wrote ${relative(root, path)}`)
+  }
+  const editionFiles: EditionFile[] = []
+  const record = (path: string, entry: Pick<EditionFile, 'language' | 'format' | 'pages' | 'pairedWith'>): void => {
+    const { size, sha256 } = facts.get(path)!
+    editionFiles.push({
+      language: entry.language,
+      format: entry.format,
+      path: relative(outDir, path).split(sep).join('/'),
+      size,
+      sha256,
+      ...(entry.pages === undefined ? {} : { pages: entry.pages }),
+      ...(entry.pairedWith === undefined ? {} : { pairedWith: entry.pairedWith }),
+    })
   }
 
   for (const edition of editions.filter((e) => languages.includes(e.language))) {
     for (const message of edition.messages) logger.problem(message)
     if (wanted.has('html')) {
-      await write(join(dir, edition.language, HTML_FILE), renderHtmlEdition(edition, editions, config.sourceLanguage, identity))
+      const path = join(dir, edition.language, HTML_FILE)
+      await write(path, renderHtmlEdition(edition, editions, config.sourceLanguage, identity))
+      record(path, { language: edition.language, format: 'html' })
     }
     if (wanted.has('epub')) {
       const epub = await renderEpubEdition({ edition, config, sourceLanguage: config.sourceLanguage, identity, root })
-      await write(join(dir, edition.language, epubFileName(config.id, edition.language)), epub)
+      const path = join(dir, edition.language, epubFileName(config.id, edition.language))
+      await write(path, epub)
+      record(path, { language: edition.language, format: 'epub' })
     }
   }
   if (wanted.has('pdf')) {
     const selected = editions.filter((e) => languages.includes(e.language))
-    await writePdfEditions({
+    const pdfs = await writePdfEditions({
       publication,
       editions: selected,
       sourceLanguage: config.sourceLanguage,
@@ -126,7 +145,7 @@ async function buildPublication(
       write,
     })
     const pairs = languages.filter((l) => l !== config.sourceLanguage).map((l): [string, string] => [config.sourceLanguage, l])
-    await writeParallelEditions({
+    const parallels = await writeParallelEditions({
       publication,
       editions,
       pairs,
@@ -137,6 +156,9 @@ async function buildPublication(
       logger,
       write,
     })
+    for (const pdf of pdfs) record(pdf.path, { language: pdf.language, format: 'pdf', pages: pdf.pages })
+    for (const pdf of parallels)
+      record(pdf.path, { language: pdf.language, format: 'parallel', pages: pdf.pages, pairedWith: config.sourceLanguage })
   }
   const assetText = editions
     .map((e) => e.blocks.map((b) => b.text).join('\n') + Object.values(ui.get(e.language)!.strings).join('\n') + JSON.stringify(e.meta))
@@ -147,7 +169,7 @@ async function buildPublication(
     const pairs = languages.filter((l) => l !== config.sourceLanguage).map((l): [string, string] => [config.sourceLanguage, l])
     written.push(...(await writeReviewPages({ publication, sources, translations, editions, dir, pairs })))
   }
-  return { files: written, titles: Object.fromEntries(editions.map((e) => [e.language, e.meta.title])) }
+  return { files: written, editions: editionFiles, titles: Object.fromEntries(editions.map((e) => [e.language, e.meta.title])) }
 }
 
 function selectLanguages(publication: Publication, requested: string[] | undefined): string[] {
