@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
-import { build, formats, type Format } from '../commands/build.ts'
+import { build, formatHelp, formats, type Format } from '../commands/build.ts'
 import { checkTranslations, formatCheckReport } from '../commands/check.ts'
 import { reviewPair } from '../commands/review.ts'
 import { updateIds } from '../commands/ids.ts'
@@ -55,9 +55,7 @@ export async function main(
     .option('--out <dir>', 'output folder', 'dist')
     .option('--lang <codes>', 'only these languages (comma-separated or repeated)', list)
     .addOption(
-      new Option('--format <formats>', `only these formats: ${formats.join(', ')}`).argParser((v: string, prev: string[] = []) =>
-        list(v, prev),
-      ),
+      new Option('--format <formats>', `only these formats (${formatHelp()})`).argParser((v: string, prev: string[] = []) => list(v, prev)),
     )
     .option('--frozen', 'never mint paragraph IDs; fail on blocks missing from the lock (always on when CI=true)')
     .option('--strict', 'fail when a block has no translation instead of showing the source text')

@@ -2,19 +2,16 @@
  * `press build`: every edition of every publication.
  *
  *   config → sources + IDs (lock) → translations + interface strings
- *   → one model per language → HTML (and the other formats) → assets
+ *   → one edition per language (built once) → every output of the registry
+ *   (src/outputs/registry.ts) → manifests and download pages
  */
 import { readdir, readFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import type { Publication } from '../project/load.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { removeStaleTemps, writeFileAtomic } from '../util/files.ts'
-import { renderHtmlEdition, HTML_FILE } from '../outputs/html/index.ts'
-import { writePdfEditions } from '../outputs/pdf/index.ts'
-import { writeParallelEditions } from '../outputs/parallel/index.ts'
 import { BrowserSession } from '../outputs/pdf/browser.ts'
-import { writeDownloads } from '../outputs/downloads/downloads.ts'
-import { epubFileName, renderEpubEdition } from '../outputs/epub/index.ts'
+import { fileFacts, writeDownloads, type EditionFile, type PublicationResult } from '../outputs/downloads/downloads.ts'
 import type { UiFile } from '../i18n/ui-strings.ts'
 import type { BuildIdentity } from '../outputs/colophon.ts'
 import { ASSETS_DIR, TEMPLATES_DIR, writeAssets } from '../outputs/assets.ts'
@@ -23,11 +20,11 @@ import { loadUi, prepareEditions, type EditionModel } from '../edition/model.ts'
 import { resolveIds, type IdentifiedSources } from '../ids/resolve.ts'
 import type { Logger } from '../util/logger.ts'
 import { findPublications } from '../project/paths.ts'
-import { writeReviewPages } from './review.ts'
+import { formats, outputs, type Format } from '../outputs/registry.ts'
+import type { OutputContext, WrittenEdition } from '../outputs/output.ts'
 import { loadTranslations, type PublicationTranslations } from '../i18n/load.ts'
 
-export const formats = ['html', 'epub', 'pdf'] as const
-export type Format = (typeof formats)[number]
+export { formatHelp, formats, type Format } from '../outputs/registry.ts'
 
 export interface BuildOptions {
   root: string
@@ -58,103 +55,101 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
   if (stale.length > 0)
     logger.info(`Removed ${stale.length} temporary files an interrupted build left in ${relative(options.root, outDir) || outDir}`)
   const session = new BrowserSession() // one browser for the whole build, launched at the first PDF
-  const titles = new Map<string, Record<string, string>>()
+  const results: PublicationResult[] = []
   try {
     for (const publication of publications) {
       const built = await buildPublication(publication, options, outDir, logger, session)
       files.push(...built.files)
-      titles.set(publication.config.id, built.titles)
+      results.push({ publication, titles: built.titles, editions: built.editions })
     }
   } finally {
     await session.close()
   }
-  files.push(...(await writeDownloads(publications, titles, outDir, logger)))
+  files.push(...(await writeDownloads(results, outDir, logger)))
   return { files, seconds: (performance.now() - started) / 1000 }
 }
 
-/** Build one publication's editions; returns the files written and its title in each language. */
+/** Build one publication's editions; returns the files written, the edition files' facts and its title in each language. */
 async function buildPublication(
   publication: Publication,
   options: BuildOptions,
   outDir: string,
   logger: Logger,
   session: BrowserSession,
-): Promise<{ files: string[]; titles: Record<string, string> }> {
+): Promise<{ files: string[]; editions: EditionFile[]; titles: Record<string, string> }> {
   const { config, root } = publication
   const languages = selectLanguages(publication, options.languages)
   const wanted = new Set(options.formats ?? formats)
 
+  // 1. Sources and their paragraph IDs.
   const sources = await resolveIds(publication, { frozen: options.frozen, write: !options.frozen })
   reportIdChanges(sources, logger)
+  // 2. Translations and interface strings.
   const allLanguages = [config.sourceLanguage, ...config.languages]
   const translations = await loadTranslations(publication, sources, config.languages)
   translations.messages.forEach((m) => logger.problem(m))
   if (translations.messages.some((m) => m.fatal)) throw new PressError(translations.messages.filter((m) => m.fatal))
   const ui = await loadUi(root, allLanguages)
+  // 3. The editions, built once per language.
   const editions = prepareEditions(publication, sources, translations, ui, allLanguages)
-  if (options.strict)
-    failOnMissing(
-      editions.filter((e) => languages.includes(e.language)),
-      translations,
-    )
+  const selected = editions.filter((e) => languages.includes(e.language))
+  if (options.strict) failOnMissing(selected, translations)
+  for (const edition of selected) for (const message of edition.messages) logger.problem(message)
 
-  const identity = await buildIdentity(publication, sources, translations, ui)
-  const blockIds = new Set(sources.ids)
+  // 4. Every output of the registry that was asked for.
   const dir = join(outDir, config.id)
   const written: string[] = []
+  const facts = new Map<string, ReturnType<typeof fileFacts>>()
   const write = async (path: string, data: string | Uint8Array): Promise<void> => {
     await writeFileAtomic(path, data)
     written.push(path)
+    facts.set(path, fileFacts(data))
     logger.progress(`wrote ${relative(root, path)}`)
   }
+  const context: OutputContext = {
+    publication,
+    sources,
+    translations,
+    editions,
+    selected,
+    pairs: languages.filter((l) => l !== config.sourceLanguage).map((l): [string, string] => [config.sourceLanguage, l]),
+    identity: await buildIdentity(publication, sources, translations, ui),
+    dir,
+    session,
+    logger,
+    write,
+  }
+  const listed: WrittenEdition[] = []
+  let assets = false
+  for (const output of outputs.filter((o) => wanted.has(o.format))) {
+    // The shared stylesheets and fonts, before the review pages add theirs beside them.
+    if (output.name === 'review') assets = await writeSharedAssets()
+    listed.push(...(await output.write(context)))
+  }
+  if (!assets) await writeSharedAssets()
 
-  for (const edition of editions.filter((e) => languages.includes(e.language))) {
-    for (const message of edition.messages) logger.problem(message)
-    if (wanted.has('html')) {
-      await write(join(dir, edition.language, HTML_FILE), renderHtmlEdition(edition, editions, config.sourceLanguage, identity, blockIds))
+  // 5. The facts the manifest lists, from what the writers returned.
+  const editionFiles = listed.map((entry): EditionFile => {
+    const { size, sha256 } = facts.get(entry.path)!
+    return {
+      language: entry.language,
+      format: entry.format,
+      path: relative(outDir, entry.path).split(sep).join('/'),
+      size,
+      sha256,
+      ...(entry.pages === undefined ? {} : { pages: entry.pages }),
+      ...(entry.pairedWith === undefined ? {} : { pairedWith: entry.pairedWith }),
     }
-    if (wanted.has('epub')) {
-      const epub = await renderEpubEdition({ edition, config, sourceLanguage: config.sourceLanguage, identity, root })
-      await write(join(dir, edition.language, epubFileName(config.id, edition.language)), epub)
-    }
+  })
+  return { files: written, editions: editionFiles, titles: Object.fromEntries(editions.map((e) => [e.language, e.meta.title])) }
+
+  async function writeSharedAssets(): Promise<true> {
+    const text = editions
+      .map((e) => e.blocks.map((b) => b.text).join('\n') + Object.values(ui.get(e.language)!.strings).join('\n') + JSON.stringify(e.meta))
+      .join('\n')
+    written.push(...(await writeAssets(root, join(dir, ASSETS_DIR), text)).written)
+    return true
   }
-  if (wanted.has('pdf')) {
-    const selected = editions.filter((e) => languages.includes(e.language))
-    await writePdfEditions({
-      publication,
-      editions: selected,
-      sourceLanguage: config.sourceLanguage,
-      identity,
-      blockIds,
-      dir,
-      session,
-      logger,
-      write,
-    })
-    const pairs = languages.filter((l) => l !== config.sourceLanguage).map((l): [string, string] => [config.sourceLanguage, l])
-    await writeParallelEditions({
-      publication,
-      editions,
-      pairs,
-      sourceLanguage: config.sourceLanguage,
-      identity,
-      blockIds,
-      dir,
-      session,
-      logger,
-      write,
-    })
-  }
-  const assetText = editions
-    .map((e) => e.blocks.map((b) => b.text).join('\n') + Object.values(ui.get(e.language)!.strings).join('\n') + JSON.stringify(e.meta))
-    .join('\n')
-  const assets = await writeAssets(root, join(dir, ASSETS_DIR), assetText)
-  written.push(...assets.written)
-  if (wanted.has('html')) {
-    const pairs = languages.filter((l) => l !== config.sourceLanguage).map((l): [string, string] => [config.sourceLanguage, l])
-    written.push(...(await writeReviewPages({ publication, sources, translations, editions, dir, pairs })))
-  }
-  return { files: written, titles: Object.fromEntries(editions.map((e) => [e.language, e.meta.title])) }
 }
 
 function selectLanguages(publication: Publication, requested: string[] | undefined): string[] {

@@ -1,14 +1,25 @@
 /**
- * The body content of an edition as hast: every block element carries its
- * paragraph ID, sections are grouped by level-2 headings (a thematic break
- * opens an unheaded closing section), notes come last.
+ * The body content of an edition as hast, built once by one unified processor:
+ *
+ *   localized mdast → remark-keep-list-paragraphs → remark-block-properties
+ *   → remark-rehype → rehype-block-ids → rehype-block-flags → rehype-sections
+ *
+ * Every block element carries its paragraph ID (`id`, and `data.blockId`),
+ * sections are grouped by level-2 headings (a thematic break opens an unheaded
+ * closing section), notes come last.
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast'
-import type { List, Nodes as MdastNodes, Root as MdastRoot } from 'mdast'
-import { toHast } from 'mdast-util-to-hast'
+import type { Root as MdastRoot } from 'mdast'
+import remarkRehype from 'remark-rehype'
+import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import type { Localizer } from '../i18n/instance.ts'
-import type { BlockData, LocalizedEdition } from './localize.ts'
+import type { LocalizedEdition } from './localize.ts'
+import { remarkKeepListParagraphs } from './plugins/remark-keep-list-paragraphs.ts'
+import { remarkBlockProperties } from './plugins/remark-block-properties.ts'
+import { rehypeBlockIds } from './plugins/rehype-block-ids.ts'
+import { rehypeBlockFlags } from './plugins/rehype-block-flags.ts'
+import { rehypeSections } from './plugins/rehype-sections.ts'
 
 export interface ContentOptions {
   /** Language names in the edition's language, for "the English source text". */
@@ -17,27 +28,35 @@ export interface ContentOptions {
 
 export interface EditionContent {
   /** Sections, then the notes section. */
-  children: Element[]
+  readonly children: readonly Element[]
   /** Level-2 headings in order, for the table of contents and bookmarks. */
-  headings: { id: string; text: string }[]
+  readonly headings: readonly { readonly id: string; readonly text: string }[]
 }
 
+/** The edition's hast. Reads `edition.tree` without changing it. */
 export function editionContent(edition: LocalizedEdition, localizer: Localizer, options: ContentOptions): EditionContent {
-  markBlocks(edition, localizer, options)
-  const hast = toHast(edition.tree, {
-    clobberPrefix: 'pp-', // footnote ids in the writers' namespace: pp-fn-1, pp-fnref-1
-    footnoteLabel: localizer.t('notes'),
-    footnoteLabelTagName: 'h2',
-    footnoteLabelProperties: { className: ['notes-title'] },
-    footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
-      localizer.t('backToReference', { number: referenceIndex + 1 + (rereferenceIndex > 1 ? `-${rereferenceIndex}` : '') }),
-  }) as HastRoot
+  const processor = unified()
+    .use(remarkKeepListParagraphs)
+    .use(remarkBlockProperties, { language: edition.language })
+    .use(remarkRehype, {
+      clobberPrefix: 'pp-', // footnote ids in the writers' namespace: pp-fn-1, pp-fnref-1
+      footnoteLabel: localizer.t('notes'),
+      footnoteLabelTagName: 'h2',
+      footnoteLabelProperties: { className: ['notes-title'] },
+      footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
+        localizer.t('backToReference', { number: referenceIndex + 1 + (rereferenceIndex > 1 ? `-${rereferenceIndex}` : '') }),
+    })
+    .use(rehypeBlockIds)
+    .use(rehypeBlockFlags, {
+      language: edition.language,
+      flag: (status, source) =>
+        status === 'stale' ? localizer.t('staleTranslation') : localizer.t('missingTranslation', { source: options.languageName(source) }),
+    })
+    .use(rehypeSections, { closingNoteLabel: localizer.t('closingNote') })
+  const hast = processor.runSync(structuredClone(edition.tree) as MdastRoot) as HastRoot
   visit(hast, 'element', (node: Element) => renameFootnoteLabel(node.properties))
-  const children = groupSections(
-    hast.children.filter((node): node is Element => node.type === 'element'),
-    localizer,
-  )
-  const headings: EditionContent['headings'] = []
+  const children = hast.children.filter((node): node is Element => node.type === 'element')
+  const headings: { id: string; text: string }[] = []
   for (const section of children) {
     visit(section, 'element', (node: Element) => {
       if (node.tagName === 'h2' && typeof node.properties.id === 'string' && node.properties.id !== 'pp-footnote-label') {
@@ -48,68 +67,14 @@ export function editionContent(edition: LocalizedEdition, localizer: Localizer, 
   return { children, headings }
 }
 
-/** Put each block's ID, status and language on its mdast node, for toHast. */
-function markBlocks(edition: LocalizedEdition, localizer: Localizer, options: ContentOptions): void {
-  keepListParagraphs(edition.tree)
-  for (const { block } of edition.blocks) {
-    const data = block.node.data as (BlockData & { hProperties?: Record<string, unknown> }) | undefined
-    if (!data) continue
-    const properties: Record<string, unknown> = { id: data.blockId }
-    if (data.blockStatus === 'fallback' || data.blockStatus === 'stale') {
-      properties.className = [`pp-${data.blockStatus}`]
-      properties.dataStatus = data.blockStatus
-      const flag =
-        data.blockStatus === 'stale'
-          ? localizer.t('staleTranslation')
-          : localizer.t('missingTranslation', { source: options.languageName(data.blockLanguage) })
-      properties.dataFlag = flag
-    }
-    if (data.blockLanguage !== edition.language) properties.lang = data.blockLanguage
-    data.hProperties = properties
-  }
+/** A writer's own copy of the content, to change as it likes (the edition's stays as it is). */
+export interface ContentCopy {
+  children: Element[]
+  headings: { id: string; text: string }[]
 }
 
-/**
- * toHast unwraps the paragraphs of a tight list into their `<li>`, and a
- * paragraph's ID would go with it: render every list loose (a `<p>` per
- * paragraph), and mark lists that were tight so that stylesheets keep them tight.
- */
-function keepListParagraphs(tree: MdastRoot): void {
-  visit(tree, 'list', (list: List) => {
-    const tight = !list.spread && list.children.every((item) => !item.spread)
-    if (tight) list.data = { ...list.data, hProperties: { ...(list.data?.hProperties ?? {}), className: ['tight'] } }
-    list.spread = true
-  })
-}
-
-function groupSections(nodes: Element[], localizer: Localizer): Element[] {
-  const out: Element[] = []
-  let current: Element | undefined
-  const open = (properties: Record<string, string | string[]>): Element => {
-    current = { type: 'element', tagName: 'section', properties, children: [] }
-    out.push(current)
-    return current
-  }
-  const openPreamble = (): Element => {
-    current = { type: 'element', tagName: 'div', properties: { className: ['preamble'] }, children: [] }
-    out.push(current)
-    return current
-  }
-  for (const node of nodes) {
-    if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) {
-      node.properties.className = ['notes']
-      node.properties.ariaLabelledBy = ['pp-footnote-label']
-      out.push(node)
-      current = undefined
-    } else if (node.tagName === 'h2') {
-      open({ className: ['thesis'], ariaLabelledBy: String(node.properties.id) }).children.push(node)
-    } else if (node.tagName === 'hr') {
-      open({ className: ['closing-note'], ariaLabel: localizer.t('closingNote') })
-    } else {
-      ;(current ?? openPreamble()).children.push(node as ElementContent)
-    }
-  }
-  return out
+export function copyContent(content: EditionContent): ContentCopy {
+  return structuredClone(content) as ContentCopy
 }
 
 /** mdast-util-to-hast names the notes heading `footnote-label` whatever the prefix: move it into the writers' namespace. */
@@ -123,5 +88,3 @@ export function textOf(node: ElementContent | HastRoot): string {
   if ('children' in node) return (node.children as ElementContent[]).map(textOf).join('')
   return ''
 }
-
-export type { MdastNodes }

@@ -1,23 +1,30 @@
 /**
- * Build the mdast of one language edition: the source tree with every block's
- * content replaced by its translation (parsed as Markdown), or by the source
- * text marked as a fallback. Raw HTML in a translation becomes inert text.
+ * Build the mdast of one language edition: a copy of the source tree, every
+ * block node marked with its paragraph ID, status and language, then each
+ * translated block's content replaced by its translation (remark-localize);
+ * blocks without a translation show the source text, marked as a fallback.
+ * The sources are never changed: each file's tree is cloned once.
  */
-import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast'
+import type { Nodes, Root, RootContent } from 'mdast'
+import { unified } from 'unified'
 import type { VFileMessage } from 'vfile-message'
 import type { IdentifiedSources } from '../ids/resolve.ts'
 import type { Localizer } from '../i18n/instance.ts'
 import { entryStatus } from '../i18n/status.ts'
 import type { Entry } from '../i18n/translation-file.ts'
-import { definitionsOf, parseBlockMarkdown, parseMarkdown, type BlockDefinitions } from '../source/parse.ts'
-import { segment, type Block } from '../source/segment.ts'
-import { problem } from '../util/problems.ts'
+import { definitionsOf } from '../source/parse.ts'
+import type { Block } from '../source/segment.ts'
+import type { Place } from '../util/problems.ts'
+import { normalizeLabel, remarkLocalize, type PublicationDefinitions, type Translation } from './plugins/remark-localize.ts'
 
 export type BlockStatus = 'source' | 'translated' | 'stale' | 'fallback'
 
 export interface LocalizedBlock {
   id: string
+  /** The source block (never changed). */
   block: Block
+  /** The block's node in the edition's tree. */
+  node: Nodes
   status: BlockStatus
   /** Markdown shown for the block. */
   text: string
@@ -37,104 +44,68 @@ export interface LocalizeInput {
   localizer: Localizer
   sourceLanguage: string
   /** Entries of the language's translation file (undefined for the source language). */
-  entries?: Record<string, Entry>
+  entries?: Record<string, Entry> | undefined
   /** Path of the translation file, for messages. */
-  translationPath?: string
+  translationPath?: string | undefined
+  /** Where an entry's text starts in the translation file. */
+  placeOf?: ((id: string) => Place | undefined) | undefined
 }
 
-/** Data attached to block nodes and carried into hast. */
+/** Data each block node carries; the edition's processor copies it to hast. */
 export interface BlockData {
   blockId: string
   blockStatus: BlockStatus
   blockLanguage: string
 }
 
+declare module 'mdast' {
+  interface Data extends Partial<BlockData> {}
+}
+
 export function localize(input: LocalizeInput): LocalizedEdition {
   const { sources, localizer, sourceLanguage, entries } = input
   const language = localizer.language
-  const messages: VFileMessage[] = []
-  // `[^1]` and `[text][ref]` in a translation resolve as they do in the source, and only then.
-  const definitions = mergeDefinitions(sources.files.map((file) => definitionsOf(file.tree)))
   const tree: Root = { type: 'root', children: [] }
   const blocks: LocalizedBlock[] = []
-  let index = 0
+  const translations = new Map<string, Translation>()
+  const byFile = new Map<string, [string, Block][]>()
+  for (const [id, block] of sources.byId) byFile.set(block.file, [...(byFile.get(block.file) ?? []), [id, block]])
   for (const file of sources.files) {
-    // A fresh tree per edition: segmenting it gives its nodes in block order.
-    const fresh = parseMarkdown(file.text)
-    for (const block of segment(fresh, file.text, file.path).blocks) {
-      const id = sources.ids[index++]!
+    const identified = byFile.get(file.path) ?? []
+    // One structured clone keeps the identity between the tree and the block nodes inside it.
+    const copy = structuredClone({ tree: file.tree, nodes: identified.map(([, block]) => block.node) })
+    identified.forEach(([id, block], i) => {
+      const node = copy.nodes[i]!
       const resolved = language === sourceLanguage ? undefined : localizer.content(id)
-      const entry = entries?.[id]
-      let status: BlockStatus
-      let text: string
-      let shownLanguage: string
-      if (language === sourceLanguage) {
-        status = 'source'
-        text = block.text
-        shownLanguage = sourceLanguage
-      } else if (!resolved || resolved.language !== language) {
-        status = 'fallback'
-        text = block.text
-        shownLanguage = sourceLanguage
-      } else {
-        status = entryStatus(entry, block.hash) === 'stale' ? 'stale' : 'translated'
+      let status: BlockStatus = 'source'
+      let text = block.text
+      let shown = sourceLanguage
+      if (language !== sourceLanguage && (!resolved || resolved.language !== language)) status = 'fallback'
+      else if (resolved && language !== sourceLanguage) {
+        status = entryStatus(entries?.[id], block.hash) === 'stale' ? 'stale' : 'translated'
         text = resolved.text
-        shownLanguage = language
+        shown = language
+        translations.set(id, { text, place: input.placeOf?.(id) })
       }
-      if (status === 'translated' || status === 'stale') {
-        const replaced = replaceContent(block, text, definitions)
-        if (replaced) {
-          messages.push(
-            problem(`The ${language} translation of ${id} ${replaced}; it is shown as plain text.`, {
-              file: input.translationPath ?? block.file,
-              hint: 'Write the translation as inline Markdown of one block (escape a leading "1." as "1\\." or a leading "#" as "\\#").',
-              fatal: false,
-              ruleId: 'translation-structure',
-            }),
-          )
-        }
-      }
-      const data: BlockData = { blockId: id, blockStatus: status, blockLanguage: shownLanguage }
-      block.node.data = { ...block.node.data, ...data } as typeof block.node.data
-      blocks.push({ id, block, status, text, language: shownLanguage })
-    }
-    tree.children.push(...(fresh.children as RootContent[]))
+      node.data = { ...node.data, blockId: id, blockStatus: status, blockLanguage: shown }
+      blocks.push({ id, block, node, status, text, language: shown })
+    })
+    tree.children.push(...(copy.tree.children as RootContent[]))
   }
+  const messages: VFileMessage[] = []
+  unified()
+    .use(remarkLocalize, { translations, definitions: publicationDefinitions(sources), language })
+    .use(() => (_: Root, file) => void messages.push(...file.messages))
+    .runSync(tree, { path: input.translationPath })
   return { language, tree, blocks, messages }
 }
 
-/**
- * Replace a block's content with `text` parsed as Markdown. Returns a
- * description of the problem when the text is not one block of inline content.
- */
-function replaceContent(block: Block, text: string, definitions: BlockDefinitions): string | undefined {
-  const node = block.node
-  if (node.type === 'code') {
-    node.value = text
-    return undefined
+function publicationDefinitions(sources: IdentifiedSources): PublicationDefinitions {
+  const footnotes = new Set<string>()
+  const references = new Map<string, string>()
+  for (const d of sources.files.map((file) => definitionsOf(file.tree))) {
+    for (const label of d.footnotes) footnotes.add(normalizeLabel(label))
+    for (const { label, url } of d.references) if (!references.has(normalizeLabel(label))) references.set(normalizeLabel(label), url)
   }
-  if (!('children' in node)) return undefined
-  const parsed = parseBlockMarkdown(text, definitions)
-  const content = parsed.children.filter((child) => child.type !== 'footnoteDefinition' && child.type !== 'definition')
-  const first = content[0]
-  if (content.length === 1 && first?.type === 'paragraph') {
-    ;(node as Parent).children = inert(first.children)
-    return undefined
-  }
-  ;(node as Parent).children = [{ type: 'text', value: text }]
-  return first ? `parses as ${content.length > 1 ? 'several blocks' : `a ${first.type}`}, not inline text` : 'is empty'
-}
-
-/** Raw HTML in a translation is text, never markup. */
-function inert(children: PhrasingContent[]): PhrasingContent[] {
-  return children.map((child): PhrasingContent => {
-    if (child.type === 'html') return { type: 'text', value: child.value }
-    if ('children' in child) (child as Parent).children = inert((child as Parent).children as PhrasingContent[])
-    delete (child as Nodes).position
-    return child
-  })
-}
-
-function mergeDefinitions(all: Required<BlockDefinitions>[]): Required<BlockDefinitions> {
-  return { footnotes: all.flatMap((d) => [...d.footnotes]), references: all.flatMap((d) => [...d.references]) }
+  return { footnotes, references }
 }

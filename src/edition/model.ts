@@ -1,7 +1,8 @@
 /**
  * Everything a format writer needs to render one language edition: its
  * localizer (one i18next instance), translated metadata, translation status,
- * and a factory for fresh localized content (writers mutate what they get).
+ * and the localized mdast and hast, built once per build and frozen: writers
+ * never change them (they copy what they change, see `copyContent`).
  */
 import { join } from 'node:path'
 import type { Publication } from '../project/load.ts'
@@ -25,10 +26,10 @@ export interface EditionModel {
   /** Block statuses and problems found while localizing (computed once). */
   blocks: LocalizedEdition['blocks']
   messages: LocalizedEdition['messages']
-  /** Fresh localized mdast (writers mutate what they get). */
-  localized(): LocalizedEdition
-  /** Fresh hast content. */
-  content(): EditionContent
+  /** The localized mdast (frozen). */
+  tree: LocalizedEdition['tree']
+  /** The hast content (frozen). */
+  content: EditionContent
   counts: { translated: number; stale: number; fallback: number }
   /** A language's name in this edition's language. */
   languageName(code: string): string
@@ -75,15 +76,16 @@ export function prepareEditions(
     }
     const translated = translation?.data.publication ?? {}
     const meta = isSource ? source : { ...source, date: formatDate(config.date, language), ...dropEmpty(translated) }
-    const localized = (): LocalizedEdition =>
-      localize({
-        sources,
-        localizer,
-        sourceLanguage: config.sourceLanguage,
-        entries: translation?.data.entries,
-        translationPath: translation?.path,
-      })
-    const first = localized()
+    const first = localize({
+      sources,
+      localizer,
+      sourceLanguage: config.sourceLanguage,
+      entries: translation?.data.entries,
+      translationPath: translation?.path,
+      placeOf: (id) => translation?.positions.placeOf(['entries', id, 'text']),
+    })
+    const languageName = (code: string): string => names.of(code) ?? code
+    const hast = deepFreeze(editionContent(first, localizer, { languageName }))
     const counts = { translated: 0, stale: 0, fallback: 0 }
     for (const block of first.blocks) {
       if (block.status === 'stale') counts.stale++
@@ -99,12 +101,21 @@ export function prepareEditions(
       translation,
       blocks: first.blocks,
       messages: first.messages,
-      localized,
-      content: () => editionContent(localized(), localizer, { languageName: (code) => names.of(code) ?? code }),
+      tree: deepFreeze(first.tree),
+      content: hast,
       counts,
-      languageName: (code: string) => names.of(code) ?? code,
+      languageName,
     }
   })
+}
+
+/** Freeze a tree and everything in it: a writer that changes the edition fails loudly. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
 }
 
 function dropEmpty<T extends object>(value: T): Partial<T> {

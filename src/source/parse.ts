@@ -6,7 +6,16 @@ import { unified } from 'unified'
 
 const processor = unified().use(remarkParse).use(remarkGfm)
 
+const observers = new Set<(text: string) => void>()
+
+/** Watch every Markdown parse (a test counts them: a full build parses each source file once). Returns the unsubscribe. */
+export function observeParses(observer: (text: string) => void): () => void {
+  observers.add(observer)
+  return () => observers.delete(observer)
+}
+
 export function parseMarkdown(text: string): Root {
+  for (const observer of observers) observer(text)
   return processor.runSync(processor.parse(text)) as Root
 }
 

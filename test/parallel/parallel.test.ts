@@ -52,7 +52,7 @@ async function blockTexts(): Promise<{ ids: string[]; text: Map<string, Map<stri
   const headings = new Map<string, string[]>()
   for (const edition of prepareEditions(publication!, sources, translations, await loadUi(repoRoot, all), all)) {
     const byId = new Map<string, string>()
-    const content = edition.content()
+    const content = edition.content
     for (const unit of content.children) {
       visit(unit, 'element', (node: Element) => {
         const id = node.properties.id

@@ -53,7 +53,7 @@ export async function expectedEditions(): Promise<Map<string, ExpectedEdition>> 
   const ids = new Set(sources.ids)
   const out = new Map<string, ExpectedEdition>()
   for (const edition of prepareEditions(publication!, sources, translations, ui, all)) {
-    const content = edition.content()
+    const content = edition.content
     const blocks: ExpectedEdition['blocks'] = []
     const notes: ExpectedEdition['notes'] = []
     for (const unit of content.children) {
@@ -72,7 +72,7 @@ export async function expectedEditions(): Promise<Map<string, ExpectedEdition>> 
         return undefined
       })
     }
-    out.set(edition.language, { edition, headings: content.headings, blocks, notes })
+    out.set(edition.language, { edition, headings: [...content.headings], blocks, notes })
   }
   return out
 }

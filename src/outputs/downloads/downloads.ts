@@ -1,89 +1,69 @@
 /**
  * Distribution, written after every edition is built: dist/<publication>/manifest.json
- * (every edition file that exists in the output: language, format, size, pages,
- * sha256) and dist/index.html, the download page, in every language of the
- * publications (index.html in the first source language, index.<lang>.html for
- * the others, each linking to all).
+ * for each publication built (from the build's results, see manifest.ts) and
+ * dist/index.html, the download page, in every language of the publications
+ * (index.html in the first source language, index.<lang>.html for the others,
+ * each linking to all). The page lists every publication present in the output
+ * folder: those built now and those whose manifest.json an earlier build left.
  */
-import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
-import { dirname, join, relative, sep } from 'node:path'
+import { access, readdir } from 'node:fs/promises'
+import { dirname, join, relative } from 'node:path'
 import type { Publication } from '../../project/load.ts'
 import { buildDate } from '../../project/build-info.ts'
 import { loadUi } from '../../edition/model.ts'
 import type { Logger } from '../../util/logger.ts'
-import { epubFileName } from '../epub/index.ts'
-import { HTML_FILE } from '../html/index.ts'
-import { pdfFileName } from '../pdf/index.ts'
-import { PARALLEL_DIR, parallelFileName } from '../parallel/index.ts'
 import { createLocalizer } from '../../i18n/instance.ts'
 import { requireLanguage } from '../../project/languages.ts'
-import { pageCount } from '../pdf/postprocess.ts'
+import { uiPath } from '../../project/paths.ts'
 import { writeFileAtomic } from '../../util/files.ts'
 import { FONTS_CSS, renderDownloadPage, type Listing } from './page.ts'
 import { writeFonts } from '../assets.ts'
+import { MANIFEST_FILE, mergeEditions, readManifest, type EditionFile, type Manifest } from './manifest.ts'
 
-export const MANIFEST_FILE = 'manifest.json'
-export const editionFormats = ['html', 'epub', 'pdf', 'parallel'] as const
-export type EditionFormat = (typeof editionFormats)[number]
+export { MANIFEST_FILE, editionFormats, fileFacts, type EditionFile, type EditionFormat, type Manifest } from './manifest.ts'
 
-export interface EditionFile {
-  language: string
-  format: EditionFormat
-  /** Path relative to the output folder, with forward slashes. */
-  path: string
-  size: number
-  sha256: string
-  /** PDF editions only. */
-  pages?: number
-  /** Parallel-text PDFs: the language of the left column (`language` is the right one). */
-  pairedWith?: string
-}
-
-export interface Manifest {
-  publication: { id: string; identifier: string; title: string; date: string }
-  /** Build date (SOURCE_DATE_EPOCH or the last commit), never "now". */
-  built: string
+/** What the build made of one publication. */
+export interface PublicationResult {
+  publication: Publication
+  /** The publication's title in each of its languages. */
+  titles: Record<string, string>
+  /** The edition files this build wrote, with their facts. */
   editions: EditionFile[]
 }
 
-const fileNames: Record<Exclude<EditionFormat, 'parallel'>, (publication: string, language: string) => string> = {
-  html: () => HTML_FILE,
-  epub: epubFileName,
-  pdf: pdfFileName,
-}
-
-/** `titles`: each publication's title in each of its languages, by publication ID (from the build). */
-export async function writeDownloads(
-  publications: readonly Publication[],
-  titles: ReadonlyMap<string, Record<string, string>>,
-  outDir: string,
-  logger: Logger,
-): Promise<string[]> {
+export async function writeDownloads(results: readonly PublicationResult[], outDir: string, logger: Logger): Promise<string[]> {
   const written: string[] = []
+  const root = results[0]?.publication.root ?? outDir
   const write = async (path: string, data: string): Promise<void> => {
     await writeFileAtomic(path, data)
     written.push(path)
-    logger.progress(`wrote ${relative(publications[0]?.root ?? outDir, path)}`)
+    logger.progress(`wrote ${relative(root, path)}`)
   }
-  const listings: Listing[] = []
-  for (const publication of publications) {
+  const listings = new Map<string, Listing>()
+  for (const { publication, titles, editions: built } of results) {
     const { config } = publication
-    const languages = [config.sourceLanguage, ...config.languages]
-    const editions = await collectEditions(publication, languages, outDir)
+    const path = join(outDir, config.id, MANIFEST_FILE)
+    const editions = await mergeEditions(built, await readManifest(path), outDir, [config.sourceLanguage, ...config.languages])
     if (editions.length === 0) continue
     const manifest: Manifest = {
       publication: { id: config.id, identifier: config.identifier, title: config.title, date: config.date },
       built: buildDate(publication.root).toISOString(),
       editions,
+      titles,
     }
-    await write(join(outDir, config.id, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n')
-    listings.push({ manifest, titles: titles.get(config.id) ?? { [config.sourceLanguage]: config.title } })
+    await write(path, JSON.stringify(manifest, null, 2) + '\n')
+    listings.set(config.id, { manifest, titles })
   }
-  if (listings.length === 0) return written
+  for (const manifest of await otherManifests(outDir, new Set(listings.keys()))) {
+    listings.set(manifest.publication.id, { manifest, titles: manifest.titles ?? {} })
+  }
+  if (listings.size === 0) return written
 
-  const root = publications[0]!.root
-  const languages = [...new Set(publications.flatMap((p) => [p.config.sourceLanguage, ...p.config.languages]))]
+  const sorted = [...listings.values()].sort((a, b) => (a.manifest.publication.id < b.manifest.publication.id ? -1 : 1))
+  const declared = results.flatMap(({ publication: p }) => [p.config.sourceLanguage, ...p.config.languages])
+  const listed = sorted.flatMap((l) => l.manifest.editions.map((e) => e.language))
+  const languages = [...new Set(declared)]
+  for (const language of new Set(listed)) if (!languages.includes(language) && (await hasUi(root, language))) languages.push(language)
   const ui = await loadUi(root, languages)
   const uiStrings = Object.fromEntries([...ui].map(([code, file]) => [code, file.strings]))
   const choices = languages.map((code) => ({
@@ -95,7 +75,7 @@ export async function writeDownloads(
   const pages: string[] = []
   for (const language of languages) {
     const localizer = createLocalizer({ language, sourceLanguage: languages[0]!, namespace: 'downloads', ui: uiStrings, content: {} })
-    const html = renderDownloadPage({ language, dir: requireLanguage(language).dir, localizer, listings, choices })
+    const html = renderDownloadPage({ language, dir: requireLanguage(language).dir, localizer, listings: sorted, choices })
     pages.push(html)
     await write(join(outDir, indexFile(language, languages)), html)
   }
@@ -109,34 +89,20 @@ export function indexFile(language: string, languages: readonly string[]): strin
   return language === languages[0] ? 'index.html' : `index.${language}.html`
 }
 
-async function collectEditions(publication: Publication, languages: readonly string[], outDir: string): Promise<EditionFile[]> {
-  const editions: EditionFile[] = []
-  for (const language of languages) {
-    for (const format of editionFormats) {
-      const source = publication.config.sourceLanguage
-      if (format === 'parallel' && language === source) continue
-      const path =
-        format === 'parallel'
-          ? join(outDir, publication.config.id, PARALLEL_DIR, parallelFileName(source, language))
-          : join(outDir, publication.config.id, language, fileNames[format](publication.config.id, language))
-      let data: Buffer
-      try {
-        data = await readFile(path)
-      } catch {
-        continue
-      }
-      editions.push({
-        language,
-        format,
-        path: relative(outDir, path).split(sep).join('/'),
-        size: data.length,
-        sha256: createHash('sha256').update(data).digest('hex'),
-        ...(format === 'pdf' || format === 'parallel' ? { pages: await pageCount(path) } : {}),
-        ...(format === 'parallel' ? { pairedWith: source } : {}),
-      })
-    }
+/** Valid manifests of the output folder's other publications (earlier builds). */
+async function otherManifests(outDir: string, skip: ReadonlySet<string>): Promise<Manifest[]> {
+  const folders = await readdir(outDir, { withFileTypes: true }).catch(() => [])
+  const found: Manifest[] = []
+  for (const folder of folders.filter((f) => f.isDirectory() && !skip.has(f.name))) {
+    const manifest = await readManifest(join(outDir, folder.name, MANIFEST_FILE))
+    if (manifest && manifest.publication.id === folder.name) found.push(manifest)
   }
-  return editions
+  return found
 }
 
-/** The publication's title in each language (from the translation files). */
+async function hasUi(root: string, language: string): Promise<boolean> {
+  return access(join(root, uiPath(language))).then(
+    () => true,
+    () => false,
+  )
+}

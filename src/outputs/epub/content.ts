@@ -15,7 +15,7 @@ import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
 import type { Localizer } from '../../i18n/instance.ts'
-import type { EditionContent } from '../../edition/content.ts'
+import type { ContentCopy } from '../../edition/content.ts'
 
 export interface SectionDocument {
   /** File name inside the EPUB's content folder. */
@@ -27,17 +27,15 @@ export interface SectionDocument {
   body: Element[]
 }
 
-export function sectionDocuments(content: EditionContent, localizer: Localizer): SectionDocument[] {
+export function sectionDocuments(content: ContentCopy, localizer: Localizer): SectionDocument[] {
   const isNotes = (node: Element): boolean => node.properties.dataFootnotes !== undefined
   const notesSection = content.children.find(isNotes)
-  if (notesSection) markFlags(notesSection, localizer)
   const notes = collectNotes(notesSection)
   const parts = content.children.filter((node) => !isNotes(node))
   const placed = new Set<string>()
   const documents = parts.map((part, index): SectionDocument => {
     const section = asSection(part, localizer)
     const heading = content.headings.find((hd) => hasId(part, hd.id))
-    markFlags(section, localizer)
     for (const id of noteRefs(section)) {
       const note = notes.get(id)
       if (!note || placed.has(id)) continue
@@ -152,14 +150,4 @@ function interleave(links: Element[]): ElementContent[] {
 function trimTrailingSpace(block: Element | undefined): void {
   const last = block?.children.at(-1)
   if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '')
-}
-
-/** Fallback and stale blocks: a visible flag in front of the text (as in the HTML edition). */
-function markFlags(section: Element, localizer: Localizer): void {
-  visit(section, 'element', (el: Element) => {
-    const flag = el.properties.dataFlag
-    if (typeof flag !== 'string') return
-    delete el.properties.dataFlag
-    el.children.unshift(h('span.pp-flag', { lang: localizer.language }, flag), { type: 'text', value: ' ' })
-  })
 }

@@ -10,7 +10,7 @@ import type { PublicationConfig } from '../../project/schema.ts'
 import { readTemplate } from '../assets.ts'
 import type { EditionModel } from '../../edition/model.ts'
 import { colophon, type BuildIdentity } from '../colophon.ts'
-import { textOf } from '../../edition/content.ts'
+import { copyContent, textOf } from '../../edition/content.ts'
 import { fontFaceCss } from '../fonts.ts'
 import { linkAcrossDocuments, sectionDocuments } from './content.ts'
 import { embeddedFonts } from './fonts.ts'
@@ -42,7 +42,7 @@ export interface EpubInput {
 export async function renderEpubEdition(input: EpubInput): Promise<Uint8Array> {
   const { edition, config, identity } = input
   const l = edition.localizer
-  const sections = sectionDocuments(edition.content(), l)
+  const sections = sectionDocuments(copyContent(edition.content), l)
   const documents: { href: string; title: string; body: Element[] }[] = [
     { href: TITLE_FILE, title: edition.meta.title, body: titlePageBody(edition) },
     ...sections.map((s) => ({ href: s.href, title: s.label, body: s.body })),

@@ -1,7 +1,7 @@
 /**
  * Per-block tools: a permalink (visible on hover and focus) and links to the
- * same paragraph ID in every other language edition. Also turns the status
- * flags set by the localizer into visible markers.
+ * same paragraph ID in every other language edition, on every block element
+ * (`data.blockId`).
  */
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
@@ -17,16 +17,11 @@ export interface Alternate {
   name: string
 }
 
-export function addBlockTools(sections: Element[], ids: ReadonlySet<string>, localizer: Localizer, alternates: Alternate[]): void {
+export function addBlockTools(sections: Element[], localizer: Localizer, alternates: Alternate[]): void {
   for (const section of sections) {
     visit(section, 'element', (node: Element) => {
-      const id = node.properties.id
-      if (typeof id !== 'string' || !ids.has(id)) return
-      const flag = node.properties.dataFlag
-      if (typeof flag === 'string') {
-        delete node.properties.dataFlag
-        node.children.unshift(h('span.pp-flag', { lang: localizer.language }, flag), { type: 'text', value: ' ' })
-      }
+      const id = node.data?.blockId
+      if (id === undefined) return
       node.children.push(tools(id, localizer, alternates))
       return 'skip'
     })

@@ -1,6 +1,7 @@
 /** HTML editions: dist/<publication>/<lang>/index.html, assets in dist/<publication>/assets/. */
 import type { EditionModel } from '../../edition/model.ts'
 import { colophon, type BuildIdentity } from '../colophon.ts'
+import { copyContent } from '../../edition/content.ts'
 import { renderPage, type EditionLink } from './page.ts'
 
 export const HTML_FILE = 'index.html'
@@ -19,15 +20,13 @@ export function renderHtmlEdition(
   all: readonly EditionModel[],
   sourceLanguage: string,
   identity: BuildIdentity,
-  blockIds: ReadonlySet<string>,
 ): string {
   return renderPage({
     language: edition.language,
     dir: edition.dir,
     meta: edition.meta,
     localizer: edition.localizer,
-    content: edition.content(),
-    blockIds,
+    content: copyContent(edition.content),
     editions: editionLinks(all),
     styles: [
       { href: '../assets/fonts.css' },

@@ -4,7 +4,7 @@ import { h } from 'hastscript'
 import type { Localizer } from '../../i18n/instance.ts'
 import type { PublicationMeta } from '../../i18n/translation-file.ts'
 import { addBlockTools, type Alternate } from './block-tools.ts'
-import type { EditionContent } from '../../edition/content.ts'
+import type { ContentCopy } from '../../edition/content.ts'
 import { serializeHtml } from '../serialize.ts'
 
 export interface EditionLink {
@@ -20,8 +20,8 @@ export interface PageInput {
   dir: 'ltr' | 'rtl'
   meta: Required<Pick<PublicationMeta, 'title' | 'issuer' | 'publisher' | 'date'>> & Pick<PublicationMeta, 'description' | 'subtitle'>
   localizer: Localizer
-  content: EditionContent
-  blockIds: ReadonlySet<string>
+  /** The writer's own copy (block tools are added to it). */
+  content: ContentCopy
   /** Every language edition, this one included. */
   editions: EditionLink[]
   /** Stylesheets relative to the page. */
@@ -37,7 +37,7 @@ export function renderPage(input: PageInput): string {
   const { localizer: l, meta } = input
   const others = input.editions.filter((e) => e.language !== input.language)
   const alternates: Alternate[] = others.map((e) => ({ language: e.language, href: e.href, label: e.language, name: e.name }))
-  addBlockTools(input.content.children, input.blockIds, l, alternates)
+  addBlockTools(input.content.children, l, alternates)
   const tree: Root = {
     type: 'root',
     children: [

@@ -20,9 +20,9 @@ import { visit } from 'unist-util-visit'
 import type { EditionModel } from '../../edition/model.ts'
 import { colophon, type BuildIdentity } from '../colophon.ts'
 import { facesFor, fontFaceCss } from '../fonts.ts'
-import { textOf } from '../../edition/content.ts'
+import { copyContent, textOf } from '../../edition/content.ts'
 import { pageCss, type PageGeometry } from '../pdf/page-css.ts'
-import { fontStack, flagBlocks, removeBackrefs, type PrintDocument } from '../pdf/print-html.ts'
+import { fontStack, removeBackrefs, type PrintDocument } from '../pdf/print-html.ts'
 
 export interface ParallelInput {
   /** Language a (left column): the source language of `press build`. */
@@ -31,7 +31,6 @@ export interface ParallelInput {
   b: EditionModel
   sourceLanguage: string
   identity: BuildIdentity
-  blockIds: ReadonlySet<string>
   geometry: PageGeometry
   /** templates/pdf.css, then templates/parallel.css */
   css: string
@@ -47,8 +46,8 @@ interface Side {
 
 export function parallelDocument(input: ParallelInput): PrintDocument {
   const { a, b } = input
-  const layoutA = a.content()
-  const sides = [side(a, input.blockIds, 0), side(b, input.blockIds, 1)] as const
+  const layoutA = a.content
+  const sides = [side(a, 0), side(b, 1)] as const
   const both = (key: string, values?: Record<string, unknown>): ElementContent[] => pair((e) => e.localizer.t(key, values), a, b)
 
   const rowIds: string[] = []
@@ -73,8 +72,8 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
     if (classes.includes('notes')) continue
     const rows: Element[] = []
     visit(unit, 'element', (node: Element) => {
-      const id = node.properties.id
-      if (typeof id !== 'string' || !input.blockIds.has(id)) return undefined
+      const id = node.data?.blockId
+      if (id === undefined) return undefined
       const heading = /^h[1-6]$/.test(node.tagName)
       if (heading && node.tagName === 'h2') {
         key = `s${++count}`
@@ -237,8 +236,8 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
  * pointing at the note rows. Headings of language b are `demote` levels
  * lower, so each bookmark of language a holds its translation as a child.
  */
-function side(edition: EditionModel, blockIds: ReadonlySet<string>, demote: number): Side {
-  const content = edition.content()
+function side(edition: EditionModel, demote: number): Side {
+  const content = copyContent(edition.content)
   const blocks = new Map<string, Element>()
   const notes = new Map<string, Element>()
   const noteRow = new Map<string, string>()
@@ -250,9 +249,9 @@ function side(edition: EditionModel, blockIds: ReadonlySet<string>, demote: numb
         if (item.tagName !== 'li') return undefined
         number++
         const paragraphs = item.children.filter((c): c is Element => c.type === 'element')
-        const first = paragraphs.find((p) => typeof p.properties.id === 'string' && blockIds.has(String(p.properties.id)))
+        const first = paragraphs.find((p) => p.data?.blockId !== undefined)
         if (!first) return 'skip'
-        const id = String(first.properties.id)
+        const id = first.data!.blockId!
         noteRow.set(String(item.properties.id), id)
         paragraphs.forEach(removeBackrefs)
         paragraphs[0]!.children.unshift(h('span.pp-note-num', String(number)))
@@ -263,8 +262,8 @@ function side(edition: EditionModel, blockIds: ReadonlySet<string>, demote: numb
       continue
     }
     visit(unit, 'element', (node: Element) => {
-      const id = node.properties.id
-      if (typeof id !== 'string' || !blockIds.has(id)) return undefined
+      const id = node.data?.blockId
+      if (id === undefined) return undefined
       delete node.properties.id
       const level = /^h([1-6])$/.exec(node.tagName)
       if (level) node.tagName = `h${Math.min(6, Number(level[1]) + demote)}`
@@ -272,7 +271,6 @@ function side(edition: EditionModel, blockIds: ReadonlySet<string>, demote: numb
       return 'skip'
     })
   }
-  flagBlocks([...blocks.values()], edition.language)
   for (const block of blocks.values()) {
     visit(block, 'element', (node: Element) => {
       if (node.tagName !== 'a' || node.properties.dataFootnoteRef === undefined) return

@@ -50,7 +50,6 @@ export async function writeParallelEditions(job: ParallelJob): Promise<PdfEditio
           b,
           sourceLanguage: job.sourceLanguage,
           identity: job.identity,
-          blockIds: job.blockIds,
           geometry,
           css,
         })

@@ -29,7 +29,6 @@ export interface PdfJob {
   editions: readonly EditionModel[]
   sourceLanguage: string
   identity: BuildIdentity
-  blockIds: ReadonlySet<string>
   /** dist/<publication> */
   dir: string
   session: BrowserSession
@@ -88,7 +87,6 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
           edition,
           sourceLanguage: job.sourceLanguage,
           identity: job.identity,
-          blockIds: job.blockIds,
           geometry,
           css,
         })

@@ -9,21 +9,20 @@
  */
 import { dirname } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Element, ElementContent, Root } from 'hast'
+import type { Element, Root } from 'hast'
 import { h } from 'hastscript'
 import { serializeHtml } from '../serialize.ts'
 import { visit } from 'unist-util-visit'
 import type { EditionModel } from '../../edition/model.ts'
 import { colophon, type BuildIdentity } from '../colophon.ts'
 import { facesFor, fontFaceCss } from '../fonts.ts'
-import { textOf } from '../../edition/content.ts'
+import { copyContent, textOf } from '../../edition/content.ts'
 import { pageCss, type PageGeometry } from './page-css.ts'
 
 export interface PrintInput {
   edition: EditionModel
   sourceLanguage: string
   identity: BuildIdentity
-  blockIds: ReadonlySet<string>
   geometry: PageGeometry
   /** templates/pdf.css */
   css: string
@@ -51,10 +50,9 @@ export function printDocument(input: PrintInput): PrintDocument {
   const { edition, identity } = input
   const l = edition.localizer
   const meta = edition.meta
-  const content = edition.content()
-  const ids = collectBlockIds(content.children, input.blockIds)
+  const content = copyContent(edition.content)
+  const ids = collectBlockIds(content.children)
   const { flow, notes } = splitNotes(content.children)
-  flagBlocks(flow, l.language)
 
   const sections = new Map<string, string>([
     ['toc', l.t('contents')],
@@ -204,25 +202,12 @@ export function removeBackrefs(node: Element): void {
   for (const child of node.children) if (child.type === 'element') removeBackrefs(child)
 }
 
-function collectBlockIds(children: Element[], known: ReadonlySet<string>): string[] {
+function collectBlockIds(children: Element[]): string[] {
   const ids: string[] = []
   for (const child of children) {
     visit(child, 'element', (node: Element) => {
-      const id = node.properties.id
-      if (typeof id === 'string' && known.has(id)) ids.push(id)
+      if (node.data?.blockId !== undefined) ids.push(node.data.blockId)
     })
   }
   return ids
-}
-
-/** Fallback and stale blocks say so, as in the HTML edition. */
-export function flagBlocks(flow: Element[], language: string): void {
-  for (const unit of flow) {
-    visit(unit, 'element', (node: Element) => {
-      const flag = node.properties.dataFlag
-      if (typeof flag !== 'string') return
-      delete node.properties.dataFlag
-      node.children.unshift(h('span.pp-flag', { lang: language }, flag) as ElementContent)
-    })
-  }
 }

@@ -1,0 +1,21 @@
+import type { Output } from '../output.ts'
+import { HTML_FILE, renderHtmlEdition } from './index.ts'
+import { join } from 'node:path'
+
+export const htmlOutput = {
+  name: 'html',
+  format: 'html',
+  description: 'one HTML page per language, with paragraph tools and links to every other language',
+  files: [`<lang>/${HTML_FILE}`],
+  inputs: ['sources', 'lock', 'translations', 'ui-strings', 'templates', 'config'],
+  async write(context) {
+    const { publication, editions, selected, identity, dir } = context
+    const written = []
+    for (const edition of selected) {
+      const path = join(dir, edition.language, HTML_FILE)
+      await context.write(path, renderHtmlEdition(edition, editions, publication.config.sourceLanguage, identity))
+      written.push({ path, format: 'html' as const, language: edition.language })
+    }
+    return written
+  },
+} as const satisfies Output

@@ -1,0 +1,68 @@
+/**
+ * The one interface every output implements. An output is told what the build
+ * made (the editions, built once) and where to write; it writes its files
+ * through `write` and returns the facts the manifest lists (format, language,
+ * page counts), never re-reading what it wrote.
+ */
+import type { EditionModel } from '../edition/model.ts'
+import type { PublicationTranslations } from '../i18n/load.ts'
+import type { IdentifiedSources } from '../ids/resolve.ts'
+import type { Publication } from '../project/load.ts'
+import type { Logger } from '../util/logger.ts'
+import type { BuildIdentity } from './colophon.ts'
+import type { EditionFormat } from './downloads/manifest.ts'
+import type { BrowserSession } from './pdf/browser.ts'
+
+/** What an output's bytes depend on (for the incremental cache: change one, rebuild the output). */
+export type OutputInput =
+  | 'sources'
+  | 'lock'
+  /** The translation files of the languages the output shows. */
+  | 'translations'
+  | 'ui-strings'
+  | 'templates'
+  | 'fonts'
+  | 'config'
+
+export interface OutputContext {
+  publication: Publication
+  sources: IdentifiedSources
+  translations: PublicationTranslations
+  /** Every language's edition (a parallel or review page may pair with a language not built). */
+  editions: readonly EditionModel[]
+  /** The editions asked for (`--lang`), in order. */
+  selected: readonly EditionModel[]
+  /** [source, target] for each target language asked for. */
+  pairs: readonly [string, string][]
+  identity: BuildIdentity
+  /** dist/<publication> */
+  dir: string
+  /** The build's one browser (launched at the first PDF). */
+  session: BrowserSession
+  logger: Logger
+  write(path: string, data: string | Uint8Array): Promise<void>
+}
+
+/** A file an output wrote that the manifest lists. */
+export interface WrittenEdition {
+  path: string
+  format: EditionFormat
+  language: string
+  pages?: number
+  /** Parallel-text PDFs: the language of the left column. */
+  pairedWith?: string
+}
+
+export interface Output<Name extends string = string, Format extends string = string> {
+  /** The output's name. */
+  name: Name
+  /** The `press build --format` value that selects it. */
+  format: Format
+  /** One line for the README and `press build --help`. */
+  description: string
+  /** The files it writes, relative to dist/<publication> (`<lang>`, `<a>`, `<b>` stand for languages). */
+  files: readonly string[]
+  inputs: readonly OutputInput[]
+  /** Write the files; return those the manifest lists (with facts such as page counts). */
+  write(context: OutputContext): Promise<WrittenEdition[]>
+}

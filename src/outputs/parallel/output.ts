@@ -1,0 +1,32 @@
+import type { Output } from '../output.ts'
+import { PARALLEL_DIR, writeParallelEditions } from './index.ts'
+
+export const parallelOutput = {
+  name: 'parallel',
+  format: 'pdf',
+  description: 'one parallel-text PDF per target language: the source beside the translation, one row per paragraph ID',
+  files: [`${PARALLEL_DIR}/<a>-<b>.pdf`],
+  inputs: ['sources', 'lock', 'translations', 'ui-strings', 'templates', 'fonts', 'config'],
+  async write(context) {
+    const { publication, editions, pairs, identity, dir, session, logger } = context
+    const source = publication.config.sourceLanguage
+    const pdfs = await writeParallelEditions({
+      publication,
+      editions,
+      pairs,
+      sourceLanguage: source,
+      identity,
+      dir,
+      session,
+      logger,
+      write: context.write,
+    })
+    return pdfs.map((pdf) => ({
+      path: pdf.path,
+      format: 'parallel' as const,
+      language: pdf.language,
+      pages: pdf.pages,
+      pairedWith: source,
+    }))
+  },
+} as const satisfies Output

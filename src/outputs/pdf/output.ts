@@ -1,0 +1,24 @@
+import type { Output } from '../output.ts'
+import { writePdfEditions } from './index.ts'
+
+export const pdfOutput = {
+  name: 'pdf',
+  format: 'pdf',
+  description: 'one print PDF per language, paginated in Chromium, tagged, with bookmarks and a destination per paragraph',
+  files: ['<lang>/<pub>.<lang>.pdf'],
+  inputs: ['sources', 'lock', 'translations', 'ui-strings', 'templates', 'fonts', 'config'],
+  async write(context) {
+    const { publication, selected, identity, dir, session, logger } = context
+    const pdfs = await writePdfEditions({
+      publication,
+      editions: selected,
+      sourceLanguage: publication.config.sourceLanguage,
+      identity,
+      dir,
+      session,
+      logger,
+      write: context.write,
+    })
+    return pdfs.map((pdf) => ({ path: pdf.path, format: 'pdf' as const, language: pdf.language, pages: pdf.pages }))
+  },
+} as const satisfies Output
