@@ -22,31 +22,11 @@ import { pageCount } from '../pdf/postprocess.ts'
 import { writeFileAtomic } from '../../util/files.ts'
 import { FONTS_CSS, renderDownloadPage, type Listing } from './page.ts'
 import { writeFonts } from '../assets.ts'
+import { editionFormats, type EditionFile, type EditionFormat, type Manifest } from './manifest.ts'
+
+export { editionFormats, type EditionFile, type EditionFormat, type Manifest }
 
 export const MANIFEST_FILE = 'manifest.json'
-export const editionFormats = ['html', 'epub', 'pdf', 'parallel'] as const
-export type EditionFormat = (typeof editionFormats)[number]
-
-export interface EditionFile {
-  language: string
-  format: EditionFormat
-  /** Path relative to the output folder, with forward slashes. */
-  path: string
-  size: number
-  sha256: string
-  /** PDF editions only. */
-  pages?: number
-  /** Parallel-text PDFs: the language of the left column (`language` is the right one). */
-  pairedWith?: string
-}
-
-export interface Manifest {
-  publication: { id: string; identifier: string; title: string; date: string }
-  /** Build date (SOURCE_DATE_EPOCH or the last commit), never "now". */
-  built: string
-  editions: EditionFile[]
-}
-
 const fileNames: Record<Exclude<EditionFormat, 'parallel'>, (publication: string, language: string) => string> = {
   html: () => HTML_FILE,
   epub: epubFileName,
