@@ -27,7 +27,12 @@ const shapes: Shape[] = [
   { name: '"stale": true with a matching fingerprint', edit: (e) => (e.stale = true), status: 'stale', xliff: stale() },
   { name: 'a fingerprint of another source', edit: (e) => (e.sourceHash = '0123456789abcdef'), status: 'stale', xliff: stale() },
   { name: 'an empty text', edit: (e) => (e.text = ''), status: 'missing', xliff: { state: 'initial' } },
-  { name: 'an empty text whose state says final', edit: (e) => ((e.text = ' '), (e.state = 'final')), status: 'missing', xliff: { state: 'initial' } },
+  {
+    name: 'an empty text whose state says final',
+    edit: (e) => ((e.text = ' '), (e.state = 'final')),
+    status: 'missing',
+    xliff: { state: 'initial' },
+  },
   { name: 'state reviewed', edit: (e) => (e.state = 'reviewed'), status: 'translated', progress: 'reviewed', xliff: { state: 'reviewed' } },
   { name: 'state final', edit: (e) => (e.state = 'final'), status: 'translated', progress: 'final', xliff: { state: 'final' } },
   {
@@ -42,7 +47,12 @@ const shapes: Shape[] = [
     status: 'translated',
     xliff: { state: 'translated' },
   },
-  { name: '"stale": false with a matching fingerprint', edit: (e) => (e.stale = false), status: 'translated', xliff: { state: 'translated' } },
+  {
+    name: '"stale": false with a matching fingerprint',
+    edit: (e) => (e.stale = false),
+    status: 'translated',
+    xliff: { state: 'translated' },
+  },
 ]
 
 function stale(): { state: string; subState: string } {
@@ -52,7 +62,7 @@ function stale(): { state: string; subState: string } {
 interface Outputs {
   ids: string[]
   edition: Map<string, Element>
-  status: { translated: number; stale: number; missing: number; reviewed: number; final: number; orphans: number; work: { id: string; status: string }[] }
+  status: Record<'translated' | 'stale' | 'missing' | 'reviewed' | 'final' | 'orphans', number> & { work: { id: string; status: string }[] }
   check: { items: { id: string; rule: string }[]; counts: { stale: number; missing: number; orphans: number } }
   checkStrict: number
   review: Map<string, string>
@@ -122,7 +132,9 @@ describe('one status rule', () => {
       const work = out.status.work.find((w) => w.id === id)
       assert.equal(work?.status, shape.status === 'translated' ? undefined : shape.status, 'press status')
       // press check: a stale or missing item.
-      const rules = out.check.items.filter((item) => item.id === id && (item.rule === 'stale' || item.rule === 'missing')).map((x) => x.rule)
+      const rules = out.check.items
+        .filter((item) => item.id === id && (item.rule === 'stale' || item.rule === 'missing'))
+        .map((x) => x.rule)
       assert.deepEqual(rules, shape.status === 'translated' ? [] : [shape.status], 'press check')
       // The review page row (en on the left, fr on the right).
       assert.equal(out.review.get(id), shape.status, 'review page')
