@@ -3,19 +3,14 @@
 // (`injectPaginator`), then called as `window.ppPaginate(options)` (typed in paginator-globals.d.ts). Checked by
 // `tsc --noEmit` (// @ts-check with JSDoc types); left untranspiled so that the page runs exactly this text.
 //
-// Pours the flow in #pp-source into fixed-size page boxes (.pp-page), so that
-// Chromium's own printing never has to break a page:
-// - a unit marked data-pp-break opens a new page (title page, contents, each thesis, colophon);
-// - a paragraph that does not fit is split between two lines (a Range cut at the
-//   first character of the next line), keeping at least `orphans` lines at the
-//   foot and `widows` lines at the head of the next page; a heading never ends a page;
-// - each footnote is moved into the notes area at the foot of the page that
-//   carries its reference, and the page's text is shortened to make room;
-// - every page gets a CSS page name (section and parity) for its running head;
-// - a row (data-pp-row: side-by-side cells of a parallel text, one language
-//   each) is split at a line in every cell, so the cells start level and each
-//   continues at the top of the next page; a row marked data-pp-keep (a heading
-//   row) never ends a page.
+// Pours the flow in #pp-source into fixed-size page boxes (.pp-page), so that Chromium's own printing never has to
+// break a page: a unit marked data-pp-break opens a new page (title page, contents, each thesis, colophon); a
+// paragraph that does not fit is split between two lines (a Range cut at the first character of the next line),
+// keeping at least `orphans` lines at the foot and `widows` at the head of the next page; a heading never ends a page;
+// each footnote moves to the notes area at the foot of the page that carries its reference, and the page's text is
+// shortened to make room; every page gets a CSS page name (section and parity) for its running head; a row
+// (data-pp-row: side-by-side cells of a parallel text) is split at a line in every cell, so the cells start level and
+// each continues at the top of the next page; a row marked data-pp-keep (a heading row) never ends a page.
 // Returns the page count, the page of every table-of-contents target and warnings.
 ;(() => {
   'use strict'
@@ -35,9 +30,7 @@
     return el
   }
   /** @param {HTMLElement} el */
-  function height(el) {
-    return el.getBoundingClientRect().height
-  }
+  const height = (el) => el.getBoundingClientRect().height
   /** @template {Node} T @param {T} node @returns {T} */
   function shallowClone(node) {
     return /** @type {T} */ (node.cloneNode(false))
@@ -52,14 +45,10 @@
     const out = required('pp-pages')
     const source = required('pp-source')
     const noteSource = required('pp-note-source')
-    /** @type {Page[]} */
-    const pages = []
-    /** @type {string[]} */
-    const warnings = []
-    /** @type {Level[]} */
-    const stack = []
-    /** @type {Page | null} */
-    let page = null
+    const pages = /** @type {Page[]} */ ([])
+    const warnings = /** @type {string[]} */ ([])
+    const stack = /** @type {Level[]} */ ([])
+    let page = /** @type {Page | null} */ (null)
     let section = ''
 
     /** The page being filled. */
@@ -136,8 +125,7 @@
         .flatMap((node) => (range.selectNodeContents(node), [...range.getClientRects()]))
         .filter((r) => r.width > 0 && r.height > 0)
         .sort((a, b) => a.top - b.top)
-      /** @type {Line[]} */
-      const lines = []
+      const lines = /** @type {Line[]} */ ([])
       for (const r of rects) {
         const line = lines.find((l) => Math.min(l.bottom, r.bottom) - Math.max(l.top, r.top) > 0.5 * Math.min(r.height, l.bottom - l.top))
         if (line) {
@@ -150,8 +138,7 @@
 
     /** @param {Node} el @returns {Text[]} */
     function textNodes(el) {
-      /** @type {Text[]} */
-      const nodes = []
+      const nodes = /** @type {Text[]} */ ([])
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(/** @type {Text} */ (node))
       return nodes
@@ -160,8 +147,7 @@
     // The first character (in logical order) whose glyph lies below `y`: a line start.
     /** @param {Element} el @param {number} y @returns {Place | undefined} */
     function firstCharBelow(el, y) {
-      /** @type {Place[]} */
-      const chars = []
+      const chars = /** @type {Place[]} */ ([])
       for (const node of textNodes(el)) {
         for (let i = 0; i < node.data.length; i++) chars.push([node, i])
       }
@@ -187,7 +173,7 @@
       return chars[lo]
     }
 
-    /** Cut `el` before the character at `place`; returns the first part (`el` becomes the rest). @param {HTMLElement} el @param {Place} place */
+    /** Cut `el` before the character at `place`; returns the first part (`el` is the rest). @param {HTMLElement} el @param {Place} place */
     function cutAt(el, [node, offset]) {
       const range = document.createRange()
       range.setStart(el, 0)
@@ -267,8 +253,7 @@
           before.setStart(block, 0)
           before.setEnd(start[0], start[1])
           const first = before.toString().trim() === '' ? null : cutAt(block, start)
-          /** @type {ChildNode[]} */
-          const moved = []
+          const moved = /** @type {ChildNode[]} */ ([])
           for (let node = first ? first.nextSibling : block; node; node = node.nextSibling) moved.push(node)
           if (first) moved.unshift(block)
           restCell.append(...moved)
@@ -332,8 +317,7 @@
         return
       }
       el.remove()
-      /** @type {Element[]} */
-      const carried = []
+      const carried = /** @type {Element[]} */ ([])
       const last = parentNow().lastElementChild
       if (last && (HEADING.test(last.tagName) || last.hasAttribute('data-pp-keep')) && !onlyText(last)) carried.push(last)
       carried.forEach((h) => h.remove())
@@ -358,8 +342,7 @@
     /** @param {Level} level */
     function tidy(level) {
       const id = level.source.id
-      /** @type {HTMLElement | null} */
-      let kept = null
+      let kept = /** @type {HTMLElement | null} */ (null)
       for (const clone of level.clones) {
         if (clone.childNodes.length === 0 || (clone.textContent.trim() === '' && !clone.querySelector('a,img'))) clone.remove()
         else kept ??= clone
@@ -390,8 +373,7 @@
       return box ? Number(box.getAttribute('data-page')) : 0
     }
     const language = document.documentElement.lang
-    /** @type {Record<string, number>} */
-    const targets = {}
+    const targets = /** @type {Record<string, number>} */ ({})
     for (const cell of document.querySelectorAll('.pp-toc-page[data-for]')) {
       const id = cell.getAttribute('data-for') ?? ''
       const number = (targets[id] = pageOf(id))
