@@ -1,13 +1,20 @@
 #!/usr/bin/env node
-// Runs every test/**/*.test.ts with Node's test runner through tsx.
-// (Node 20's --test does not expand globs itself.)
+// Runs the tests with Node's test runner through tsx (Node 20's --test does not expand globs itself).
+//
+// Two layers:
+//   --unit  the fast layer: test/**/*.unit.test.ts — pure functions, fixtures and in-process commands on a
+//           temp copy of the project; no browser, no Java, no full build (`npm run test:unit`, under a minute);
+//   --e2e   every other test/**/*.test.ts: the real CLI, Chromium, epubcheck, vnu, Ace (`npm run test:e2e`).
+// Without a layer flag, both. Other arguments keep only the files whose path contains one of them.
 import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const only = process.argv.slice(2)
+const args = process.argv.slice(2)
+const layers = args.filter((a) => a === '--unit' || a === '--e2e')
+const only = args.filter((a) => !layers.includes(a))
 
 function find(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -17,8 +24,14 @@ function find(dir) {
   })
 }
 
+const layerOf = (file) => (file.endsWith('.unit.test.ts') ? '--unit' : '--e2e')
 const files = find(join(root, 'test'))
+  .filter((file) => layers.length === 0 || layers.includes(layerOf(file)))
   .filter((file) => only.length === 0 || only.some((o) => file.includes(o)))
   .sort()
+if (files.length === 0) {
+  console.error(`No test file matches ${args.join(' ')}.`)
+  process.exit(1)
+}
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { cwd: root, stdio: 'inherit' })
 process.exit(result.status ?? 1)

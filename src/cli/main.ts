@@ -16,6 +16,7 @@ import { formatProblem, PressError } from '../util/problems.ts'
 import { outputFolder } from '../project/out-dir.ts'
 import { registerExchangeCommands } from './exchange-commands.ts'
 import { terminalLogger } from './logger.ts'
+import { pressVersion } from './version.ts'
 
 interface GlobalOptions {
   root: string
@@ -41,6 +42,7 @@ export async function main(
     .option('--root <dir>', 'project root (holds content/ and translations/)', process.cwd())
     .option('--publication <id>', 'only this publication (default: every folder in content/)')
     .option('--debug', 'print stack traces of unexpected errors')
+    .version(pressVersion(), '-V, --version', 'print the version of Polyglot Press')
     .showHelpAfterError("(run 'press --help' or 'press <command> --help' for the options)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })

@@ -93,7 +93,8 @@ async function checkPublication(publication: Publication, requested: string[] | 
           ...at,
           level: 'error',
           rule: 'stale',
-          message: `${row.id}: the source changed since this was translated; update the translation (see the review page for what changed).`,
+          message:
+            `${row.id}: the source changed since this was translated; ` + 'update the translation (see the review page for what changed).',
         })
       }
       for (const finding of row.findings)
@@ -138,7 +139,15 @@ export function formatCheckReport(report: CheckReport): string[] {
     const c = r.counts
     const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
     lines.push(
-      `${r.publication} ${r.language}: ${plural(r.entries, 'entry').replace('entrys', 'entries')}, ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${c.stale} stale, ${c.missing} missing, ${plural(c.orphans, 'orphan')}`,
+      `${r.publication} ${r.language}: ` +
+        [
+          plural(r.entries, 'entry').replace('entrys', 'entries'),
+          plural(c.errors, 'error'),
+          plural(c.warnings, 'warning'),
+          `${c.stale} stale`,
+          `${c.missing} missing`,
+          plural(c.orphans, 'orphan'),
+        ].join(', '),
     )
   }
   return lines

@@ -27,7 +27,15 @@ export async function translationStatus(
 }
 
 export function formatStatus(status: LanguageStatus, path: string): string[] {
-  const line = `${status.language}  ${percent(status.translated, status.total).padStart(6)} translated  (${status.translated}/${status.total})  ${status.stale} stale  ${status.missing} missing  ${status.orphans} orphan${status.orphans === 1 ? '' : 's'}  ${path}`
+  const line = [
+    status.language,
+    `${percent(status.translated, status.total).padStart(6)} translated`,
+    `(${status.translated}/${status.total})`,
+    `${status.stale} stale`,
+    `${status.missing} missing`,
+    `${status.orphans} orphan${status.orphans === 1 ? '' : 's'}`,
+    path,
+  ].join('  ')
   return [line, ...status.work.map((w) => `    ${w.status.padEnd(8)} ${w.id}  ${w.where}`)]
 }
 

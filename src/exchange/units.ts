@@ -7,6 +7,7 @@ import type { Block } from '../source/segment.ts'
 import type { Entry, EntryState, TranslationFile } from '../i18n/translation-file.ts'
 import { toString } from 'mdast-util-to-string'
 import { parseMarkdown } from '../source/parse.ts'
+import { entryStatus, exchangeState } from '../i18n/status.ts'
 import type { Place } from '../util/problems.ts'
 
 export const exchangeFormats = ['xliff2', 'xliff12', 'po', 'json'] as const
@@ -86,16 +87,15 @@ export function buildUnits(blocks: Block[], ids: string[], file: TranslationFile
     const id = ids[index]!
     const entry = file?.entries[id]
     if (block.kind === 'heading') heading = plainText(block.text)
-    const translated = entry !== undefined && entry.text.trim() !== ''
-    const stale = translated && entry.sourceHash !== block.hash
+    const { state, stale } = exchangeState(entry, block.hash)
     units.push({
       id,
       kind: block.kind,
       source: block.text,
-      target: translated ? entry.text : '',
-      state: translated ? entry.state : 'initial',
+      target: entryStatus(entry, block.hash) === 'missing' ? '' : entry!.text,
+      state,
       stale,
-      ...(stale ? { previousSource: entry.source } : {}),
+      ...(stale ? { previousSource: entry!.source } : {}),
       base: entryBase(entry),
       ...(heading !== undefined && block.kind !== 'heading' ? { heading } : {}),
       location: `${block.file}:${block.line}`,

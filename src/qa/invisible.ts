@@ -25,7 +25,9 @@ export function checkInvisible(pair: QaPair): Finding[] {
     findings.push({
       level: soft ? 'warning' : 'error',
       rule: 'invisible-characters',
-      message: `The translation contains ${count === 1 ? 'an invisible' : `${count} invisible`} ${name}${count === 1 ? '' : ' characters'}: remove ${count === 1 ? 'it' : 'them'} unless deliberate.`,
+      message:
+        `The translation contains ${count === 1 ? 'an invisible' : `${count} invisible`} ${name}${count === 1 ? '' : ' characters'}: ` +
+        `remove ${count === 1 ? 'it' : 'them'} unless deliberate.`,
     })
   }
   return findings

@@ -47,7 +47,9 @@ export function checkLengthRatio(pair: QaPair): Finding[] {
   const relative = target / source / expected
   // Long blocks average out sentence-level variation; short ones get more room.
   const [errorBelow, warnBelow, warnAbove] = source >= LONG ? [0.5, 0.7, 1.6] : source >= SHORT ? [0.3, 0.5, 2.5] : [0.25, 0.4, 4]
-  const describe = `${target} characters for ${source} in the source, ${Math.round(relative * 100)}% of the usual ${pair.sourceLanguage}→${pair.targetLanguage} length`
+  const describe =
+    `${target} characters for ${source} in the source, ` +
+    `${Math.round(relative * 100)}% of the usual ${pair.sourceLanguage}→${pair.targetLanguage} length`
   if (relative < errorBelow)
     return [
       {

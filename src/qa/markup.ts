@@ -44,7 +44,9 @@ export function checkMarkup(pair: QaPair): Finding[] {
       findings.push({
         level: name === '[ ]' ? 'warning' : 'error',
         rule: 'markup',
-        message: `Unbalanced inline markup: ${extra} stray "${name}" left as text in the translation (an emphasis, code span or link that does not close).`,
+        message:
+          `Unbalanced inline markup: ${extra} stray "${name}" left as text in the translation ` +
+          '(an emphasis, code span or link that does not close).',
       })
     }
   }

@@ -52,11 +52,16 @@ export interface VnuMessage {
   lastLine?: number
 }
 
-/** The Nu Html Checker (vnu-jar, run with Java) on `files`: every message it gives. */
-export function nuCheck(files: string[]): VnuMessage[] {
+/**
+ * The Nu Html Checker (vnu-jar, run with Java) on `files` (and the stylesheets `css`): every message
+ * it gives. Throws when Java or the checker cannot run, so a test never passes without checking.
+ */
+export function nuCheck(files: string[], css: string[] = []): VnuMessage[] {
   const jar = join(repoRoot, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar')
-  const run = spawnSync('java', ['-jar', jar, '--format', 'json', '--exit-zero-always', ...files], { encoding: 'utf8' })
+  const cssArgs = css.flatMap((file) => ['--also-check-css', file])
+  const run = spawnSync('java', ['-jar', jar, '--format', 'json', '--exit-zero-always', ...cssArgs, ...files], { encoding: 'utf8' })
   if (run.error) throw run.error
+  if (run.status !== 0) throw new Error(`vnu did not run (exit ${run.status}): ${run.stderr}`)
   // vnu writes its JSON report to stderr.
   return (JSON.parse(run.stderr) as { messages: VnuMessage[] }).messages
 }

@@ -7,6 +7,7 @@ import { after, describe, it } from 'node:test'
 import { BrowserSession } from '../../src/outputs/pdf/browser.ts'
 import { pageCss, pageGeometry } from '../../src/outputs/pdf/page-css.ts'
 import { facesFor, fontFaceCss } from '../../src/outputs/fonts.ts'
+import { paginate } from '../../src/outputs/pdf/render.ts'
 import { repoRoot, tool } from './tools.ts'
 
 /** A synthetic document in the paginator's shape: long paragraphs, many notes, small pages (A5). */
@@ -56,8 +57,7 @@ describe('the paginator', () => {
     const page = await session.page([dir, ...fontDirs])
     await page.emulateMediaType('print')
     await page.goto(pathToFileURL(html).href)
-    await page.evaluate(readFileSync(join(repoRoot, 'src/outputs/pdf/paginator.js'), 'utf8'))
-    const result = (await page.evaluate('window.ppPaginate({ orphans: 3, widows: 3 })')) as { pages: number; warnings: string[] }
+    const result = await paginate(page, { orphans: 3, widows: 3 })
     const facts = (await page.evaluate(`(() => {
       const lines = (el) => { const r = document.createRange(); r.selectNodeContents(el); const tops = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.bottom))); return tops.size }
       const pageOf = (el) => el.closest('.pp-page')

@@ -2,7 +2,7 @@
 import { h } from 'hastscript'
 import { serializeHtml } from '../serialize.ts'
 import type { Localizer } from '../../i18n/instance.ts'
-import type { EditionFile, Manifest } from './downloads.ts'
+import type { EditionFile, Manifest } from './manifest.ts'
 
 export interface Listing {
   manifest: Manifest

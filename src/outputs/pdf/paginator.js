@@ -1,18 +1,16 @@
-// Runs inside the print page (plain browser JavaScript, injected as text).
+// @ts-check
+// Runs inside the print page: plain browser JavaScript, injected once as a script by src/outputs/pdf/render.ts
+// (`injectPaginator`), then called as `window.ppPaginate(options)` (typed in paginator-globals.d.ts). Checked by
+// `tsc --noEmit` (// @ts-check with JSDoc types); left untranspiled so that the page runs exactly this text.
 //
-// Pours the flow in #pp-source into fixed-size page boxes (.pp-page), so that
-// Chromium's own printing never has to break a page:
-// - a unit marked data-pp-break opens a new page (title page, contents, each thesis, colophon);
-// - a paragraph that does not fit is split between two lines (a Range cut at the
-//   first character of the next line), keeping at least `orphans` lines at the
-//   foot and `widows` lines at the head of the next page; a heading never ends a page;
-// - each footnote is moved into the notes area at the foot of the page that
-//   carries its reference, and the page's text is shortened to make room;
-// - every page gets a CSS page name (section and parity) for its running head;
-// - a row (data-pp-row: side-by-side cells of a parallel text, one language
-//   each) is split at a line in every cell, so the cells start level and each
-//   continues at the top of the next page; a row marked data-pp-keep (a heading
-//   row) never ends a page.
+// Pours the flow in #pp-source into fixed-size page boxes (.pp-page), so that Chromium's own printing never has to
+// break a page: a unit marked data-pp-break opens a new page (title page, contents, each thesis, colophon); a
+// paragraph that does not fit is split between two lines (a Range cut at the first character of the next line),
+// keeping at least `orphans` lines at the foot and `widows` at the head of the next page; a heading never ends a page;
+// each footnote moves to the notes area at the foot of the page that carries its reference, and the page's text is
+// shortened to make room; every page gets a CSS page name (section and parity) for its running head; a row
+// (data-pp-row: side-by-side cells of a parallel text) is split at a line in every cell, so the cells start level and
+// each continues at the top of the next page; a row marked data-pp-keep (a heading row) never ends a page.
 // Returns the page count, the page of every table-of-contents target and warnings.
 ;(() => {
   'use strict'
@@ -20,19 +18,47 @@
   const CONTAINERS = new Set(['SECTION', 'DIV', 'NAV', 'OL', 'UL', 'DL', 'MAIN', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE'])
   const HEADING = /^H[1-6]$/
 
-  window.ppPaginate = async ({ orphans = 3, widows = 3 } = {}) => {
+  /** @typedef {{ el: HTMLDivElement, body: HTMLDivElement, notes: HTMLDivElement, section: string, opens: boolean }} Page */
+  /** @typedef {{ source: HTMLElement, shell: HTMLElement, clones: HTMLElement[], items: number, start: number }} Level */
+  /** @typedef {{ top: number, bottom: number }} Line */
+  /** @typedef {[Text, number]} Place a character: its text node and offset */
+
+  /** @param {string} id */
+  function required(id) {
+    const el = document.getElementById(id)
+    if (!el) throw new Error(`the print document has no #${id}`)
+    return el
+  }
+  /** @param {HTMLElement} el */
+  const height = (el) => el.getBoundingClientRect().height
+  /** @template {Node} T @param {T} node @returns {T} */
+  function shallowClone(node) {
+    return /** @type {T} */ (node.cloneNode(false))
+  }
+
+  window.ppPaginate = paginate
+
+  /** @param {PpTypesetting} [options] @returns {Promise<PpPagination>} */
+  async function paginate({ orphans = 3, widows = 3 } = {}) {
     await Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined)))
     await document.fonts.ready
-    const out = document.getElementById('pp-pages')
-    const source = document.getElementById('pp-source')
-    const noteSource = document.getElementById('pp-note-source')
-    const pages = []
-    const warnings = []
-    const stack = []
-    let page = null
+    const out = required('pp-pages')
+    const source = required('pp-source')
+    const noteSource = required('pp-note-source')
+    const pages = /** @type {Page[]} */ ([])
+    const warnings = /** @type {string[]} */ ([])
+    const stack = /** @type {Level[]} */ ([])
+    let page = /** @type {Page | null} */ (null)
     let section = ''
 
-    const newPage = (opens) => {
+    /** The page being filled. */
+    function current() {
+      if (!page) throw new Error('no page yet')
+      return page
+    }
+
+    /** Open a new page, with a continuation shell of every container being split. @param {boolean} opens */
+    function newPage(opens) {
       const el = document.createElement('div')
       el.className = 'pp-page'
       const body = document.createElement('div')
@@ -43,9 +69,10 @@
       out.append(el)
       page = { el, body, notes, section, opens }
       pages.push(page)
+      /** @type {HTMLElement} */
       let parent = body
       for (const level of stack) {
-        const shell = level.source.cloneNode(false)
+        const shell = shallowClone(level.source)
         shell.removeAttribute('id')
         shell.setAttribute('data-pp-cont', '')
         if (shell.tagName === 'OL') shell.setAttribute('start', String(level.start + level.items))
@@ -55,31 +82,50 @@
         parent = shell
       }
     }
-    const parentNow = () => (stack.length > 0 ? stack[stack.length - 1].shell : page.body)
-    const height = (el) => el.getBoundingClientRect().height
-    const notesHeight = () => (page.notes.childElementCount > 0 ? height(page.notes) : 0)
-    const fits = () => height(page.body) + notesHeight() <= height(page.el) + 0.01
-    const onlyText = (el) => page.body.textContent.replace(el.textContent, '').trim() === ''
+    function parentNow() {
+      const level = stack[stack.length - 1]
+      return level ? level.shell : current().body
+    }
+    function notesHeight() {
+      return current().notes.childElementCount > 0 ? height(current().notes) : 0
+    }
+    function fits() {
+      return height(current().body) + notesHeight() <= height(current().el) + 0.01
+    }
+    /** Nothing but `el` on the page. @param {Element} el */
+    function onlyText(el) {
+      return (current().body.textContent ?? '').replace(el.textContent ?? '', '').trim() === ''
+    }
 
-    const notesOf = (el, before = Infinity) =>
-      [...el.querySelectorAll('a[data-footnote-ref]')]
+    /** The notes referenced in `el` above `before`, still waiting to be placed. @param {Element} el @param {number} [before] */
+    function notesOf(el, before = Infinity) {
+      return [...el.querySelectorAll('a[data-footnote-ref]')]
         .filter((a) => a.getBoundingClientRect().top < before)
-        .map((a) => document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1))))
-        .filter((note) => note && note.parentElement === noteSource)
-    const addNotes = (notes) => notes.forEach((note) => page.notes.append(note))
-    const removeNotes = (notes) => notes.forEach((note) => noteSource.append(note))
+        .map((a) => document.getElementById(decodeURIComponent((a.getAttribute('href') ?? '').slice(1))))
+        .filter(/** @returns {note is HTMLElement} */ (note) => note !== null && note.parentElement === noteSource)
+    }
+    /** @param {HTMLElement[]} notes */
+    function addNotes(notes) {
+      notes.forEach((note) => current().notes.append(note))
+    }
+    /** @param {HTMLElement[]} notes */
+    function removeNotes(notes) {
+      notes.forEach((note) => noteSource.append(note))
+    }
 
     // Line boxes of a block: client rects grouped by vertical overlap. For a block of
     // blocks (a row's cell), only its text counts: a range's rects include the boxes
     // of the block elements it holds.
-    const lineBoxes = (el) => {
+    /** @param {Element} el @returns {Line[]} */
+    function lineBoxes(el) {
       const range = document.createRange()
+      /** @type {Node[]} */
       const nodes = el.classList.contains('pp-cell') ? textNodes(el) : [el]
       const rects = nodes
         .flatMap((node) => (range.selectNodeContents(node), [...range.getClientRects()]))
         .filter((r) => r.width > 0 && r.height > 0)
         .sort((a, b) => a.top - b.top)
-      const lines = []
+      const lines = /** @type {Line[]} */ ([])
       for (const r of rects) {
         const line = lines.find((l) => Math.min(l.bottom, r.bottom) - Math.max(l.top, r.top) > 0.5 * Math.min(r.height, l.bottom - l.top))
         if (line) {
@@ -90,21 +136,24 @@
       return lines.sort((a, b) => a.top - b.top)
     }
 
-    const textNodes = (el) => {
-      const nodes = []
+    /** @param {Node} el @returns {Text[]} */
+    function textNodes(el) {
+      const nodes = /** @type {Text[]} */ ([])
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(/** @type {Text} */ (node))
       return nodes
     }
 
     // The first character (in logical order) whose glyph lies below `y`: a line start.
-    const firstCharBelow = (el, y) => {
-      const chars = []
+    /** @param {Element} el @param {number} y @returns {Place | undefined} */
+    function firstCharBelow(el, y) {
+      const chars = /** @type {Place[]} */ ([])
       for (const node of textNodes(el)) {
         for (let i = 0; i < node.data.length; i++) chars.push([node, i])
       }
+      /** @param {number} index */
       const middle = (index) => {
-        const [node, offset] = chars[index]
+        const [node, offset] = /** @type {Place} */ (chars[index])
         const range = document.createRange()
         range.setStart(node, offset)
         range.setEnd(node, offset + 1)
@@ -124,11 +173,12 @@
       return chars[lo]
     }
 
-    const cutAt = (el, [node, offset]) => {
+    /** Cut `el` before the character at `place`; returns the first part (`el` is the rest). @param {HTMLElement} el @param {Place} place */
+    function cutAt(el, [node, offset]) {
       const range = document.createRange()
       range.setStart(el, 0)
       range.setEnd(node, offset)
-      const first = el.cloneNode(false)
+      const first = shallowClone(el)
       first.append(range.extractContents())
       first.classList.add('pp-split')
       el.before(first)
@@ -138,7 +188,8 @@
       el.setAttribute('data-pp-cont', '')
       return first
     }
-    const undoCut = (first, rest) => {
+    /** @param {HTMLElement} first @param {HTMLElement} rest */
+    function undoCut(first, rest) {
       rest.prepend(...first.childNodes)
       if (first.id) rest.id = first.id
       rest.classList.remove('pp-cont')
@@ -148,15 +199,16 @@
     }
 
     // Split `el` (already on the page, overflowing) between lines; returns the detached rest.
-    const split = (el) => {
+    /** @param {HTMLElement} el @returns {HTMLElement | null} */
+    function split(el) {
       const lines = lineBoxes(el)
       if (lines.length < orphans + widows) return null
-      const bodyTop = page.body.getBoundingClientRect().top
+      const bodyTop = current().body.getBoundingClientRect().top
       for (let k = lines.length - widows; k >= orphans; k--) {
-        const cut = (lines[k - 1].bottom + lines[k].top) / 2
+        const cut = (line(lines, k - 1).bottom + line(lines, k).top) / 2
         const notes = notesOf(el, cut)
         addNotes(notes)
-        if (cut - bodyTop + notesHeight() <= height(page.el)) {
+        if (cut - bodyTop + notesHeight() <= height(current().el)) {
           const start = firstCharBelow(el, cut)
           if (start) {
             const first = cutAt(el, start)
@@ -172,11 +224,12 @@
     // Split a row of cells (on the page, overflowing): each cell keeps the lines above
     // `limit` (at least `orphans`, or all of a short cell), the rest of every cell
     // goes, side by side again, into the returned detached row.
-    const splitRow = (row) => {
-      const cells = [...row.children]
+    /** @param {HTMLElement} row @returns {HTMLElement | null} */
+    function splitRow(row) {
+      const cells = /** @type {HTMLElement[]} */ ([...row.children])
       const rowBottom = row.getBoundingClientRect().bottom
       const below = rowBottom - Math.max(...cells.map((c) => c.getBoundingClientRect().bottom))
-      let limit = page.body.getBoundingClientRect().top + height(page.el) - notesHeight() - Math.max(0, below)
+      let limit = current().body.getBoundingClientRect().top + height(current().el) - notesHeight() - Math.max(0, below)
       for (let attempt = 0; attempt < 40; attempt++) {
         const plans = cells.map((cell) => {
           const lines = lineBoxes(cell)
@@ -185,22 +238,22 @@
           return { cell, lines, keep }
         })
         if (plans.some((p) => p.keep < p.lines.length && p.keep < orphans)) return null
-        const rest = row.cloneNode(false)
+        const rest = shallowClone(row)
         rest.removeAttribute('id')
         rest.setAttribute('data-pp-cont', '')
         const cuts = plans.map((p) => {
-          const restCell = p.cell.cloneNode(false)
+          const restCell = shallowClone(p.cell)
           restCell.classList.add('pp-cont')
           rest.append(restCell)
           if (p.keep === p.lines.length) return null
-          const start = firstCharBelow(p.cell, (p.lines[p.keep - 1].bottom + p.lines[p.keep].top) / 2)
-          let block = start && start[0].parentElement.closest('.pp-cell > *')
-          if (!block || block.parentElement !== p.cell) return null
+          const start = firstCharBelow(p.cell, (line(p.lines, p.keep - 1).bottom + line(p.lines, p.keep).top) / 2)
+          const block = /** @type {HTMLElement | null | undefined} */ (start && start[0].parentElement?.closest('.pp-cell > *'))
+          if (!start || !block || block.parentElement !== p.cell) return null
           const before = document.createRange()
           before.setStart(block, 0)
           before.setEnd(start[0], start[1])
           const first = before.toString().trim() === '' ? null : cutAt(block, start)
-          const moved = []
+          const moved = /** @type {ChildNode[]} */ ([])
           for (let node = first ? first.nextSibling : block; node; node = node.nextSibling) moved.push(node)
           if (first) moved.unshift(block)
           restCell.append(...moved)
@@ -208,18 +261,20 @@
           return { ...p, first, moved }
         })
         if (fits() && cuts.every((c) => !c || lineBoxes(c.cell).length === c.keep)) return rest
-        for (const c of cuts.filter(Boolean)) {
+        const made = cuts.filter((c) => c !== null)
+        for (const c of made) {
           c.cell.classList.remove('pp-split')
           c.cell.append(...c.moved)
-          if (c.first) undoCut(c.first, c.moved[0])
+          if (c.first) undoCut(c.first, /** @type {HTMLElement} */ (c.moved[0]))
         }
-        const kept = cuts.filter(Boolean).map((c) => c.lines[c.keep - 1].top)
+        const kept = made.map((c) => line(c.lines, c.keep - 1).top)
         limit = kept.length > 0 ? Math.max(...kept) : limit - 1
       }
       return null
     }
 
-    const place = (el) => {
+    /** Put `el` on the page, splitting it or moving on to a new page as needed. @param {HTMLElement} el */
+    function place(el) {
       const parent = parentNow()
       parent.append(el)
       const notes = notesOf(el)
@@ -235,11 +290,12 @@
         }
       } else if (isBlockContainer(el)) {
         el.remove()
-        const level = { source: el, shell: el.cloneNode(false), clones: [], items: 0, start: Number(el.getAttribute('start') || 1) }
+        /** @type {Level} */
+        const level = { source: el, shell: shallowClone(el), clones: [], items: 0, start: Number(el.getAttribute('start') || 1) }
         level.clones.push(level.shell)
         parent.append(level.shell)
         stack.push(level)
-        for (const child of [...el.children]) {
+        for (const child of /** @type {HTMLElement[]} */ ([...el.children])) {
           place(child)
           if (child.tagName === 'LI') level.items++
         }
@@ -261,7 +317,7 @@
         return
       }
       el.remove()
-      const carried = []
+      const carried = /** @type {Element[]} */ ([])
       const last = parentNow().lastElementChild
       if (last && (HEADING.test(last.tagName) || last.hasAttribute('data-pp-keep')) && !onlyText(last)) carried.push(last)
       carried.forEach((h) => h.remove())
@@ -271,17 +327,22 @@
     }
 
     // A container whose children are all blocks is split between them (a paragraph between lines).
-    const isBlockContainer = (el) =>
-      CONTAINERS.has(el.tagName) &&
-      el.firstElementChild !== null &&
-      [...el.childNodes].every((n) =>
-        n.nodeType === Node.TEXT_NODE ? n.data.trim() === '' : n.nodeType !== Node.ELEMENT_NODE || getComputedStyle(n).display !== 'inline',
+    /** @param {HTMLElement} el */
+    function isBlockContainer(el) {
+      return (
+        CONTAINERS.has(el.tagName) &&
+        el.firstElementChild !== null &&
+        [...el.childNodes].every((n) =>
+          n instanceof Text ? n.data.trim() === '' : !(n instanceof Element) || getComputedStyle(n).display !== 'inline',
+        )
       )
+    }
 
     // Drop clones of a container left empty on a page; its id goes to the first clone kept.
-    const tidy = (level) => {
+    /** @param {Level} level */
+    function tidy(level) {
       const id = level.source.id
-      let kept = null
+      let kept = /** @type {HTMLElement | null} */ (null)
       for (const clone of level.clones) {
         if (clone.childNodes.length === 0 || (clone.textContent.trim() === '' && !clone.querySelector('a,img'))) clone.remove()
         else kept ??= clone
@@ -293,7 +354,7 @@
       }
     }
 
-    for (const unit of [...source.children]) {
+    for (const unit of /** @type {HTMLElement[]} */ ([...source.children])) {
       section = unit.getAttribute('data-pp-section') || section
       if (!page || unit.hasAttribute('data-pp-break')) newPage(true)
       place(unit)
@@ -305,26 +366,35 @@
       p.el.style.page = p.section === 'title' ? 'pp-title-odd' : p.opens ? `pp-open-${parity}` : `pp-${p.section}-${parity}`
       p.el.setAttribute('data-page', String(index + 1))
     })
+    /** @param {string} id */
     const pageOf = (id) => {
       const target = document.getElementById(id)
       const box = target && target.closest('.pp-page')
       return box ? Number(box.getAttribute('data-page')) : 0
     }
     const language = document.documentElement.lang
-    const targets = {}
+    const targets = /** @type {Record<string, number>} */ ({})
     for (const cell of document.querySelectorAll('.pp-toc-page[data-for]')) {
-      const id = cell.getAttribute('data-for')
-      targets[id] = pageOf(id)
-      cell.textContent = new Intl.NumberFormat(language, { useGrouping: false }).format(targets[id])
+      const id = cell.getAttribute('data-for') ?? ''
+      const number = (targets[id] = pageOf(id))
+      cell.textContent = new Intl.NumberFormat(language, { useGrouping: false }).format(number)
     }
     const overflowing = pages.filter((p) => !fitsPage(p)).map((p) => Number(p.el.getAttribute('data-page')))
     if (overflowing.length > 0) warnings.push(`pages ${overflowing.join(', ')} overflow`)
-    const headings = [...out.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => h.textContent.replace(/\s+/g, ' ').trim())
+    const headings = [...out.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim())
     return { pages: pages.length, targets, headings, warnings }
 
+    /** @param {Page} p */
     function fitsPage(p) {
       const notes = p.notes.childElementCount > 0 ? height(p.notes) : 0
       return height(p.body) + notes <= height(p.el) + 0.01
     }
+  }
+
+  /** @param {Line[]} lines @param {number} index */
+  function line(lines, index) {
+    const found = lines[index]
+    if (!found) throw new Error(`no line ${index}`)
+    return found
   }
 })()

@@ -6,17 +6,12 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import type { Page } from 'puppeteer-core'
 import type { BrowserSession } from './browser.ts'
 import type { PrintDocument } from './print-html.ts'
 
-export interface Pagination {
-  pages: number
-  /** Page (1-based) of every table-of-contents target. */
-  targets: Record<string, number>
-  /** Text of every heading on the pages, in order (bookmark titles). */
-  headings: string[]
-  warnings: string[]
-}
+/** What the paginator returns (declared with it in paginator-globals.d.ts). */
+export type Pagination = PpPagination
 
 export interface RenderedPdf extends Pagination {
   bytes: Uint8Array
@@ -24,19 +19,37 @@ export interface RenderedPdf extends Pagination {
 
 let paginatorSource: Promise<string> | undefined
 
-export const typesetting = { orphans: 3, widows: 3 } as const
+export const typesetting: Required<PpTypesetting> = { orphans: 3, widows: 3 }
+
+/**
+ * Define `window.ppPaginate` in the page: src/outputs/pdf/paginator.js, injected as it is written
+ * (never transpiled, so the page runs the type-checked text). Its script element is removed at once,
+ * so the document printed is the one written.
+ */
+export async function injectPaginator(page: Page): Promise<void> {
+  paginatorSource ??= readFile(new URL('./paginator.js', import.meta.url), 'utf8')
+  const script = await page.addScriptTag({ content: await paginatorSource })
+  await script.evaluate((element) => element.remove())
+  await script.dispose()
+}
+
+/** Pour the page's flow into pages (see paginator.js). */
+export async function paginate(page: Page, options: PpTypesetting = typesetting): Promise<Pagination> {
+  await injectPaginator(page)
+  return page.evaluate((o) => window.ppPaginate(o), options)
+}
 
 export async function renderPdf(session: BrowserSession, doc: PrintDocument, workDir: string, name: string): Promise<RenderedPdf> {
-  paginatorSource ??= readFile(new URL('./paginator.js', import.meta.url), 'utf8')
   const htmlPath = join(workDir, `${name}.html`)
   await writeFile(htmlPath, doc.html)
   const page = await session.page([workDir, ...doc.fontDirs])
   try {
+    // The paginator is injected as a script: a Content-Security-Policy of the document must not block it.
+    await page.setBypassCSP(true)
     await page.emulateMediaType('print')
     await page.setViewport({ width: 1200, height: 1600 })
     await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: 60_000 })
-    await page.evaluate(await paginatorSource)
-    const pagination = (await page.evaluate(`window.ppPaginate(${JSON.stringify(typesetting)})`)) as Pagination
+    const pagination = await paginate(page)
     const bytes = await page.pdf({ tagged: true, outline: true, preferCSSPageSize: true, printBackground: true, timeout: 120_000 })
     return { ...pagination, bytes }
   } finally {

@@ -5,6 +5,7 @@
  * Pure: the caller passes the sources and the translation files.
  */
 import type { IdentifiedSources } from '../../ids/resolve.ts'
+import { entryStatus } from '../../i18n/status.ts'
 import type { Entry, TranslationFile } from '../../i18n/translation-file.ts'
 import { checkPair, type Finding } from '../../qa/index.ts'
 import type { BlockKind } from '../../source/segment.ts'
@@ -52,14 +53,15 @@ export function alignRows(input: AlignInput): Row[] {
     const side = (language: string, fallback: boolean): Side => {
       if (language === sourceLanguage) return { language, state: 'source', text: block.text, shownLanguage: language }
       const entry = files.get(language)?.entries[id]
-      if (!entry || entry.text.trim() === '') {
+      const status = entryStatus(entry, block.hash)
+      if (status === 'missing') {
         return fallback
           ? { language, state: 'missing', text: block.text, shownLanguage: sourceLanguage }
           : { language, state: 'missing', text: '', shownLanguage: language }
       }
-      if (entry.sourceHash !== block.hash)
-        return { language, state: 'stale', text: entry.text, shownLanguage: language, change: { from: entry.source, to: block.text } }
-      return { language, state: 'translated', text: entry.text, shownLanguage: language }
+      if (status === 'stale')
+        return { language, state: 'stale', text: entry!.text, shownLanguage: language, change: { from: entry!.source, to: block.text } }
+      return { language, state: 'translated', text: entry!.text, shownLanguage: language }
     }
     const left = side(a, true)
     const right = side(b, false)

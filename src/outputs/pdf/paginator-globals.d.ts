@@ -1,0 +1,20 @@
+/** What src/outputs/pdf/paginator.js (injected into the print page as a script) defines there. */
+interface PpTypesetting {
+  /** Lines kept at the foot of a page when a paragraph is split. */
+  orphans?: number
+  /** Lines carried to the head of the next page. */
+  widows?: number
+}
+
+interface PpPagination {
+  pages: number
+  /** Page (1-based) of every table-of-contents target. */
+  targets: Record<string, number>
+  /** Text of every heading on the pages, in order (bookmark titles). */
+  headings: string[]
+  warnings: string[]
+}
+
+interface Window {
+  ppPaginate(options?: PpTypesetting): Promise<PpPagination>
+}
