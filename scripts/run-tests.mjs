@@ -17,6 +17,10 @@ function find(dir) {
   })
 }
 
+// The tests run the compiled CLI (what ships): compile it first when src/ changed.
+const compiled = spawnSync(process.execPath, [join(root, 'scripts', 'compile.mjs'), '--if-stale'], { cwd: root, stdio: 'inherit' })
+if (compiled.status !== 0) process.exit(compiled.status ?? 1)
+
 const files = find(join(root, 'test'))
   .filter((file) => only.length === 0 || only.some((o) => file.includes(o)))
   .sort()

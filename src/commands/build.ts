@@ -15,6 +15,8 @@ import { writeParallelEditions } from '../outputs/parallel/index.ts'
 import { BrowserSession } from '../outputs/pdf/browser.ts'
 import { writeDownloads } from '../outputs/downloads/downloads.ts'
 import { epubFileName, renderEpubEdition } from '../outputs/epub/index.ts'
+import { FontSubsetter } from '../outputs/epub/subset.ts'
+import { cacheDir } from '../project/cache.ts'
 import type { UiFile } from '../i18n/ui-strings.ts'
 import type { BuildIdentity } from '../outputs/colophon.ts'
 import { ASSETS_DIR, TEMPLATES_DIR, writeAssets } from '../outputs/assets.ts'
@@ -41,6 +43,10 @@ export interface BuildOptions {
   frozen: boolean
   /** Fail when a block has no translation instead of falling back. */
   strict: boolean
+  /** Parallel jobs (font subsetting threads); default: the number of cores. */
+  jobs?: number
+  /** Reuse cached font subsets from .press-cache/ (default true; `--no-cache` turns it off). */
+  cache?: boolean
 }
 
 export interface BuildResult {
@@ -54,15 +60,16 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
   const files: string[] = []
   const publications = await findPublications(options.root, options.publication)
   const session = new BrowserSession() // one browser for the whole build, launched at the first PDF
+  const fonts = new FontSubsetter({ jobs: options.jobs, cacheDir: options.cache === false ? undefined : cacheDir(options.root, 'fonts') })
   const titles = new Map<string, Record<string, string>>()
   try {
     for (const publication of publications) {
-      const built = await buildPublication(publication, options, outDir, logger, session)
+      const built = await buildPublication(publication, options, outDir, logger, session, fonts)
       files.push(...built.files)
       titles.set(publication.config.id, built.titles)
     }
   } finally {
-    await session.close()
+    await Promise.all([session.close(), fonts.close()])
   }
   files.push(...(await writeDownloads(publications, titles, outDir, logger)))
   return { files, seconds: (performance.now() - started) / 1000 }
@@ -75,6 +82,7 @@ async function buildPublication(
   outDir: string,
   logger: Logger,
   session: BrowserSession,
+  fonts: FontSubsetter,
 ): Promise<{ files: string[]; titles: Record<string, string> }> {
   const { config, root } = publication
   const languages = selectLanguages(publication, options.languages)
@@ -110,7 +118,7 @@ async function buildPublication(
       await write(join(dir, edition.language, HTML_FILE), renderHtmlEdition(edition, editions, config.sourceLanguage, identity, blockIds))
     }
     if (wanted.has('epub')) {
-      const epub = await renderEpubEdition({ edition, config, sourceLanguage: config.sourceLanguage, identity, root })
+      const epub = await renderEpubEdition({ edition, config, sourceLanguage: config.sourceLanguage, identity, root, fonts })
       await write(join(dir, edition.language, epubFileName(config.id, edition.language)), epub)
     }
   }
