@@ -5,6 +5,7 @@
  *   → one model per language → HTML (and the other formats) → assets
  */
 import { readdir, readFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { join, relative } from 'node:path'
 import type { Publication } from '../project/load.ts'
 import { problem, PressError } from '../util/problems.ts'
@@ -17,6 +18,7 @@ import { writeDownloads } from '../outputs/downloads/downloads.ts'
 import { epubFileName, renderEpubEdition } from '../outputs/epub/index.ts'
 import { FontSubsetter } from '../outputs/epub/subset.ts'
 import { cacheDir } from '../project/cache.ts'
+import { mapBounded } from '../util/async.ts'
 import type { UiFile } from '../i18n/ui-strings.ts'
 import type { BuildIdentity } from '../outputs/colophon.ts'
 import { ASSETS_DIR, TEMPLATES_DIR, writeAssets } from '../outputs/assets.ts'
@@ -112,16 +114,21 @@ async function buildPublication(
     logger.progress(`wrote ${relative(root, path)}`)
   }
 
-  for (const edition of editions.filter((e) => languages.includes(e.language))) {
-    for (const message of edition.messages) logger.problem(message)
-    if (wanted.has('html')) {
-      await write(join(dir, edition.language, HTML_FILE), renderHtmlEdition(edition, editions, config.sourceLanguage, identity, blockIds))
-    }
-    if (wanted.has('epub')) {
-      const epub = await renderEpubEdition({ edition, config, sourceLanguage: config.sourceLanguage, identity, root, fonts })
-      await write(join(dir, edition.language, epubFileName(config.id, edition.language)), epub)
-    }
-  }
+  // Editions overlap: one renders in this thread while another's fonts are subset in the worker threads.
+  await mapBounded(
+    editions.filter((e) => languages.includes(e.language)),
+    options.jobs ?? availableParallelism(),
+    async (edition) => {
+      for (const message of edition.messages) logger.problem(message)
+      if (wanted.has('html')) {
+        await write(join(dir, edition.language, HTML_FILE), renderHtmlEdition(edition, editions, config.sourceLanguage, identity, blockIds))
+      }
+      if (wanted.has('epub')) {
+        const epub = await renderEpubEdition({ edition, config, sourceLanguage: config.sourceLanguage, identity, root, fonts })
+        await write(join(dir, edition.language, epubFileName(config.id, edition.language)), epub)
+      }
+    },
+  )
   if (wanted.has('pdf')) {
     const selected = editions.filter((e) => languages.includes(e.language))
     await writePdfEditions({
