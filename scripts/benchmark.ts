@@ -70,7 +70,7 @@ const startMode: Mode = {
         }),
       node0,
     )
-    print(row('  (src through tsx: --help)', `${seconds(cpu(tsx.a))} CPU`, `${ratio(tsx.cpuRatios)} node -e 0`))
+    print(row('  (--help from src through tsx)', `${seconds(cpu(tsx.a))} CPU`, `${ratio(tsx.cpuRatios)} node -e 0`))
     rmSync(dir, { recursive: true, force: true })
   },
 }
