@@ -1,39 +1,244 @@
 /**
- * Build benchmark: times `press build` per format over several runs and prints
- * the median and spread. Run: `npx tsx scripts/benchmark.ts [runs] [format…]`.
+ * The benchmark: every figure is a ratio of two commands measured side by
+ * side (paired runs, alternating which goes first, on a shared machine), in
+ * CPU seconds (user + sys of the child processes) and wall seconds.
+ *
+ *   npx tsx scripts/benchmark.ts [all|start|build|pdf|scale] [--runs N] [--max-scale 1|10|100]
+ *
+ * Modes are rows of the `modes` table below; a new mode is a `Mode` (see
+ * benchmark-lib.ts) and one line there. `press` runs compiled (lib/), as it
+ * ships: run `npm run compile` (or `npm run build`) first when src/ changed.
  * Performance is measured here, never by a timed test.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build, formats, type Format } from '../src/commands/build.ts'
-import { collectingLogger } from '../src/util/logger.ts'
+import { isStale } from './compile-state.mjs'
+import {
+  cpu,
+  measure,
+  median,
+  onPath,
+  paired,
+  pressCommand,
+  projectCopy,
+  ratio,
+  root,
+  row,
+  seconds,
+  wall,
+  type Context,
+  type Mode,
+  type Sample,
+} from './benchmark-lib.ts'
+import { scaleMode } from './benchmark-scale.ts'
 import { benchmarkInputs } from './benchmark-inputs.ts'
 
-// `npx tsx scripts/benchmark.ts inputs`: big-input measurements (scripts/benchmark-inputs.ts).
-if (process.argv[2] === 'inputs') {
-  await benchmarkInputs(process.argv.slice(3))
-  process.exit(0)
+const publication = 'wuzhen-outlook-2019'
+const node0 = (): ReturnType<typeof measure> => measure({ argv: [process.execPath, '-e', '0'] })
+
+const startMode: Mode = {
+  name: 'start',
+  description: 'CLI start: press --help, status, check, export, ids vs node -e 0',
+  run({ runs, print }) {
+    const dir = projectCopy()
+    const commands: [string, string[]][] = [
+      ['press --help', ['--help']],
+      ['press status', ['status']],
+      ['press check', ['check']],
+      ['press export --lang fr', ['export', '--lang', 'fr']],
+      ['press ids', ['ids']],
+    ]
+    print('CLI start (CPU user+sys vs `node -e 0`, paired runs)')
+    for (const [label, args] of commands) {
+      const pair = paired(runs, () => measure(pressCommand(dir, args)), node0)
+      print(row(`  ${label}`, `${seconds(cpu(pair.a))} CPU`, `${ratio(pair.cpuRatios)} node -e 0 (${seconds(cpu(pair.b))})`))
+    }
+    // The way it started before lib/: the TypeScript sources through tsx at every start.
+    const tsx = paired(
+      Math.min(runs, 3),
+      () =>
+        measure({
+          argv: [
+            process.execPath,
+            '--import',
+            'tsx',
+            '--input-type=module',
+            '-e',
+            `const { main } = await import(${JSON.stringify(join(root, 'src', 'cli', 'main.ts'))}); process.exitCode = await main(['--help'])`,
+          ],
+          cwd: root, // where tsx is installed; --help reads no project
+        }),
+      node0,
+    )
+    print(row('  (--help from src through tsx)', `${seconds(cpu(tsx.a))} CPU`, `${ratio(tsx.cpuRatios)} node -e 0`))
+    rmSync(dir, { recursive: true, force: true })
+  },
 }
 
-const root = join(import.meta.dirname, '..')
-const runs = Number(process.argv[2] ?? 3)
-const wanted = (process.argv.slice(3).length > 0 ? process.argv.slice(3) : [...formats]) as Format[]
+const buildMode: Mode = {
+  name: 'build',
+  description: 'cold build, no-op rebuild, one fr entry edited, HTML+EPUB vs pandoc, CPU utilisation',
+  defaultRuns: 1,
+  run({ runs, print }) {
+    const cold: Sample[] = []
+    const noop: Sample[] = []
+    const edit: Sample[] = []
+    for (let i = 0; i < runs; i++) {
+      const dir = projectCopy()
+      const out = ['--out', 'dist']
+      const c = measure(pressCommand(dir, ['build', ...out]))
+      const n = measure(pressCommand(dir, ['build', ...out]))
+      editFrenchEntry(dir, i)
+      const e = measure(pressCommand(dir, ['build', ...out]))
+      cold.push(c)
+      noop.push(n)
+      edit.push(e)
+      rmSync(dir, { recursive: true, force: true })
+    }
+    print(`Build (${runs} run${runs > 1 ? 's' : ''}; all formats, all languages)`)
+    print(
+      row(
+        '  cold build',
+        `${seconds(cpu(cold))} CPU`,
+        `${seconds(wall(cold))} wall`,
+        `${Math.round(median(cold.map((s) => s.rssMb)))} MB peak`,
+      ),
+    )
+    print(row('  CPU utilisation (cold)', `${median(cold.map((s) => s.cpu / s.wall)).toFixed(2)} cores busy (user+sys / wall)`))
+    print(
+      row(
+        '  no-op rebuild / cold',
+        ratio(noop.map((s, i) => s.cpu / cold[i]!.cpu)) + ' CPU',
+        ratio(noop.map((s, i) => s.wall / cold[i]!.wall)) + ' wall',
+      ),
+    )
+    print(
+      row(
+        '  one fr entry edited / cold',
+        ratio(edit.map((s, i) => s.cpu / cold[i]!.cpu)) + ' CPU',
+        ratio(edit.map((s, i) => s.wall / cold[i]!.wall)) + ' wall',
+      ),
+    )
 
-process.env.SOURCE_DATE_EPOCH ??= '1571529600'
-for (const format of wanted) {
-  const times: number[] = []
-  let files = 0
-  for (let i = 0; i < runs; i++) {
-    const out = mkdtempSync(join(tmpdir(), 'press-bench-'))
-    const result = await build({ root, outDir: out, frozen: true, strict: false, formats: [format] }, collectingLogger())
-    times.push(result.seconds)
-    files = result.files.length
-    rmSync(out, { recursive: true, force: true })
+    const dir = projectCopy()
+    const formats: [string, string[]][] = [
+      ['html', ['--format', 'html']],
+      ['epub', ['--format', 'epub']],
+      ['html+epub', ['--format', 'html,epub']],
+    ]
+    for (const [label, args] of formats) {
+      const samples = Array.from({ length: runs }, () =>
+        measure(pressCommand(dir, ['build', '--no-cache', ...args, '--out', `out-${label}`])),
+      )
+      print(row(`  cold ${label}`, `${seconds(cpu(samples))} CPU`, `${seconds(wall(samples))} wall`))
+    }
+    if (onPath('pandoc')) {
+      const pandocOut = mkdtempSync(join(tmpdir(), 'press-bench-pandoc-'))
+      const pair = paired(
+        runs,
+        () => measure(pressCommand(dir, ['build', '--no-cache', '--format', 'html,epub', '--out', 'out-pair'])),
+        () => measure({ argv: ['sh', '-c', pandocScript(dir, pandocOut)], cwd: dir }),
+      )
+      print(
+        row(
+          '  html+epub vs pandoc',
+          `${ratio(pair.cpuRatios)} CPU`,
+          `${ratio(pair.wallRatios)} wall`,
+          `(pandoc ${seconds(cpu(pair.b))} CPU: the source Markdown to standalone HTML and EPUB 3, once per language)`,
+        ),
+      )
+      rmSync(pandocOut, { recursive: true, force: true })
+    } else print(row('  html+epub vs pandoc', 'pandoc is not installed: skipped'))
+    rmSync(dir, { recursive: true, force: true })
+  },
+}
+
+const pdfMode: Mode = {
+  name: 'pdf',
+  description: 'the PDF stage vs raw Chromium printing the same print HTML',
+  defaultRuns: 1,
+  run({ runs, print }) {
+    const dir = projectCopy()
+    const html = join(dir, 'print-html')
+    // Once to keep the print HTML the baseline prints (and to warm the disk cache).
+    measure(pressCommand(dir, ['build', '--format', 'pdf', '--out', 'warm'], { PRESS_KEEP_PRINT_HTML: html }))
+    const count = readdirSync(html).length
+    const pair = paired(
+      runs,
+      () => measure(pressCommand(dir, ['build', '--format', 'pdf', '--out', 'dist'])),
+      () => measure({ argv: [process.execPath, join(root, 'scripts', 'benchmark-chromium.mjs'), html, join(dir, 'raw')], cwd: dir }),
+    )
+    print(`PDF stage (${count} PDFs; ${runs} pair${runs > 1 ? 's' : ''})`)
+    print(row('  press build --format pdf', `${seconds(cpu(pair.a))} CPU`, `${seconds(wall(pair.a))} wall`))
+    print(row('  raw Chromium, same print HTML', `${seconds(cpu(pair.b))} CPU`, `${seconds(wall(pair.b))} wall`))
+    print(row('  PDF stage / raw Chromium', `${ratio(pair.cpuRatios)} CPU`, `${ratio(pair.wallRatios)} wall`))
+    rmSync(dir, { recursive: true, force: true })
+  },
+}
+
+/** The modes, in the order `all` runs them. */
+const inputsMode: Mode = {
+  name: 'inputs',
+  description: 'big and deep inputs: paragraphs, headings, nesting, XLIFF imports (scripts/benchmark-inputs.ts)',
+  run: () => benchmarkInputs([]),
+}
+
+const modes: Mode[] = [startMode, buildMode, pdfMode, scaleMode, inputsMode]
+
+function editFrenchEntry(dir: string, run: number): void {
+  const path = join(dir, 'translations', 'fr', `${publication}.json`)
+  const file = JSON.parse(readFileSync(path, 'utf8')) as { entries: Record<string, { text: string }> }
+  const first = Object.values(file.entries).find((entry) => entry.text !== '')
+  if (!first) throw new Error(`no translated fr entry in ${path}`)
+  first.text += ` (révision ${run + 1})`
+  writeFileSync(path, JSON.stringify(file, null, 2) + '\n')
+}
+
+function pandocScript(dir: string, out: string): string {
+  const source = join(dir, 'content', publication, 'outlook.md')
+  const languages = ['en', 'zh', 'fr', 'es', 'ru', 'ar']
+  return languages
+    .map(
+      (l) =>
+        `pandoc -s --metadata title=Outlook --metadata lang=${l} -o ${out}/${l}.html ${source} && ` +
+        `pandoc --metadata title=Outlook --metadata lang=${l} -o ${out}/${l}.epub ${source}`,
+    )
+    .join(' && ')
+}
+
+function parseArgs(argv: string[]): { mode: string; runs: number | undefined; maxScale: number } {
+  let mode = 'all'
+  let runs: number | undefined
+  let maxScale = 10
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (arg === '--runs') runs = positive(argv[++i], '--runs')
+    else if (arg === '--max-scale') maxScale = positive(argv[++i], '--max-scale')
+    else if (!arg.startsWith('-')) mode = arg
+    else throw new Error(`unknown option ${arg}`)
   }
-  times.sort((a, b) => a - b)
-  const median = times[Math.floor(times.length / 2)]!
-  console.log(
-    `${format.padEnd(8)} median ${median.toFixed(2)} s  (min ${times[0]!.toFixed(2)}, max ${times.at(-1)!.toFixed(2)}, ${runs} runs, ${files} files)`,
-  )
+  return { mode, runs, maxScale }
+}
+
+function positive(value: string | undefined, option: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${option} takes a positive whole number (got ${value})`)
+  return n
+}
+
+const args = parseArgs(process.argv.slice(2))
+const selected = args.mode === 'all' ? modes.filter((m) => m !== inputsMode) : modes.filter((m) => m.name === args.mode)
+if (selected.length === 0) {
+  console.error(`Unknown mode ${args.mode}. Modes: all, ${modes.map((m) => `${m.name} (${m.description})`).join(', ')}`)
+  process.exit(2)
+}
+if (isStale()) {
+  console.error('lib/ is missing or older than src/: run `npm run compile` first (the benchmark measures the compiled CLI).')
+  process.exit(1)
+}
+for (const mode of selected) {
+  const context: Context = { runs: args.runs ?? mode.defaultRuns ?? 3, maxScale: args.maxScale, print: (line) => console.log(line) }
+  await mode.run(context)
+  console.log('')
 }

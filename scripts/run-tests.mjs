@@ -24,6 +24,10 @@ function find(dir) {
   })
 }
 
+// The tests run the compiled CLI (what ships): compile it first when src/ changed.
+const compiled = spawnSync(process.execPath, [join(root, 'scripts', 'compile.mjs'), '--if-stale'], { cwd: root, stdio: 'inherit' })
+if (compiled.status !== 0) process.exit(compiled.status ?? 1)
+
 const layerOf = (file) => (file.endsWith('.unit.test.ts') ? '--unit' : '--e2e')
 const files = find(join(root, 'test'))
   .filter((file) => layers.length === 0 || layers.includes(layerOf(file)))

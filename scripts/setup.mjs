@@ -2,7 +2,8 @@
 // First-run setup, called by `npm run build` and `npm test`: installs the npm
 // packages when they are missing or stale and, on Debian/Ubuntu as root, the
 // system tools the build or the tests need. Plain Node, no dependencies: it
-// runs before anything is installed.
+// runs before anything is installed. Last, it compiles the CLI into lib/ when
+// that is missing or older than src/ (scripts/compile.mjs).
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -67,9 +68,15 @@ function installSystemTools() {
   execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...packages], { stdio: 'inherit', env })
 }
 
+/** The compiled CLI (lib/), when missing or older than src/. */
+function compileCli() {
+  execFileSync(process.execPath, [join(root, 'scripts', 'compile.mjs'), '--if-stale'], { cwd: root, stdio: 'inherit' })
+}
+
 try {
   installNpmPackages()
   installSystemTools()
+  compileCli()
 } catch (error) {
   // The failing command has printed its own error above; say which step failed, without a stack trace.
   console.error(

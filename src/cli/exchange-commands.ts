@@ -1,11 +1,11 @@
 /** `press export` and `press import`: thin wrappers around src/commands/exchange.ts. */
 import { resolve } from 'node:path'
 import { Option, type Command } from 'commander'
-import { checkExportTarget, exportTranslation } from '../commands/export.ts'
-import { importTranslation } from '../commands/import.ts'
-import { exchangeFormats, type ExchangeFormat } from '../exchange/units.ts'
-import { writeFileAtomic } from '../util/files.ts'
+import type { ExchangeFormat } from '../exchange/units.ts'
 import type { TerminalLogger } from './logger.ts'
+
+/** The exchange formats, for the help text (test/cli asserts it equals exchange/units.ts's `exchangeFormats`); the commands load lazily. */
+export const exchangeFormatNames = ['xliff2', 'xliff12', 'po', 'json'] as const satisfies readonly ExchangeFormat[]
 
 interface Globals {
   root: string
@@ -22,17 +22,20 @@ export function registerExchangeCommands(
     .command('export')
     .description('export one language for translation tools: XLIFF 2, XLIFF 1.2, PO or JSON (one unit per paragraph ID)')
     .requiredOption('--lang <code>', 'the target language')
-    .addOption(new Option('--format <format>', 'the exchange format').choices([...exchangeFormats]).default('xliff2'))
+    .addOption(new Option('--format <format>', 'the exchange format').choices([...exchangeFormatNames]).default('xliff2'))
     .option('--out <file>', 'write to this file instead of standard output (never under translations/ or content/)')
     .option('--force', 'replace the --out file even when it is not an earlier export of this publication and format')
     .action(async (options: { lang: string; format: ExchangeFormat; out?: string; force?: boolean }) => {
       const g = globals()
+      const { exportTranslation } = await import('../commands/export.ts')
       const result = await exportTranslation({ root: g.root, publication: g.publication, language: options.lang, format: options.format })
       if (options.out === undefined) {
         out.write(result.text)
         return
       }
       const target = resolve(options.out)
+      const { checkExportTarget } = await import('../commands/export.ts')
+      const { writeFileAtomic } = await import('../util/files.ts')
       await checkExportTarget({ root: g.root, out: target, format: options.format, publication: result.publication, force: options.force })
       await writeFileAtomic(target, result.text)
       logger.summary(`Exported ${result.units} units of ${result.publication} (${result.language}, ${options.format}) to ${options.out}`)
@@ -48,6 +51,7 @@ export function registerExchangeCommands(
     .option('--migrate', 'the file is a gettext catalog keyed by source text (no msgctxt): match messages to paragraphs')
     .action(async (file: string, options: { lang?: string; dryRun?: boolean; force?: boolean; migrate?: boolean }) => {
       const g = globals()
+      const { importTranslation } = await import('../commands/import.ts')
       const result = await importTranslation({
         root: g.root,
         file,

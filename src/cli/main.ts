@@ -5,18 +5,20 @@
  */
 import { resolve } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
-import { build, formatHelp, formats, type Format } from '../commands/build.ts'
-import { checkTranslations, formatCheckReport } from '../commands/check.ts'
-import { reviewPair } from '../commands/review.ts'
-import { updateIds } from '../commands/ids.ts'
-import { formatStatus, translationStatus } from '../commands/status.ts'
-import { syncTranslations } from '../commands/sync.ts'
+import type { Format } from '../commands/build.ts'
 import { fsProblem } from '../util/fs-errors.ts'
 import { formatProblem, PressError } from '../util/problems.ts'
 import { outputFolder } from '../project/out-dir.ts'
 import { registerExchangeCommands } from './exchange-commands.ts'
 import { terminalLogger } from './logger.ts'
 import { pressVersion } from './version.ts'
+
+// Each command's module is imported inside its action, so `press --help` (and
+// every command) loads only what it runs: unified, zod, i18next and puppeteer
+// cost more to load than most commands take to run.
+
+/** The formats `press build` knows, for the help text (test/cli asserts it equals build's `formats`). */
+export const formatNames = ['html', 'epub', 'pdf'] as const satisfies readonly Format[]
 
 interface GlobalOptions {
   root: string
@@ -57,27 +59,56 @@ export async function main(
     .option('--out <dir>', 'output folder', 'dist')
     .option('--lang <codes>', 'only these languages (comma-separated or repeated)', list)
     .addOption(
-      new Option('--format <formats>', `only these formats (${formatHelp()})`).argParser((v: string, prev: string[] = []) => list(v, prev)),
+      new Option(
+        '--format <formats>',
+        `only these formats: ${formatNames.join(', ')} (html includes the review pages, pdf the parallel texts)`,
+      ).argParser((v: string, prev: string[] = []) => list(v, prev)),
     )
     .option('--frozen', 'never mint paragraph IDs; fail on blocks missing from the lock (always on when CI=true)')
     .option('--strict', 'fail when a block has no translation instead of showing the source text')
-    .action(async (options: { out: string; lang?: string[]; format?: string[]; frozen?: boolean; strict?: boolean }) => {
+    .option('--jobs <n>', 'parallel jobs (font subsetting threads; default: the number of cores)')
+    .option('--no-cache', 'do not reuse cached font subsets from .press-cache/ (and write none)')
+    .action(
+      async (options: {
+        out: string
+        lang?: string[]
+        format?: string[]
+        frozen?: boolean
+        strict?: boolean
+        jobs?: string
+        cache: boolean
+      }) => {
+        const g = globals()
+        const jobs = options.jobs === undefined ? undefined : parseJobs(options.jobs)
+        const { build, formats } = await import('../commands/build.ts')
+        const unknown = (options.format ?? []).filter((f) => !(formats as readonly string[]).includes(f))
+        if (unknown.length > 0) throw new UsageError(`Unknown format ${unknown.join(', ')}: use ${formats.join(', ')}.`)
+        const result = await build(
+          {
+            root: g.root,
+            outDir: outputFolder(g.root, options.out),
+            publication: g.publication,
+            languages: options.lang,
+            formats: options.format as Format[] | undefined,
+            frozen: Boolean(options.frozen) || isCi(),
+            strict: Boolean(options.strict),
+            jobs,
+            cache: options.cache,
+          },
+          logger,
+        )
+        logger.summary(`Wrote ${result.files.length} files in ${result.seconds.toFixed(1)} s`)
+      },
+    )
+
+  program
+    .command('clean')
+    .description('remove the build cache (.press-cache/: font subsets)')
+    .action(async () => {
       const g = globals()
-      const unknown = (options.format ?? []).filter((f) => !(formats as readonly string[]).includes(f))
-      if (unknown.length > 0) throw new UsageError(`Unknown format ${unknown.join(', ')}: use ${formats.join(', ')}.`)
-      const result = await build(
-        {
-          root: g.root,
-          outDir: outputFolder(g.root, options.out),
-          publication: g.publication,
-          languages: options.lang,
-          formats: options.format as Format[] | undefined,
-          frozen: Boolean(options.frozen) || isCi(),
-          strict: Boolean(options.strict),
-        },
-        logger,
-      )
-      logger.summary(`Wrote ${result.files.length} files in ${result.seconds.toFixed(1)} s`)
+      const { clean } = await import('../commands/clean.ts')
+      const removed = await clean(g.root)
+      logger.summary(removed ? `Removed ${removed}` : 'No cache to remove')
     })
 
   program
@@ -85,6 +116,7 @@ export async function main(
     .description('update the paragraph ID lock: keep, re-match, mint and retire IDs')
     .action(async () => {
       const g = globals()
+      const { updateIds } = await import('../commands/ids.ts')
       await updateIds(g.root, g.publication, logger)
     })
 
@@ -94,6 +126,7 @@ export async function main(
     .option('--lang <codes>', 'only these languages (comma-separated or repeated)', list)
     .action(async (options: { lang?: string[] }) => {
       const g = globals()
+      const { syncTranslations } = await import('../commands/sync.ts')
       await syncTranslations({ root: g.root, publication: g.publication, languages: options.lang, frozen: isCi() }, logger)
     })
 
@@ -105,6 +138,7 @@ export async function main(
     .option('--strict', 'exit 1 unless every language is complete and current')
     .action(async (options: { lang?: string[]; json?: boolean; strict?: boolean }) => {
       const g = globals()
+      const { formatStatus, translationStatus } = await import('../commands/status.ts')
       const results = await translationStatus({ root: g.root, publication: g.publication, languages: options.lang, frozen: true })
       if (options.json) {
         io.out.write(
@@ -140,6 +174,7 @@ export async function main(
     .option('--strict', 'exit 1 on any error-level finding or stale or missing entry')
     .action(async (options: { lang?: string[]; json?: boolean; strict?: boolean }) => {
       const g = globals()
+      const { checkTranslations, formatCheckReport } = await import('../commands/check.ts')
       const report = await checkTranslations({ root: g.root, publication: g.publication, languages: options.lang }, logger)
       if (options.json) io.out.write(JSON.stringify(report, null, 2) + '\n')
       else formatCheckReport(report).forEach((line) => io.out.write(line + '\n'))
@@ -158,6 +193,7 @@ export async function main(
     .option('--frozen', 'never mint paragraph IDs (always on when CI=true)')
     .action(async (a: string, b: string, options: { out: string; frozen?: boolean }) => {
       const g = globals()
+      const { reviewPair } = await import('../commands/review.ts')
       const written = await reviewPair(
         {
           root: g.root,
@@ -184,6 +220,14 @@ export async function main(
 }
 
 class UsageError extends Error {}
+
+/** `--jobs`: a positive whole number. */
+function parseJobs(value: string): number {
+  const jobs = Number(value)
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(jobs) || jobs < 1)
+    throw new UsageError(`--jobs takes a positive whole number of parallel jobs (got "${value}"), e.g. --jobs 2.`)
+  return jobs
+}
 
 function isCi(): boolean {
   const value = process.env.CI

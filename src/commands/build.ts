@@ -6,11 +6,14 @@
  *   (src/outputs/registry.ts) → manifests and download pages
  */
 import { readdir, readFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { join, relative, sep } from 'node:path'
 import type { Publication } from '../project/load.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { removeStaleTemps, writeFileAtomic } from '../util/files.ts'
 import { BrowserSession } from '../outputs/pdf/browser.ts'
+import { FontSubsetter } from '../outputs/epub/subset.ts'
+import { cacheDir } from '../project/cache.ts'
 import { fileFacts, writeDownloads, type EditionFile, type PublicationResult } from '../outputs/downloads/downloads.ts'
 import type { UiFile } from '../i18n/ui-strings.ts'
 import type { BuildIdentity } from '../outputs/colophon.ts'
@@ -38,6 +41,10 @@ export interface BuildOptions {
   frozen: boolean
   /** Fail when a block has no translation instead of falling back. */
   strict: boolean
+  /** Parallel jobs (editions at once, font subsetting threads); default: the number of cores. */
+  jobs?: number
+  /** Reuse cached font subsets from .press-cache/ (default true; `--no-cache` turns it off). */
+  cache?: boolean
 }
 
 export interface BuildResult {
@@ -55,15 +62,16 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
   if (stale.length > 0)
     logger.info(`Removed ${stale.length} temporary files an interrupted build left in ${relative(options.root, outDir) || outDir}`)
   const session = new BrowserSession() // one browser for the whole build, launched at the first PDF
+  const fonts = new FontSubsetter({ jobs: options.jobs, cacheDir: options.cache === false ? undefined : cacheDir(options.root, 'fonts') })
   const results: PublicationResult[] = []
   try {
     for (const publication of publications) {
-      const built = await buildPublication(publication, options, outDir, logger, session)
+      const built = await buildPublication(publication, options, outDir, logger, session, fonts)
       files.push(...built.files)
       results.push({ publication, titles: built.titles, editions: built.editions })
     }
   } finally {
-    await session.close()
+    await Promise.all([session.close(), fonts.close()])
   }
   files.push(...(await writeDownloads(results, outDir, logger)))
   return { files, seconds: (performance.now() - started) / 1000 }
@@ -76,6 +84,7 @@ async function buildPublication(
   outDir: string,
   logger: Logger,
   session: BrowserSession,
+  fonts: FontSubsetter,
 ): Promise<{ files: string[]; editions: EditionFile[]; titles: Record<string, string> }> {
   const { config, root } = publication
   const languages = selectLanguages(publication, options.languages)
@@ -116,6 +125,8 @@ async function buildPublication(
     identity: await buildIdentity(publication, sources, translations, ui),
     dir,
     session,
+    fonts,
+    jobs: options.jobs ?? availableParallelism(),
     logger,
     write,
   }

@@ -12,6 +12,7 @@ import type { Logger } from '../util/logger.ts'
 import type { BuildIdentity } from './colophon.ts'
 import type { EditionFormat } from './downloads/manifest.ts'
 import type { BrowserSession } from './pdf/browser.ts'
+import type { FontSubsetter } from './epub/subset.ts'
 
 /** What an output's bytes depend on (for the incremental cache: change one, rebuild the output). */
 export type OutputInput =
@@ -39,6 +40,10 @@ export interface OutputContext {
   dir: string
   /** The build's one browser (launched at the first PDF). */
   session: BrowserSession
+  /** The build's font subsetter (a worker pool with a content-addressed cache). */
+  fonts: FontSubsetter
+  /** How many editions to render at once (`--jobs`). */
+  jobs: number
   logger: Logger
   write(path: string, data: string | Uint8Array): Promise<void>
 }

@@ -26,8 +26,18 @@ export interface Run {
   stderr: string
 }
 
-/** Run `press` in `cwd` as a user would. */
+let compiled = false
+
+/** Compile the CLI into lib/ when it is missing or older than src/ (once per test process), so tests run what ships. */
+export function ensureCompiled(): void {
+  if (compiled) return
+  execFileSync(process.execPath, [join(repoRoot, 'scripts', 'compile.mjs'), '--if-stale'], { cwd: repoRoot, stdio: 'pipe' })
+  compiled = true
+}
+
+/** Run `press` (the compiled CLI in lib/, through bin/press.js) in `cwd` as a user would. */
 export function press(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Run {
+  ensureCompiled()
   const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'press.js'), ...args], {
     cwd,
     encoding: 'utf8',

@@ -5,11 +5,11 @@
  * ~100 slices per weight), in the families the stylesheet names for the
  * language; then each face subset with HarfBuzz (subset-font) to the glyphs of
  * the edition's text, keeping the OpenType layout Arabic shaping needs.
- * HarfBuzz and the WOFF2 encoder run as WebAssembly: same text, same bytes.
+ * HarfBuzz and the WOFF2 encoder run as WebAssembly: same text, same bytes
+ * (subset.ts runs them in worker threads and caches the subsets).
  */
-import { readFile } from 'node:fs/promises'
-import subsetFont from 'subset-font'
 import { facesFor, type FontFace } from '../fonts.ts'
+import { FontSubsetter } from './subset.ts'
 
 export interface EmbeddedFont {
   face: FontFace
@@ -26,11 +26,14 @@ export function familiesFor(language: string): string[] {
   return ['Noto Serif']
 }
 
-export async function embeddedFonts(language: string, text: string): Promise<EmbeddedFont[]> {
+/** `subsetter` shares workers and cache across editions; without one, subsets in this thread, uncached. */
+export async function embeddedFonts(
+  language: string,
+  text: string,
+  subsetter: FontSubsetter = new FontSubsetter({ jobs: 1 }),
+): Promise<EmbeddedFont[]> {
   const families = new Set(familiesFor(language))
   const faces = facesFor(text).filter((face) => families.has(face.family))
   const glyphs = [...new Set(ASCII + text.replace(/\s+/g, ' '))].sort().join('')
-  return Promise.all(
-    faces.map(async (face) => ({ face, data: await subsetFont(await readFile(face.path), glyphs, { targetFormat: 'woff2' }) })),
-  )
+  return Promise.all(faces.map(async (face) => ({ face, data: await subsetter.subset(face.path, glyphs) })))
 }

@@ -14,6 +14,7 @@ import { copyContent, textOf } from '../../edition/content.ts'
 import { fontFaceCss } from '../fonts.ts'
 import { linkAcrossDocuments, sectionDocuments } from './content.ts'
 import { embeddedFonts } from './fonts.ts'
+import type { FontSubsetter } from './subset.ts'
 import { COLOPHON_FILE, colophonBody, TITLE_FILE, titlePageBody } from './matter.ts'
 import { NAV_FILE, navDocument } from './nav.ts'
 import { editionIdentifier, PACKAGE_FILE, packageDocument, type ManifestItem } from './package-document.ts'
@@ -37,6 +38,8 @@ export interface EpubInput {
   identity: BuildIdentity
   /** Project root, for templates/epub.css. */
   root: string
+  /** Font subsetting shared by the build (worker threads, cache); default: in this thread, uncached. */
+  fonts?: FontSubsetter
 }
 
 export async function renderEpubEdition(input: EpubInput): Promise<Uint8Array> {
@@ -72,7 +75,11 @@ export async function renderEpubEdition(input: EpubInput): Promise<Uint8Array> {
     ],
   })
 
-  const fonts = await embeddedFonts(edition.language, [...documents.flatMap((d) => [d.title, ...d.body.map(textOf)]), nav].join('\n'))
+  const fonts = await embeddedFonts(
+    edition.language,
+    [...documents.flatMap((d) => [d.title, ...d.body.map(textOf)]), nav].join('\n'),
+    input.fonts,
+  )
   const css = `${fontFaceCss(
     fonts.map((f) => f.face),
     'fonts/',

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { mapBounded } from '../../util/async.ts'
 import type { Output } from '../output.ts'
 import { epubFileName, renderEpubEdition } from './index.ts'
 
@@ -11,13 +12,12 @@ export const epubOutput = {
   async write(context) {
     const { publication, selected, identity, dir } = context
     const { config, root } = publication
-    const written = []
-    for (const edition of selected) {
-      const epub = await renderEpubEdition({ edition, config, sourceLanguage: config.sourceLanguage, identity, root })
+    // Editions overlap: one renders in this thread while another's fonts are subset in the worker threads.
+    return mapBounded(selected, context.jobs, async (edition) => {
+      const epub = await renderEpubEdition({ edition, config, sourceLanguage: config.sourceLanguage, identity, root, fonts: context.fonts })
       const path = join(dir, edition.language, epubFileName(config.id, edition.language))
       await context.write(path, epub)
-      written.push({ path, format: 'epub' as const, language: edition.language })
-    }
-    return written
+      return { path, format: 'epub' as const, language: edition.language }
+    })
   },
 } as const satisfies Output

@@ -2,7 +2,7 @@
  * PDF editions: dist/<publication>/<lang>/<publication>.<lang>.pdf, rendered
  * by one shared Chromium, at most two editions at a time, each with a timeout.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Publication } from '../../project/load.ts'
@@ -14,7 +14,7 @@ import { problem, PressError } from '../../util/problems.ts'
 import type { BrowserSession } from './browser.ts'
 import { mapBounded, withTimeout } from '../../util/async.ts'
 import { pageGeometry, type PageGeometry } from './page-css.ts'
-import { finishPdf, pageCount, type PdfInfo } from './postprocess.ts'
+import { finishPdf, type PdfInfo } from './postprocess.ts'
 import { printDocument, type PrintDocument } from './print-html.ts'
 import { renderPdf } from './render.ts'
 
@@ -61,13 +61,15 @@ export async function printPdf(
     PDF_TIMEOUT_MS,
     () => `Chromium did not finish within ${PDF_TIMEOUT_MS / 1000} s`,
   )
-  const bytes = await finishPdf(
+  // scripts/benchmark.ts prints the same print HTML in bare Chromium, as the baseline of this stage.
+  const keep = process.env.PRESS_KEEP_PRINT_HTML
+  if (keep) await mkdir(keep, { recursive: true }).then(() => writeFile(join(keep, `${name}.html`), doc.html))
+  const { bytes, pages } = await finishPdf(
     rendered.bytes,
     { ...info, bookmarks: rendered.headings, topMargin: (geometry.top * 72) / 25.4 },
     workDir,
     name,
   )
-  const pages = await pageCount(join(workDir, name))
   if (pages !== rendered.pages)
     throw new Error(`the pagination planned ${rendered.pages} pages but Chromium printed ${pages}: a page overflowed`)
   return { bytes, pages, warnings: rendered.warnings }

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Compiles src/ to plain JavaScript in lib/ (git-ignored) with tsc and
+// tsconfig.build.json, so `press` starts without compiling TypeScript at every
+// run. Files in src/ that are not TypeScript (the paginator that runs in the
+// page, …) are copied as they are, unless tsc wrote a file of that name.
+// `node scripts/compile.mjs` always compiles; `--if-stale` only when lib/ is
+// missing or older than src/. Called by npm's `prepare`, scripts/setup.mjs
+// (`npm run build`, `npm test`), scripts/run-tests.mjs and the test helpers.
+// Plain Node, no dependencies.
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, utimesSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { isStale, libDir, root, srcDir, stampFile } from './compile-state.mjs'
+
+const lockDir = join(root, 'lib.lock')
+
+function tscPath() {
+  const bin = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'tsc.cmd' : 'tsc')
+  return existsSync(bin) ? bin : undefined
+}
+
+function copyAssets(from, to) {
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name)
+    const target = join(to, entry.name)
+    if (entry.isDirectory()) copyAssets(source, target)
+    else if (!entry.name.endsWith('.ts') && !existsSync(target)) {
+      mkdirSync(to, { recursive: true })
+      copyFileSync(source, target)
+    }
+  }
+}
+
+function compile() {
+  const tsc = tscPath()
+  if (!tsc) {
+    console.error('compile: TypeScript (tsc) is not installed; `press` runs from the TypeScript sources through tsx instead.')
+    return 0
+  }
+  const temp = join(root, `lib.tmp-${process.pid}`)
+  const started = new Date() // the stamp's time: a source edited during the compile makes lib/ stale
+  rmSync(temp, { recursive: true, force: true })
+  const result = spawnSync(tsc, ['-p', join(root, 'tsconfig.build.json'), '--outDir', temp], { cwd: root, stdio: 'inherit' })
+  if (result.status !== 0) {
+    rmSync(temp, { recursive: true, force: true })
+    console.error(
+      `compile: tsc -p tsconfig.build.json failed${result.status ? ` (exit status ${result.status})` : ''}; see its output above.`,
+    )
+    return 1
+  }
+  copyAssets(srcDir, temp)
+  const stamp = join(temp, relative(libDir, stampFile))
+  writeFileSync(stamp, `compiled from ${relative(root, srcDir)}/ by scripts/compile.mjs\n`)
+  utimesSync(stamp, started, started)
+  rmSync(libDir, { recursive: true, force: true })
+  renameSync(temp, libDir)
+  return 0
+}
+
+/** One compile at a time (test files start in parallel): a lock folder, waited for. */
+function withLock(run) {
+  const started = Date.now()
+  for (;;) {
+    try {
+      mkdirSync(lockDir)
+      break
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error
+      if (Date.now() - started > 180_000) rmSync(lockDir, { recursive: true, force: true }) // left by a killed compile
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200)
+    }
+  }
+  try {
+    return run()
+  } finally {
+    rmdirSync(lockDir)
+  }
+}
+
+const onlyIfStale = process.argv.includes('--if-stale')
+const status = withLock(() => (onlyIfStale && !isStale() ? 0 : compile()))
+process.exitCode = status
