@@ -17,6 +17,8 @@ export function registerExchangeCommands(
   globals: () => Globals,
   logger: TerminalLogger,
   out: NodeJS.WritableStream,
+  /** Make the command exit 1 once it has reported (some units were refused). */
+  fail: () => void = () => undefined,
 ): void {
   program
     .command('export')
@@ -42,8 +44,9 @@ export function registerExchangeCommands(
     .option('--lang <code>', 'the target language, when the file does not say (a catalog without a Language header)')
     .option('--dry-run', 'show what would change, write nothing')
     .option('--force', 'also replace reviewed/final translations and entries changed since the export')
+    .option('--atomic', 'all or nothing: if any unit is refused, apply none')
     .option('--migrate', 'the file is a gettext catalog keyed by source text (no msgctxt): match messages to paragraphs')
-    .action(async (file: string, options: { lang?: string; dryRun?: boolean; force?: boolean; migrate?: boolean }) => {
+    .action(async (file: string, options: { lang?: string; dryRun?: boolean; force?: boolean; migrate?: boolean; atomic?: boolean }) => {
       const g = globals()
       const result = await importTranslation({
         root: g.root,
@@ -53,6 +56,7 @@ export function registerExchangeCommands(
         dryRun: options.dryRun,
         force: options.force,
         migrate: options.migrate,
+        atomic: options.atomic,
       })
       for (const warning of result.warnings) logger.problem(warning)
       for (const change of result.changes) logger.info(`${change.id}: ${change.description}`)
@@ -68,8 +72,13 @@ export function registerExchangeCommands(
           )
         if (m.missing.length > 0) logger.info(`No message for: ${m.missing.join(', ')}`)
       }
+      for (const refusal of result.refused) logger.problem(refusal)
       const what = `${result.changes.length} ${result.changes.length === 1 ? 'entry' : 'entries'}`
-      if (options.dryRun) logger.summary(`Dry run: ${what} would change in ${result.path}; nothing written.`)
-      else logger.summary(result.written ? `Updated ${what} in ${result.path}` : `No change: ${result.path} is up to date.`)
+      const refused = result.refused.length
+      const left = refused > 0 ? `; ${refused} ${refused === 1 ? 'unit' : 'units'} refused and left alone (see above)` : ''
+      if (options.dryRun) logger.summary(`Dry run: ${what} would change in ${result.path}${left}; nothing written.`)
+      else if (result.written) logger.summary(`Updated ${what} in ${result.path}${left}`)
+      else logger.summary(refused > 0 ? `Applied 0 entries to ${result.path}${left}` : `No change: ${result.path} is up to date.`)
+      if (refused > 0) fail()
     })
 }

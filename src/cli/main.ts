@@ -169,7 +169,7 @@ export async function main(
       logger.summary(`Wrote ${written.length} files`)
     })
 
-  registerExchangeCommands(program, globals, logger, io.out)
+  registerExchangeCommands(program, globals, logger, io.out, () => (strictFailed = true))
 
   let strictFailed = false
   try {
