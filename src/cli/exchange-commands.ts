@@ -6,6 +6,7 @@ import { importTranslation } from '../commands/import.ts'
 import { exchangeFormats, type ExchangeFormat } from '../exchange/units.ts'
 import { writeFileAtomic } from '../util/files.ts'
 import type { TerminalLogger } from './logger.ts'
+import { problem } from '../util/problems.ts'
 
 interface Globals {
   root: string
@@ -22,13 +23,33 @@ export function registerExchangeCommands(
 ): void {
   program
     .command('export')
-    .description('export one language for translation tools: XLIFF 2, XLIFF 1.2, PO or JSON (one unit per paragraph ID)')
+    .description('export one language for translation tools (XLIFF 2, XLIFF 1.2, PO, JSON) or as a plain i18next resource')
     .requiredOption('--lang <code>', 'the target language')
-    .addOption(new Option('--format <format>', 'the exchange format').choices([...exchangeFormats]).default('xliff2'))
+    .addOption(
+      new Option('--format <format>', 'the exchange format (i18next: { "<id>": "<text>" } for websites)')
+        .choices([...exchangeFormats, 'i18next'])
+        .default('xliff2'),
+    )
+    .option('--namespace', 'i18next: nest the resource under the publication ID, its i18next namespace')
     .option('--out <file>', 'write to this file instead of standard output')
-    .action(async (options: { lang: string; format: ExchangeFormat; out?: string }) => {
+    .action(async (options: { lang: string; format: ExchangeFormat | 'i18next'; namespace?: boolean; out?: string }) => {
       const g = globals()
-      const result = await exportTranslation({ root: g.root, publication: g.publication, language: options.lang, format: options.format })
+      const result = await exportTranslation({
+        root: g.root,
+        publication: g.publication,
+        language: options.lang,
+        format: options.format,
+        namespace: options.namespace === true,
+      })
+      if (result.templated && result.templated.length > 0)
+        logger.problem(
+          problem(`${result.templated.join(', ')}: the text contains i18next syntax ({{…}} or $t(…)).`, {
+            file: `translations/${result.language}/${result.publication}.json`,
+            fatal: false,
+            hint: 'Read these keys with t(id, { skipInterpolation: true }) to get the text verbatim.',
+            ruleId: 'i18next-syntax',
+          }),
+        )
       if (options.out === undefined) {
         out.write(result.text)
         return
