@@ -83,15 +83,20 @@ export function registerExchangeCommands(
       for (const change of result.changes) logger.info(`${change.id}: ${change.description}`)
       const m = result.migration
       if (m) {
-        const exact = m.matches.filter((x) => x.how === 'exact').length
+        const cut = (text: string): string => `"${text.replace(/\s+/g, ' ').slice(0, 70)}${text.length > 70 ? '…' : ''}"`
+        const exact = m.matches.filter((x) => x.how === 'exact')
+        const similar = m.matches.filter((x) => x.how === 'fuzzy')
+        const shown = 5
         logger.info(
-          `Matched ${m.matches.length} of ${m.blocks} paragraphs (${exact} exactly, ${m.matches.length - exact} by similarity); ${m.untranslated} untranslated messages skipped.`,
+          `Matched ${m.matches.length} of ${m.blocks} blocks: ${exact.length} exactly, ${similar.length} by similarity (imported as stale); ${m.unmatched.length} translated messages matched no block; ${m.missing.length} blocks got no message; ${m.untranslated} untranslated messages skipped.`,
         )
-        for (const entry of m.unmatched)
-          logger.info(
-            `${file}:${entry.place?.line ?? 1}: no paragraph matches "${entry.msgid.slice(0, 70)}${entry.msgid.length > 70 ? '…' : ''}"`,
-          )
-        if (m.missing.length > 0) logger.info(`No message for: ${m.missing.join(', ')}`)
+        for (const x of similar.slice(0, shown))
+          logger.info(`  by similarity ${x.id} (score ${x.score.toFixed(2)}) ← ${cut(x.entry.msgid)}`)
+        for (const entry of m.unmatched.slice(0, shown))
+          logger.info(`  unmatched     ${file}:${entry.place?.line ?? 1}: ${cut(entry.msgid)}`)
+        if (m.missing.length > 0)
+          logger.info(`  untranslated  ${m.missing.slice(0, shown).join(', ')}${m.missing.length > shown ? ', …' : ''}`)
+        if (similar.length + m.unmatched.length > 2 * shown) logger.info(`  (first ${shown} of each shown)`)
       }
       for (const refusal of result.refused) logger.problem(refusal)
       const what = `${result.changes.length} ${result.changes.length === 1 ? 'entry' : 'entries'}`
