@@ -89,12 +89,22 @@ export function matchCatalog(catalog: CatalogEntry[], blocks: Block[], ids: stri
     preparedBlocks.set(id, { key, profile: profile(key) })
     byText.set(key, [...(byText.get(key) ?? []), id])
   })
+  // Code blocks also by their bare code: po4a and Sphinx give a code block's content without fences.
+  const byCode = new Map<string, string[]>()
+  ids.forEach((id, i) => {
+    const block = blocks[i]!
+    if (block.kind !== 'code' || block.node.type !== 'code') return
+    const key = normalizeCode(block.node.value)
+    byCode.set(key, [...(byCode.get(key) ?? []), id])
+  })
   const free = new Set<string>(ids)
   const matches: CatalogMatch[] = []
   const pending: { entry: CatalogEntry; prepared: Prepared }[] = []
   for (const entry of translated) {
     const key = normalizeForMatching(entry.msgid)
-    const id = byText.get(key)?.find((candidate) => free.has(candidate))
+    const id =
+      byText.get(key)?.find((candidate) => free.has(candidate)) ??
+      byCode.get(normalizeCode(entry.msgid))?.find((candidate) => free.has(candidate))
     if (id) {
       free.delete(id)
       matches.push({ entry, id, how: 'exact', score: 1 })

@@ -65,3 +65,30 @@ describe('migrating catalogs in the shapes other tools write', () => {
     assert.equal(fingerprint(exact.source), blocks[2]!.hash, 'an exact match imports as current')
   })
 })
+
+describe('migrating a po4a catalog', () => {
+  it('should match headings without marks, bullets, a code block without fences, and import a fuzzy message without #| as stale', () => {
+    const source = readFileSync(join(fixtures, 'garden.md'), 'utf8')
+    const blocks = blocksOf(source, 'garden.md')
+    const ids = blocks.map((_, i) => `b${i}`)
+    const document = readPo(readFileSync(join(fixtures, 'po4a-fr.po'), 'utf8'), 'po4a-fr.po')
+    assert.equal(document.targetLanguage, 'fr')
+    const result = matchCatalog(document.catalog, blocks, ids)
+    assert.deepEqual(
+      result.matches.map((m) => [m.id, m.how, m.entry.msgstr.slice(0, 12)]).sort(),
+      [
+        ['b0', 'exact', 'Tenir un pet'],
+        ['b1', 'exact', 'Un potager a'],
+        ['b2', 'exact', 'Outils'],
+        ['b4', 'exact', 'une bêche po'],
+        ['b18', 'exact', 'beds:\n  - na'],
+        ['b19', 'exact', 'Faites tourn'],
+      ].sort(),
+    )
+    assert.equal(result.untranslated, 1, 'the rake bullet has no translation yet')
+    assert.deepEqual(result.unmatched, [])
+    const rotate = result.units.find((u) => u.id === 'b19')!
+    assert.equal(rotate.source, '', 'made for an unknown source: stale')
+    assert.notEqual(fingerprint(rotate.source), blocks[19]!.hash)
+  })
+})
