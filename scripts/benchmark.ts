@@ -184,7 +184,15 @@ const inputsMode: Mode = {
   run: () => benchmarkInputs([]),
 }
 
-const modes: Mode[] = [startMode, buildMode, pdfMode, scaleMode, inputsMode]
+const migrateMode: Mode = {
+  name: 'migrate',
+  description: 'gettext catalog migration, 500 blocks × 4,000 messages (scripts/benchmark-migrate.ts)',
+  run: async () => {
+    await import('./benchmark-migrate.ts')
+  },
+}
+
+const modes: Mode[] = [startMode, buildMode, pdfMode, scaleMode, inputsMode, migrateMode]
 
 function editFrenchEntry(dir: string, run: number): void {
   const path = join(dir, 'translations', 'fr', `${publication}.json`)
@@ -228,7 +236,8 @@ function positive(value: string | undefined, option: string): number {
 }
 
 const args = parseArgs(process.argv.slice(2))
-const selected = args.mode === 'all' ? modes.filter((m) => m !== inputsMode) : modes.filter((m) => m.name === args.mode)
+const selected =
+  args.mode === 'all' ? modes.filter((m) => m !== inputsMode && m !== migrateMode) : modes.filter((m) => m.name === args.mode)
 if (selected.length === 0) {
   console.error(`Unknown mode ${args.mode}. Modes: all, ${modes.map((m) => `${m.name} (${m.description})`).join(', ')}`)
   process.exit(2)

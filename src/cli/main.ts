@@ -113,21 +113,27 @@ export async function main(
 
   program
     .command('ids')
-    .description('update the paragraph ID lock: keep, re-match, mint and retire IDs')
-    .action(async () => {
+    .description('update the paragraph ID lock: keep, re-match, split, merge, revive, mint and retire IDs')
+    .option('--dry-run', 'show what would happen to every ID, write nothing')
+    .option('--prune-retired', 'forget the texts of retired IDs (they can no longer come back; they are never minted again)')
+    .action(async (options: { dryRun?: boolean; pruneRetired?: boolean }) => {
       const g = globals()
       const { updateIds } = await import('../commands/ids.ts')
-      await updateIds(g.root, g.publication, logger)
+      await updateIds(g.root, g.publication, logger, options)
     })
 
   program
     .command('sync')
     .description('bring translation files in line with the source: add missing entries, mark stale ones, keep orphans')
     .option('--lang <codes>', 'only these languages (comma-separated or repeated)', list)
-    .action(async (options: { lang?: string[] }) => {
+    .option('--dry-run', 'show what would change in each translation file, write nothing')
+    .action(async (options: { lang?: string[]; dryRun?: boolean }) => {
       const g = globals()
       const { syncTranslations } = await import('../commands/sync.ts')
-      await syncTranslations({ root: g.root, publication: g.publication, languages: options.lang, frozen: isCi() }, logger)
+      await syncTranslations(
+        { root: g.root, publication: g.publication, languages: options.lang, frozen: isCi(), dryRun: options.dryRun },
+        logger,
+      )
     })
 
   program
@@ -208,7 +214,7 @@ export async function main(
       logger.summary(`Wrote ${written.length} files`)
     })
 
-  registerExchangeCommands(program, globals, logger, io.out)
+  registerExchangeCommands(program, globals, logger, io.out, () => (strictFailed = true))
 
   let strictFailed = false
   try {

@@ -1,7 +1,11 @@
-/** `press export`: one language of a publication as XLIFF 2, XLIFF 1.2, PO or JSON for translation tools. */
+/**
+ * `press export`: one language of a publication as XLIFF 2, XLIFF 1.2, PO or JSON for translation tools,
+ * or as a plain i18next resource for websites (export only).
+ */
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative } from 'node:path'
 import { detectFormat, readExchange, writeExchange } from '../exchange/formats.ts'
+import { writeI18next } from '../exchange/i18next.ts'
 import { buildUnits, type ExchangeFormat } from '../exchange/units.ts'
 import { readTranslationFile } from '../i18n/translation-file.ts'
 import { resolveIds } from '../ids/resolve.ts'
@@ -14,7 +18,9 @@ export interface ExportOptions {
   root: string
   publication?: string
   language: string
-  format: ExchangeFormat
+  format: ExchangeFormat | 'i18next'
+  /** i18next only: nest the resource under the publication's namespace. */
+  namespace?: boolean
 }
 
 export interface ExportResult {
@@ -22,6 +28,8 @@ export interface ExportResult {
   publication: string
   language: string
   units: number
+  /** i18next only: IDs whose text has i18next syntax, to be read with `skipInterpolation`. */
+  templated?: string[]
 }
 
 export async function exportTranslation(options: ExportOptions): Promise<ExportResult> {
@@ -32,6 +40,16 @@ export async function exportTranslation(options: ExportOptions): Promise<ExportR
   const loaded = await readTranslationFile(join(options.root, path), path)
   const header = headerOf(publication, options.language, loaded?.data)
   const units = buildUnits(sources.blocks, sources.ids, loaded?.data)
+  if (options.format === 'i18next') {
+    const resource = writeI18next(units, options.namespace ? publication.config.id : undefined)
+    return {
+      text: resource.text,
+      publication: publication.config.id,
+      language: options.language,
+      units: resource.count,
+      templated: resource.templated,
+    }
+  }
   return {
     text: writeExchange(options.format, header, units),
     publication: publication.config.id,
@@ -44,7 +62,7 @@ export interface ExportTarget {
   root: string
   /** The --out file, absolute. */
   out: string
-  format: ExchangeFormat
+  format: ExchangeFormat | 'i18next'
   publication: string
   /** Replace an existing file that is not an earlier export. */
   force?: boolean
@@ -101,7 +119,9 @@ export async function checkExportTarget(target: ExportTarget): Promise<void> {
   )
 }
 
-async function isEarlierExport(path: string, format: ExchangeFormat, publication: string): Promise<boolean> {
+async function isEarlierExport(path: string, format: ExchangeFormat | 'i18next', publication: string): Promise<boolean> {
+  // A plain i18next resource does not say what it is: replacing one takes --force.
+  if (format === 'i18next') return false
   try {
     const text = await readFile(path, 'utf8')
     if (text.length === 0 || detectFormat(text, path) !== format) return false
@@ -111,6 +131,6 @@ async function isEarlierExport(path: string, format: ExchangeFormat, publication
   }
 }
 
-function extensionOf(format: ExchangeFormat): string {
-  return { xliff2: 'xlf', xliff12: 'xliff', po: 'po', json: 'json' }[format]
+function extensionOf(format: ExchangeFormat | 'i18next'): string {
+  return { xliff2: 'xlf', xliff12: 'xliff', po: 'po', json: 'json', i18next: 'json' }[format]
 }

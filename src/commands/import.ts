@@ -31,6 +31,8 @@ export interface ImportOptions {
   force?: boolean
   /** Treat a PO file as a catalog keyed by source text (detected when no message has a msgctxt). */
   migrate?: boolean
+  /** All or nothing: any refused unit refuses the whole file (by default each unit is applied or refused on its own). */
+  atomic?: boolean
 }
 
 export interface ImportResult {
@@ -39,7 +41,10 @@ export interface ImportResult {
   language: string
   /** The translation file, relative to the root. */
   path: string
+  /** The units applied (or, with --dry-run, that would be). */
   changes: Change[]
+  /** The units refused, with their positions in the imported file; their entries were left alone. */
+  refused: VFileMessage[]
   warnings: VFileMessage[]
   written: boolean
   /** For a migration: how the catalog matched. */
@@ -91,6 +96,7 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
       force: Boolean(options.force),
       migration: migrate,
     })
+    if (options.atomic && merged.refused.length > 0) throw new PressError(merged.refused)
     let written = false
     if (merged.changes.length > 0 && !options.dryRun) {
       const file: TranslationFile = loaded?.data ?? newTranslationFile(publication, language, shown)
@@ -106,6 +112,7 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
       language,
       path,
       changes: merged.changes,
+      refused: merged.refused,
       warnings: merged.warnings,
       written,
       ...(migration ? { migration } : {}),

@@ -19,11 +19,16 @@ export interface SyncReport extends SyncResult {
   written: boolean
 }
 
-export async function syncTranslations(options: LanguageOptions, logger: Logger): Promise<SyncReport[]> {
+export interface SyncOptions extends LanguageOptions {
+  /** Say what would change in each file; write nothing (neither translations nor the lock). */
+  dryRun?: boolean
+}
+
+export async function syncTranslations(options: SyncOptions, logger: Logger): Promise<SyncReport[]> {
   const reports: SyncReport[] = []
   for (const publication of await findPublications(options.root, options.publication)) {
     const languages = targetLanguages(publication, options.languages)
-    const sources = await resolveIds(publication, { frozen: options.frozen, write: !options.frozen })
+    const sources = await resolveIds(publication, { frozen: options.frozen, write: !options.frozen && options.dryRun !== true })
     // Read, sync and write every file while holding its lock: a concurrent sync or import waits, nothing is lost.
     const files = languages.map((language) => join(options.root, translationPath(language, publication.config.id)))
     reports.push(...(await withFileLocks(files, () => syncLocked(options, publication, languages, sources, logger))))
@@ -32,7 +37,7 @@ export async function syncTranslations(options: LanguageOptions, logger: Logger)
 }
 
 async function syncLocked(
-  options: LanguageOptions,
+  options: SyncOptions,
   publication: Publication,
   languages: string[],
   sources: IdentifiedSources,
@@ -49,14 +54,15 @@ async function syncLocked(
     const raw = loaded?.raw ?? serializeTranslationFile(skeleton(language, publication))
     const data = loaded?.data ?? translationFileSchema.parse(JSON.parse(raw))
     const result = syncTranslation(raw, data, blocks)
-    const written = result.text !== loaded?.raw
+    const differs = result.text !== loaded?.raw
+    const written = differs && options.dryRun !== true
     if (written) {
       // Never write what we could not read back.
       translationFileSchema.parse(JSON.parse(result.text))
       await removeStaleTemps(dirname(join(options.root, path)))
       await writeFileAtomic(join(options.root, path), result.text, { root: options.root })
     }
-    describe(path, result, written, logger)
+    describe(path, result, differs, options.dryRun === true, logger)
     reports.push({ ...result, publication: publication.config.id, language, path, written })
   }
   return reports
@@ -77,7 +83,7 @@ function skeleton(language: string, publication: Publication): TranslationFile {
   }
 }
 
-function describe(path: string, r: SyncResult, written: boolean, logger: Logger): void {
+function describe(path: string, r: SyncResult, differs: boolean, dryRun: boolean, logger: Logger): void {
   const parts = [
     `${r.added.length} added as missing`,
     `${r.staled.length} marked stale`,
@@ -85,8 +91,11 @@ function describe(path: string, r: SyncResult, written: boolean, logger: Logger)
     `${r.orphaned.length} kept as orphans`,
     `${r.restored.length} restored`,
   ]
-  logger.info(`${path}: ${parts.join(', ')}${written ? '' : ' (unchanged)'}`)
+  const tail = !differs ? ' (unchanged)' : dryRun ? ' (dry run: not written)' : ''
+  logger.info(`${path}: ${dryRun && differs ? 'would have ' : ''}${parts.join(', ')}${tail}`)
   for (const id of r.staled) logger.info(`  stale     ${id}`)
   for (const id of r.added) logger.info(`  missing   ${id}`)
   for (const id of r.orphaned) logger.info(`  orphan    ${id}`)
+  for (const id of r.restored) logger.info(`  restored  ${id}${r.staled.includes(id) ? ' (stale: its source changed)' : ''}`)
+  for (const id of r.confirmed) logger.info(`  confirmed ${id}`)
 }

@@ -4,11 +4,14 @@
  * A unit counts as changed only when it differs (target, state, staleness)
  * from what an export of the current file in the same format reads back as:
  * so exporting and importing again changes nothing, in every format.
- * A changed unit is refused (unless forced) when the entry is reviewed or
- * final, or when the entry changed since the export (its fingerprint differs
- * from the unit's `base`). A unit whose source no longer matches the current
- * block imports as stale: its translation is kept against the source it was
- * made from. An empty target never erases a translation without --force.
+ * Each unit is applied or refused on its own. A changed unit is refused
+ * (unless forced) when the entry is reviewed or final, or when the entry
+ * changed since the export (its fingerprint differs from the unit's `base`);
+ * a stale mark that `press sync` added since the export is not such a change.
+ * A unit whose source no longer matches the current block imports as stale:
+ * its translation is kept against the source it was made from. An empty
+ * target never erases a translation without --force. Duplicate or unknown IDs
+ * refuse the whole file (it is not an export of this publication).
  */
 import type { VFileMessage } from 'vfile-message'
 import { entryStates, type Entry, type EntryState } from '../i18n/translation-file.ts'
@@ -41,8 +44,12 @@ export interface Change {
 }
 
 export interface MergeResult {
+  /** The entries with every applied change. */
   entries: Record<string, Entry>
+  /** The units applied. */
   changes: Change[]
+  /** The units refused, each with its position in the imported file; their entries are left alone. */
+  refused: VFileMessage[]
   warnings: VFileMessage[]
 }
 
@@ -115,7 +122,7 @@ export function mergeUnits(input: MergeInput): MergeResult {
       )
       continue
     }
-    if (!force && unit.base !== undefined && unit.base !== entryBase(before)) {
+    if (!force && unit.base !== undefined && unit.base !== entryBase(before) && unit.base !== entryBase(withoutStaleMark(before))) {
       errors.push(
         problem(`The translation of "${unit.id}" changed in the translation file since this export.`, {
           ...where,
@@ -150,8 +157,14 @@ export function mergeUnits(input: MergeInput): MergeResult {
     updated[unit.id] = after
     changes.push({ id: unit.id, ...(before ? { before } : {}), after, description: describe(before, after, block) })
   }
-  if (errors.length > 0) throw new PressError(errors)
-  return { entries: inSourceOrder(updated, input.order), changes, warnings }
+  return { entries: inSourceOrder(updated, input.order), changes, refused: errors, warnings }
+}
+
+/** The entry as it was before `press sync` marked it stale (the mark is all sync adds). */
+function withoutStaleMark(entry: Entry | undefined): Entry | undefined {
+  if (!entry || entry.stale !== true) return entry
+  const { stale: _stale, ...rest } = entry
+  return rest
 }
 
 function newEntry(unit: ImportedUnit, block: Block, before: Entry | undefined): Entry {

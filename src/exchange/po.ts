@@ -18,6 +18,8 @@ export interface CatalogEntry {
   msgid: string
   msgstr: string
   fuzzy: boolean
+  /** For a fuzzy message: the msgid its translation was made for (`#| msgid`), when the catalog says. */
+  previous?: string
   place?: Place
 }
 
@@ -104,7 +106,14 @@ export function readPo(text: string, path: string): PoDocument {
       const fuzzy = (message.comments?.flag ?? '').split(',').some((f) => f.trim() === 'fuzzy')
       const place = places.get(`${context}\u0000${message.msgid}`)
       if (context === '' && message.msgctxt === undefined) {
-        catalog.push({ msgid: message.msgid, msgstr: target, fuzzy, ...(place ? { place } : {}) })
+        const previous = previousMsgid(message.comments?.previous)
+        catalog.push({
+          msgid: message.msgid,
+          msgstr: target,
+          fuzzy,
+          ...(fuzzy && previous !== undefined ? { previous } : {}),
+          ...(place ? { place } : {}),
+        })
         continue
       }
       const base = (message.comments?.extracted ?? '')
@@ -176,6 +185,20 @@ export function contextLines(text: string): { id: string; place: Place }[] {
     if (line.startsWith('msgctxt ')) out.push({ id: unquote(line.slice('msgctxt '.length).trim()), place: { line: index + 1, column: 1 } })
   })
   return out
+}
+
+/** The msgid of a `#|` comment (gettext-parser gives its lines as `msgid "…"` and `"…"`). */
+function previousMsgid(previous: string | undefined): string | undefined {
+  if (previous === undefined) return undefined
+  const lines = previous.split('\n').map((line) => line.trim())
+  const start = lines.findIndex((line) => line.startsWith('msgid '))
+  if (start < 0) return undefined
+  let value = unquote(lines[start]!.slice('msgid '.length))
+  for (const line of lines.slice(start + 1)) {
+    if (!line.startsWith('"')) break
+    value += unquote(line)
+  }
+  return value
 }
 
 function unquote(quoted: string): string {

@@ -5,14 +5,14 @@
 import { createHash } from 'node:crypto'
 import { normalizeText } from '../source/fingerprint.ts'
 import type { Block, BlockKind } from '../source/segment.ts'
-import type { Lock, LockEntry } from './lock.ts'
+import { LOCK_VERSION, type Lock, type LockEntry, type RetiredEntry } from './lock.ts'
 import { matchBlocks, type MatchHow } from './match.ts'
 
 export interface IdChange {
   id: string
   block: Block
   how: MatchHow | 'minted'
-  /** For edited/rewritten blocks: the text the lock had. */
+  /** For edited/rewritten/split/merged/revived blocks: the text the lock had. */
   previousText?: string
 }
 
@@ -38,20 +38,23 @@ const prefixes: Record<BlockKind, string> = {
 }
 
 export function assignIds(lock: Lock, blocks: readonly Block[]): Assignment {
-  const { assigned, how } = matchBlocks(lock.blocks, blocks)
-  const used = new Set<string>([...lock.blocks.map((b) => b.id), ...lock.retired])
+  // Retirements that kept their text can come back; bare IDs (pruned, version 1) cannot.
+  const revivable = lock.retired.filter(
+    (r): r is Required<RetiredEntry> => r.text !== undefined && r.kind !== undefined && r.hash !== undefined,
+  )
+  const { assigned, how } = matchBlocks(lock.blocks, blocks, revivable)
+  const oldAt = (j: number): { id: string; text: string } => (j < lock.blocks.length ? lock.blocks[j]! : revivable[j - lock.blocks.length]!)
+  const used = new Set<string>([...lock.blocks.map((b) => b.id), ...lock.retired.map((r) => r.id)])
   const ids: string[] = []
   const changes: IdChange[] = []
   blocks.forEach((block, i) => {
     const j = assigned[i]!
     if (j >= 0) {
-      const old = lock.blocks[j]!
+      const old = oldAt(j)
       ids.push(old.id)
       const kind = how[i]!
       changes.push(
-        kind === 'edited' || kind === 'rewritten'
-          ? { id: old.id, block, how: kind, previousText: old.text }
-          : { id: old.id, block, how: kind },
+        kind === 'kept' || kind === 'moved' ? { id: old.id, block, how: kind } : { id: old.id, block, how: kind, previousText: old.text },
       )
     } else {
       const id = mintId(block, used)
@@ -62,12 +65,17 @@ export function assignIds(lock: Lock, blocks: readonly Block[]): Assignment {
   })
   const kept = new Set(assigned.filter((j) => j >= 0))
   const retired = lock.blocks.filter((_, j) => !kept.has(j))
+  const revived = new Set(ids)
   const next: Lock = {
-    lockfileVersion: lock.lockfileVersion,
+    lockfileVersion: LOCK_VERSION,
     blocks: blocks.map((block, i) => ({ id: ids[i]!, kind: block.kind, file: block.file, hash: block.hash, text: block.text })),
-    retired: [...lock.retired, ...retired.map((entry) => entry.id)],
+    retired: [
+      ...lock.retired.filter((r) => !revived.has(r.id)),
+      ...retired.map((entry) => ({ id: entry.id, kind: entry.kind, hash: entry.hash, text: entry.text })),
+    ],
   }
-  return { ids, changes, retired, lock: next, changed: JSON.stringify(next) !== JSON.stringify(lock) }
+  const changed = JSON.stringify({ ...next, lockfileVersion: 0 }) !== JSON.stringify({ ...lock, lockfileVersion: 0 })
+  return { ids, changes, retired, lock: next, changed }
 }
 
 /**

@@ -4,16 +4,20 @@
  * 1. Unchanged blocks (same fingerprint) keep their IDs. Those in the same
  *    order are paired by a longest common subsequence, so repeated texts pair
  *    with the occurrence in the same place; moved blocks are paired after.
- * 2. Edited blocks (typo, sentence added, split, merge) are paired by text
- *    similarity with a block of the same kind, best pair first; on a tie the
- *    pair whose texts open alike wins, so a split keeps the ID on its first
- *    part and a merge keeps the first ID.
- * 3. What is left between two paired neighbours on both sides, one for one and
+ *    A block with the fingerprint of a retired ID gets that ID back (revived).
+ * 2. Splits and merges go by position: when consecutive new blocks are all
+ *    parts of one old block, the first part in reading order keeps its ID,
+ *    whatever its length; when consecutive old blocks are all parts of one new
+ *    block, the first old ID survives.
+ * 3. Edited blocks (typo, sentence added) are paired by text similarity with a
+ *    block of the same kind, best pair first; then, by the same rule, with
+ *    retired IDs (a restored block that was edited meanwhile).
+ * 4. What is left between two paired neighbours on both sides, one for one and
  *    of the same kind, is the same block rewritten (a reworded heading).
- * 4. Anything else is new (minted by the caller) or gone (retired).
+ * 5. Anything else is new (minted by the caller) or gone (retired).
  */
 import type { BlockKind } from '../source/segment.ts'
-import { matchScore } from './similarity.ts'
+import { joinProfiles, matchScoreOf, profile, sharedTokens, type Profile } from './similarity.ts'
 
 export interface MatchInput {
   kind: BlockKind
@@ -25,10 +29,13 @@ export interface OldBlock extends MatchInput {
   id: string
 }
 
-export type MatchHow = 'kept' | 'moved' | 'edited' | 'rewritten'
+export type MatchHow = 'kept' | 'moved' | 'edited' | 'split' | 'merged' | 'rewritten' | 'revived'
 
 export interface MatchResult {
-  /** For each current block, the index of the old block it continues, or -1. */
+  /**
+   * For each current block, the index of the old block it continues, or -1.
+   * Indexes from `old.length` on are retired entries (`retired[index - old.length]`).
+   */
   assigned: number[]
   /** How each assigned block was paired. */
   how: (MatchHow | undefined)[]
@@ -36,11 +43,13 @@ export interface MatchResult {
 
 /** Least score for an edited block to keep its ID. */
 export const EDIT_THRESHOLD = 0.5
+/** Least share of a part's tokens found in the whole, for a split or merge. */
+export const PART_THRESHOLD = 0.6
 
-export function matchBlocks(old: readonly OldBlock[], current: readonly MatchInput[]): MatchResult {
+export function matchBlocks(old: readonly OldBlock[], current: readonly MatchInput[], retired: readonly OldBlock[] = []): MatchResult {
   const assigned = current.map(() => -1)
   const how: (MatchHow | undefined)[] = current.map(() => undefined)
-  const taken = old.map(() => false)
+  const taken = [...old, ...retired].map(() => false)
   const pair = (i: number, j: number, kind: MatchHow): void => {
     assigned[i] = j
     how[i] = kind
@@ -53,33 +62,62 @@ export function matchBlocks(old: readonly OldBlock[], current: readonly MatchInp
     old.map((b) => b.kind + b.hash),
   ))
     pair(i, j, 'kept')
-  // 1b. Unchanged blocks that moved.
-  const byHash = new Map<string, number[]>()
-  old.forEach((b, j) => {
-    if (taken[j]) return
-    const key = b.kind + b.hash
-    byHash.set(key, [...(byHash.get(key) ?? []), j])
-  })
-  current.forEach((b, i) => {
-    if (assigned[i] !== -1) return
-    const j = byHash.get(b.kind + b.hash)?.shift()
-    if (j !== undefined) pair(i, j, 'moved')
-  })
-
-  // 2. Edited blocks by similarity.
-  const candidates: { i: number; j: number; score: number }[] = []
-  current.forEach((b, i) => {
-    if (assigned[i] !== -1) return
-    old.forEach((o, j) => {
-      if (taken[j] || o.kind !== b.kind) return
-      const score = matchScore(o.text, b.text)
-      if (score >= EDIT_THRESHOLD) candidates.push({ i, j, score })
+  // 1b. Unchanged blocks that moved; 1c. unchanged blocks that come back.
+  const pairByHash = (from: readonly OldBlock[], offset: number, kind: MatchHow): void => {
+    const byHash = new Map<string, number[]>()
+    from.forEach((b, k) => {
+      if (taken[k + offset]) return
+      const key = b.kind + b.hash
+      byHash.set(key, [...(byHash.get(key) ?? []), k + offset])
     })
-  })
-  candidates.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j)
-  for (const { i, j } of candidates) if (assigned[i] === -1 && !taken[j]) pair(i, j, 'edited')
+    current.forEach((b, i) => {
+      if (assigned[i] !== -1) return
+      const j = byHash.get(b.kind + b.hash)?.shift()
+      if (j !== undefined) pair(i, j, kind)
+    })
+  }
+  pairByHash(old, 0, 'moved')
+  pairByHash(retired, old.length, 'revived')
 
-  // 3. One-for-one rewrites between paired neighbours.
+  // Each text tokenised once.
+  const oldProfiles = old.map((b) => profile(b.text))
+  const newProfiles = current.map((b) => profile(b.text))
+
+  // 2. Splits and merges, by position.
+  for (const group of partGroups(current, newProfiles, old, oldProfiles, assigned, taken)) {
+    if (group.kind === 'split') {
+      if (taken[group.whole] || group.parts.some((i) => assigned[i] !== -1)) continue
+      pair(group.parts[0]!, group.whole, 'split')
+    } else {
+      if (assigned[group.whole] !== -1 || group.parts.some((j) => taken[j])) continue
+      pair(group.whole, group.parts[0]!, 'merged')
+      for (const j of group.parts.slice(1)) taken[j] = true // retired: merged into the first
+    }
+  }
+
+  // 3. Edited blocks by similarity, then retired IDs by the same rule.
+  const bySimilarity = (from: readonly OldBlock[], profiles: readonly Profile[], offset: number, kind: MatchHow): void => {
+    const candidates: { i: number; j: number; score: number }[] = []
+    current.forEach((b, i) => {
+      if (assigned[i] !== -1) return
+      from.forEach((o, k) => {
+        if (taken[k + offset] || o.kind !== b.kind) return
+        const score = matchScoreOf(profiles[k]!, newProfiles[i]!)
+        if (score >= EDIT_THRESHOLD) candidates.push({ i, j: k + offset, score })
+      })
+    })
+    candidates.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j)
+    for (const { i, j } of candidates) if (assigned[i] === -1 && !taken[j]) pair(i, j, kind)
+  }
+  bySimilarity(old, oldProfiles, 0, 'edited')
+  bySimilarity(
+    retired,
+    retired.map((b) => profile(b.text)),
+    old.length,
+    'revived',
+  )
+
+  // 4. One-for-one rewrites between paired neighbours (live IDs only).
   let i = 0
   while (i < current.length) {
     if (assigned[i] !== -1) {
@@ -90,7 +128,7 @@ export function matchBlocks(old: readonly OldBlock[], current: readonly MatchInp
     while (i < current.length && assigned[i] === -1) i++
     const before = start > 0 ? assigned[start - 1]! : -1
     const after = i < current.length ? assigned[i]! : old.length
-    if (before >= after) continue
+    if (before >= after || after > old.length) continue
     const gapOld = range(before + 1, after).filter((j) => !taken[j])
     const gapNew = range(start, i)
     if (gapOld.length !== gapNew.length) continue
@@ -99,6 +137,69 @@ export function matchBlocks(old: readonly OldBlock[], current: readonly MatchInp
     }
   }
   return { assigned, how }
+}
+
+interface PartGroup {
+  kind: 'split' | 'merge'
+  /** split: the old block; merge: the new block. */
+  whole: number
+  /** split: consecutive new blocks; merge: consecutive old blocks (reading order). */
+  parts: number[]
+  score: number
+}
+
+/**
+ * Candidate splits (one old block → consecutive new blocks, each mostly made of
+ * the old block's words, together covering it) and merges (the converse),
+ * best covered first.
+ */
+function partGroups(
+  current: readonly MatchInput[],
+  newProfiles: readonly Profile[],
+  old: readonly OldBlock[],
+  oldProfiles: readonly Profile[],
+  assigned: readonly number[],
+  taken: readonly boolean[],
+): PartGroup[] {
+  const groups: PartGroup[] = []
+  const isPart = (part: Profile, whole: Profile): boolean =>
+    part.tokens.length > 0 && part.tokens.length < whole.tokens.length && sharedTokens(part, whole) / part.tokens.length >= PART_THRESHOLD
+  const runs = (
+    wholes: readonly number[],
+    partsOf: readonly number[],
+    kindOf: (k: number) => BlockKind,
+    wholeKind: (k: number) => BlockKind,
+    partProfile: (k: number) => Profile,
+    wholeProfile: (k: number) => Profile,
+    kind: PartGroup['kind'],
+  ): void => {
+    for (const w of wholes) {
+      let run: number[] = []
+      const flush = (): void => {
+        if (run.length >= 2) {
+          const score = matchScoreOf(joinProfiles(run.map(partProfile)), wholeProfile(w))
+          if (score >= EDIT_THRESHOLD) groups.push({ kind, whole: w, parts: run, score })
+        }
+        run = []
+      }
+      for (const p of partsOf) {
+        const adjacent = run.length === 0 || run[run.length - 1] === p - 1
+        if (!adjacent) flush()
+        if (kindOf(p) === wholeKind(w) && isPart(partProfile(p), wholeProfile(w))) run.push(p)
+        else flush()
+      }
+      flush()
+    }
+  }
+  const freeNew = range(0, current.length).filter((i) => assigned[i] === -1)
+  const freeOld = range(0, old.length).filter((j) => !taken[j])
+  const newKind = (i: number): BlockKind => current[i]!.kind
+  const oldKind = (j: number): BlockKind => old[j]!.kind
+  const newProfile = (i: number): Profile => newProfiles[i]!
+  const oldProfile = (j: number): Profile => oldProfiles[j]!
+  runs(freeOld, freeNew, newKind, oldKind, newProfile, oldProfile, 'split')
+  runs(freeNew, freeOld, oldKind, newKind, oldProfile, newProfile, 'merge')
+  return groups.sort((a, b) => b.score - a.score || a.whole - b.whole)
 }
 
 function range(from: number, to: number): number[] {

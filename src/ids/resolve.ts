@@ -5,7 +5,7 @@
 import { join, relative } from 'node:path'
 import type { Publication } from '../project/load.ts'
 import { assignIds, type Assignment } from './assign.ts'
-import { LOCK_FILE, readLock, serializeLock } from './lock.ts'
+import { isOutdated, LOCK_FILE, pruneRetired, readLock, serializeLock } from './lock.ts'
 import type { Block } from '../source/segment.ts'
 import { writeFileAtomic } from '../util/files.ts'
 import { withFileLock } from '../util/lock.ts'
@@ -26,6 +26,10 @@ export interface ResolveOptions {
   frozen: boolean
   /** Write the lock when it changed. */
   write: boolean
+  /** Also write a lock read in an older version, in the current one (`press ids`). */
+  upgrade?: boolean
+  /** Drop the texts of retired IDs: they can no longer come back, and are still never minted again. */
+  pruneRetired?: boolean
 }
 
 export async function resolveIds(publication: Publication, options: ResolveOptions): Promise<IdentifiedSources> {
@@ -38,7 +42,14 @@ export async function resolveIds(publication: Publication, options: ResolveOptio
 async function resolve(publication: Publication, options: ResolveOptions, lockPath: string): Promise<IdentifiedSources> {
   const sources = await readSources(publication)
   const { lock, exists } = await readLock(join(publication.root, lockPath), lockPath)
-  const assignment = assignIds(lock, sources.blocks)
+  const assigned = assignIds(lock, sources.blocks)
+  const assignment = options.pruneRetired
+    ? {
+        ...assigned,
+        lock: pruneRetired(assigned.lock),
+        changed: assigned.changed || assigned.lock.retired.some((r) => r.text !== undefined),
+      }
+    : assigned
   const minted = assignment.changes.filter((change) => change.how === 'minted')
   if (options.frozen && minted.length > 0) {
     throw new PressError(
@@ -54,7 +65,8 @@ async function resolve(publication: Publication, options: ResolveOptions, lockPa
       ),
     )
   }
-  if (options.write && assignment.changed)
+  const outdated = exists && isOutdated(lock) && options.upgrade === true
+  if (options.write && (assignment.changed || outdated))
     await writeFileAtomic(join(publication.root, lockPath), serializeLock(assignment.lock), { root: publication.root })
   const byId = new Map(sources.blocks.map((block, i) => [assignment.ids[i]!, block]))
   return { ...sources, assignment, ids: assignment.ids, byId, lockPath }

@@ -38,21 +38,53 @@ export interface Similarity {
   sameStart: boolean
 }
 
-export function similarity(a: string, b: string): Similarity {
-  const ta = tokens(a)
-  const tb = tokens(b)
+/** A text's tokens, counted once: compare many pairs without tokenising again. */
+export interface Profile {
+  tokens: string[]
+  counts: Map<string, number>
+  /** The first four tokens, joined. */
+  head: string
+}
+
+export function profile(text: string): Profile {
+  const list = tokens(text)
+  return { tokens: list, counts: counts(list), head: list.slice(0, 4).join(' ') }
+}
+
+/** How many tokens two profiles share (multiset intersection). */
+export function sharedTokens(a: Profile, b: Profile): number {
+  return a.counts.size <= b.counts.size ? overlap(a.counts, b.counts) : overlap(b.counts, a.counts)
+}
+
+/** Profile of several texts read as one (the parts of a split, the blocks of a merge). */
+export function joinProfiles(parts: readonly Profile[]): Profile {
+  const all = parts.flatMap((p) => p.tokens)
+  return { tokens: all, counts: counts(all), head: all.slice(0, 4).join(' ') }
+}
+
+export function similarityOf(a: Profile, b: Profile): Similarity {
+  const ta = a.tokens
+  const tb = b.tokens
   if (ta.length === 0 || tb.length === 0) return { dice: 0, containment: 0, sameStart: false }
-  const shared = overlap(counts(ta), counts(tb))
+  const shared = sharedTokens(a, b)
   const head = Math.min(4, ta.length, tb.length)
   return {
     dice: (2 * shared) / (ta.length + tb.length),
     containment: shared / Math.min(ta.length, tb.length),
-    sameStart: ta.slice(0, head).join(' ') === tb.slice(0, head).join(' '),
+    sameStart: head === 4 ? a.head === b.head : ta.slice(0, head).join(' ') === tb.slice(0, head).join(' '),
   }
 }
 
+export function similarity(a: string, b: string): Similarity {
+  return similarityOf(profile(a), profile(b))
+}
+
 /** One score for ranking candidate pairs: overlap first, a shared opening breaks ties. */
-export function matchScore(a: string, b: string): number {
-  const s = similarity(a, b)
+export function matchScoreOf(a: Profile, b: Profile): number {
+  const s = similarityOf(a, b)
   return (s.dice + s.containment) / 2 + (s.sameStart ? 0.1 : 0)
+}
+
+export function matchScore(a: string, b: string): number {
+  return matchScoreOf(profile(a), profile(b))
 }

@@ -86,7 +86,7 @@ describe('importing edited exports', () => {
     assert.deepEqual(text.match(/\[\^\d\]/g), ['[^1]', '[^2]', '[^3]'])
   })
 
-  it('should refuse to overwrite a reviewed translation or one changed since the export, unless forced', async () => {
+  it('should refuse, with --atomic, a whole file that would overwrite a reviewed translation or one changed since the export, unless forced', async () => {
     const root = project.root
     const { path, data } = translationFile(root, 'es')
     const ids = Object.keys(data.entries)
@@ -101,7 +101,7 @@ describe('importing edited exports', () => {
     data.entries[ids[1]!].text = 'Editado mientras tanto.'
     writeFileSync(path, JSON.stringify(data, null, 2) + '\n')
     const before = snapshot(root)
-    await assert.rejects(importTranslation({ root, file }), (error: unknown) => {
+    await assert.rejects(importTranslation({ root, file, atomic: true }), (error: unknown) => {
       assert.ok(error instanceof PressError)
       assert.deepEqual(
         error.messages.map((m) => m.ruleId),

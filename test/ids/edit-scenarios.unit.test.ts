@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { assignIds } from '../../src/ids/assign.ts'
+import { pruneRetired } from '../../src/ids/lock.ts'
 import { blocksOf, lockThenEdit } from '../helpers/blocks.ts'
 
 // A small document in the shape of the Outlook: sections of paragraphs.
@@ -58,7 +59,10 @@ describe('paragraph IDs across edits', () => {
   it('should retire the ID of a deleted paragraph and keep the others', () => {
     const { first, second } = lockThenEdit(base, doc(`## ${H1}`, A, `## ${H2}`, C, D))
     assert.deepEqual(second.ids, [first.ids[0], first.ids[1], first.ids[3], first.ids[4], first.ids[5]])
-    assert.deepEqual(second.lock.retired, [first.ids[2]])
+    assert.deepEqual(
+      second.lock.retired.map((r) => r.id),
+      [first.ids[2]],
+    )
   })
 
   it('should keep the ID of a paragraph moved to another section', () => {
@@ -86,7 +90,10 @@ describe('paragraph IDs across edits', () => {
   it('should keep the first ID when two paragraphs are merged, and retire the second', () => {
     const { first, second } = lockThenEdit(doc(A, B, C), doc(`${A} ${B}`, C))
     assert.deepEqual(second.ids, [first.ids[0], first.ids[2]])
-    assert.deepEqual(second.lock.retired, [first.ids[1]])
+    assert.deepEqual(
+      second.lock.retired.map((r) => r.id),
+      [first.ids[1]],
+    )
   })
 
   it('should keep the ID of a reworded heading', () => {
@@ -101,11 +108,22 @@ describe('paragraph IDs across edits', () => {
     assert.deepEqual(second.ids.slice(1), first.ids)
   })
 
-  it('should never mint an ID that was retired, even for the same text', () => {
+  it('should give a retired ID back to the same text, and never mint it again once pruned', () => {
     const { first, second } = lockThenEdit(doc(A, B), doc(A))
-    assert.deepEqual(second.lock.retired, [first.ids[1]])
+    assert.deepEqual(
+      second.lock.retired.map((r) => r.id),
+      [first.ids[1]],
+    )
     const back = assignIds(second.lock, blocksOf(doc(A, B)))
-    assert.equal(back.ids[0], first.ids[0])
-    assert.notEqual(back.ids[1], first.ids[1])
+    assert.deepEqual(back.ids, first.ids)
+    assert.deepEqual(
+      back.changes.map((c) => c.how),
+      ['kept', 'revived'],
+    )
+    assert.deepEqual(back.lock.retired, [])
+    const pruned = assignIds(pruneRetired(second.lock), blocksOf(doc(A, B)))
+    assert.equal(pruned.ids[0], first.ids[0])
+    assert.notEqual(pruned.ids[1], first.ids[1])
+    assert.equal(pruned.changes[1]!.how, 'minted')
   })
 })

@@ -65,7 +65,7 @@ describe('press sync and press status', () => {
     assert.equal(press(dir, ['ids']).status, 0)
     const lock = JSON.parse(read(dir, lockPath))
     const minted = lock.blocks[0].id
-    const retired = lock.retired[0]
+    const retired = lock.retired[0].id
     assert.equal(press(dir, ['sync', '--lang', 'fr']).status, 0)
     const fr = JSON.parse(read(dir, file('fr')))
     assert.deepEqual(Object.keys(fr.entries), lock.blocks.map((b: { id: string }) => b.id), 'entries in source order')
