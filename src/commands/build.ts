@@ -24,6 +24,8 @@ import { resolveIds, type IdentifiedSources } from '../ids/resolve.ts'
 import type { Logger } from '../util/logger.ts'
 import { findPublications } from '../project/paths.ts'
 import { writeReviewPages } from './review.ts'
+import { fontSettings } from '../outputs/font-registry.ts'
+import { checkCoverage, editionTexts } from '../outputs/font-coverage.ts'
 import { loadTranslations, type PublicationTranslations } from '../i18n/load.ts'
 
 export const formats = ['html', 'epub', 'pdf'] as const
@@ -94,6 +96,12 @@ async function buildPublication(
       translations,
     )
 
+  const fonts = fontSettings(publication)
+  const coverage = editions
+    .filter((e) => languages.includes(e.language))
+    .flatMap((e) => checkCoverage(fonts, editionTexts(e, config.sourceLanguage, publication.configPath)))
+  if (coverage.length > 0) throw new PressError(coverage)
+
   const identity = await buildIdentity(publication, sources, translations, ui)
   const blockIds = new Set(sources.ids)
   const dir = join(outDir, config.id)
@@ -110,7 +118,7 @@ async function buildPublication(
       await write(join(dir, edition.language, HTML_FILE), renderHtmlEdition(edition, editions, config.sourceLanguage, identity, blockIds))
     }
     if (wanted.has('epub')) {
-      const epub = await renderEpubEdition({ edition, config, sourceLanguage: config.sourceLanguage, identity, root })
+      const epub = await renderEpubEdition({ edition, config, sourceLanguage: config.sourceLanguage, identity, root, fonts })
       await write(join(dir, edition.language, epubFileName(config.id, edition.language)), epub)
     }
   }
@@ -141,10 +149,11 @@ async function buildPublication(
       write,
     })
   }
-  const assetText = editions
-    .map((e) => e.blocks.map((b) => b.text).join('\n') + Object.values(ui.get(e.language)!.strings).join('\n') + JSON.stringify(e.meta))
-    .join('\n')
-  const assets = await writeAssets(root, join(dir, ASSETS_DIR), assetText)
+  const assetTexts = editions.flatMap((e) => [
+    ...editionTexts(e, config.sourceLanguage, publication.configPath),
+    { language: e.language, text: Object.values(ui.get(e.language)!.strings).join('\n') },
+  ])
+  const assets = await writeAssets(root, join(dir, ASSETS_DIR), assetTexts, fonts)
   written.push(...assets.written)
   if (wanted.has('html')) {
     const pairs = languages.filter((l) => l !== config.sourceLanguage).map((l): [string, string] => [config.sourceLanguage, l])

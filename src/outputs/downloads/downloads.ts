@@ -22,6 +22,7 @@ import { pageCount } from '../pdf/postprocess.ts'
 import { writeFileAtomic } from '../../util/files.ts'
 import { FONTS_CSS, renderDownloadPage, type Listing } from './page.ts'
 import { writeFonts } from '../assets.ts'
+import { fontSettings } from '../font-registry.ts'
 
 export const MANIFEST_FILE = 'manifest.json'
 export const editionFormats = ['html', 'epub', 'pdf', 'parallel'] as const
@@ -99,7 +100,14 @@ export async function writeDownloads(
     pages.push(html)
     await write(join(outDir, indexFile(language, languages)), html)
   }
-  const fonts = await writeFonts(join(outDir, dirname(FONTS_CSS)), pages.join('\n'))
+  const allText = pages.join('\n').replace(/<[^>]*>/g, '')
+  const settingsOf = (language: string) =>
+    fontSettings(publications.find((p) => [p.config.sourceLanguage, ...p.config.languages].includes(language)) ?? publications[0]!)
+  const fonts = await writeFonts(
+    join(outDir, dirname(FONTS_CSS)),
+    languages.map((language) => ({ language, text: allText })), // each page names every language in its own script
+    settingsOf,
+  )
   written.push(...fonts.written)
   return written
 }

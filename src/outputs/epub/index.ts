@@ -12,6 +12,7 @@ import type { EditionModel } from '../../edition/model.ts'
 import { colophon, type BuildIdentity } from '../colophon.ts'
 import { textOf } from '../../edition/content.ts'
 import { fontFaceCss } from '../fonts.ts'
+import { facesOfLanguages, fontStackCss, type FontSettings } from '../font-registry.ts'
 import { linkAcrossDocuments, sectionDocuments } from './content.ts'
 import { embeddedFonts } from './fonts.ts'
 import { COLOPHON_FILE, colophonBody, TITLE_FILE, titlePageBody } from './matter.ts'
@@ -37,6 +38,8 @@ export interface EpubInput {
   identity: BuildIdentity
   /** Project root, for templates/epub.css. */
   root: string
+  /** The publication's fonts (registry settings). */
+  fonts: FontSettings
 }
 
 export async function renderEpubEdition(input: EpubInput): Promise<Uint8Array> {
@@ -72,11 +75,15 @@ export async function renderEpubEdition(input: EpubInput): Promise<Uint8Array> {
     ],
   })
 
-  const fonts = await embeddedFonts(edition.language, [...documents.flatMap((d) => [d.title, ...d.body.map(textOf)]), nav].join('\n'))
+  const fontConfig = input.fonts
+  const fonts = await embeddedFonts(
+    facesOfLanguages(fontConfig, [edition.language, input.sourceLanguage]),
+    [...documents.flatMap((d) => [d.title, ...d.body.map(textOf)]), nav].join('\n'),
+  )
   const css = `${fontFaceCss(
     fonts.map((f) => f.face),
     'fonts/',
-  )}\n\n${await readTemplate(input.root, 'epub.css')}`
+  )}\n\n${await readTemplate(input.root, 'epub.css')}\n${fontStackCss(fontConfig, [input.sourceLanguage, edition.language])}\n`
 
   const items: ManifestItem[] = [
     { id: 'titlepage', href: TITLE_FILE, mediaType: XHTML, spine: true },
