@@ -11,6 +11,7 @@ import { reviewPair } from '../commands/review.ts'
 import { updateIds } from '../commands/ids.ts'
 import { formatStatus, translationStatus } from '../commands/status.ts'
 import { syncTranslations } from '../commands/sync.ts'
+import { addLanguage } from '../commands/add-language.ts'
 import { formatProblem, PressError } from '../util/problems.ts'
 import { registerExchangeCommands } from './exchange-commands.ts'
 import { terminalLogger } from './logger.ts'
@@ -93,6 +94,15 @@ export async function main(
     .action(async (options: { lang?: string[] }) => {
       const g = globals()
       await syncTranslations({ root: g.root, publication: g.publication, languages: options.lang, frozen: isCi() }, logger)
+    })
+
+  program
+    .command('add-language')
+    .description('add a target language (a BCP 47 tag such as ja, zh-Hant, pt-BR): publication.yaml, translation file, ui.json')
+    .argument('<tag>', 'the language tag')
+    .action(async (tag: string) => {
+      const g = globals()
+      await addLanguage({ root: g.root, publication: g.publication, tag, frozen: isCi() }, logger)
     })
 
   program

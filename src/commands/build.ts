@@ -99,7 +99,7 @@ async function buildPublication(
   const fonts = fontSettings(publication)
   const coverage = editions
     .filter((e) => languages.includes(e.language))
-    .flatMap((e) => checkCoverage(fonts, editionTexts(e, config.sourceLanguage, publication.configPath)))
+    .flatMap((e) => checkCoverage(fonts, editionTexts(e, publication.configPath)))
   if (coverage.length > 0) throw new PressError(coverage)
 
   const identity = await buildIdentity(publication, sources, translations, ui)
@@ -150,7 +150,7 @@ async function buildPublication(
     })
   }
   const assetTexts = editions.flatMap((e) => [
-    ...editionTexts(e, config.sourceLanguage, publication.configPath),
+    ...editionTexts(e, publication.configPath),
     { language: e.language, text: Object.values(ui.get(e.language)!.strings).join('\n') },
   ])
   const assets = await writeAssets(root, join(dir, ASSETS_DIR), assetTexts, fonts)

@@ -11,6 +11,9 @@ import { resolveIds } from '../ids/resolve.ts'
 import type { Logger } from '../util/logger.ts'
 import { findPublications, translationPath } from '../project/paths.ts'
 import { loadTranslations } from '../i18n/load.ts'
+import { untranslatedUi } from '../i18n/ui-strings.ts'
+import { join } from 'node:path'
+import { uiPath } from '../project/paths.ts'
 
 export interface CheckOptions {
   root: string
@@ -73,6 +76,9 @@ async function checkPublication(publication: Publication, requested: string[] | 
   if (translations.messages.some((m) => m.fatal)) throw new PressError(translations.messages.filter((m) => m.fatal))
   const files = new Map([...translations.files].map(([language, loaded]) => [language, loaded.data]))
 
+  const uiMissing = new Map(
+    await Promise.all(languages.map(async (l) => [l, await untranslatedUi(join(publication.root, uiPath(l)), uiPath(l))] as const)),
+  )
   return languages.map((language) => {
     const loaded = translations.files.get(language)
     const file = loaded?.path ?? translationPath(language, config.id)
@@ -95,6 +101,17 @@ async function checkPublication(publication: Publication, requested: string[] | 
       for (const finding of row.findings)
         items.push({ ...at, level: finding.level, rule: finding.rule, message: `${row.id}: ${finding.message}` })
     }
+    const ui = uiMissing.get(language)!
+    if (ui.keys.length > 0)
+      items.push({
+        id: 'ui',
+        file: ui.path,
+        line: ui.keys[0]!.line,
+        column: ui.keys[0]!.column,
+        level: 'warning',
+        rule: 'missing',
+        message: `${ui.keys.length} interface strings are not translated yet (meta.untranslated): ${listKeys(ui.keys.map((k) => k.key))}.`,
+      })
     const count = (f: (i: CheckItem) => boolean): number => items.filter(f).length
     return {
       publication: config.id,
@@ -106,7 +123,7 @@ async function checkPublication(publication: Publication, requested: string[] | 
         errors: count((i) => i.level === 'error' && i.rule !== 'stale' && i.rule !== 'missing'),
         warnings: count((i) => i.level === 'warning'),
         stale: count((i) => i.rule === 'stale'),
-        missing: count((i) => i.rule === 'missing'),
+        missing: count((i) => i.rule === 'missing' && i.level === 'error'),
         orphans: Object.keys(loaded?.data.orphans ?? {}).length,
       },
     }
@@ -130,4 +147,9 @@ export function formatCheckReport(report: CheckReport): string[] {
     )
   }
   return lines
+}
+
+/** The first keys of a long list, then how many more. */
+export function listKeys(keys: readonly string[], shown = 6): string {
+  return keys.length <= shown ? keys.join(', ') : `${keys.slice(0, shown).join(', ')} and ${keys.length - shown} more`
 }

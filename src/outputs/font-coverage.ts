@@ -75,7 +75,7 @@ export interface TextAt {
 }
 
 /** The texts an edition shows, each with where it comes from. */
-export function editionTexts(edition: EditionModel, sourceLanguage: string, configPath: string): TextAt[] {
+export function editionTexts(edition: EditionModel, configPath: string): TextAt[] {
   const file = edition.translation
   const texts: TextAt[] = edition.blocks.map((b) => {
     const fromTranslation = file && (b.status === 'translated' || b.status === 'stale')
@@ -88,7 +88,7 @@ export function editionTexts(edition: EditionModel, sourceLanguage: string, conf
     const translated = file !== undefined && key in (file.data.publication ?? {})
     texts.push({
       text,
-      language: translated || edition.isSource ? edition.language : sourceLanguage,
+      language: edition.language, // shown in the edition's document, in its fonts
       file: translated ? file.path : configPath,
       place: translated ? file.positions.keyPlaceOf(['publication', key]) : undefined,
     })
@@ -119,7 +119,7 @@ export function checkCoverage(settings: FontSettings, texts: readonly TextAt[]):
           {
             file: at.file,
             place: at.place,
-            hint: `Add a font package for the ${script} script (npm install @fontsource/noto-sans-${script.toLowerCase()} or another) and set it for ${at.language} under \`fonts:\` in ${settings.configPath}; the build never falls back to the machine's fonts.`,
+            hint: `Install a font package that covers the ${script} script (an @fontsource Noto family, or a .ttf file in the publication) and name it for ${at.language} under \`fonts:\` in ${settings.configPath}; the build never falls back to the machine's fonts.`,
             ruleId: 'font-coverage',
           },
         ),
