@@ -121,7 +121,8 @@ export async function addLanguage(options: AddLanguageOptions, logger: Logger): 
 
 /** The source strings, with plural keys (`pages_one`, `pages_other` …) for the categories of `tag`. */
 function uiStringsFor(tag: string, source: Record<string, string>): Record<string, string> {
-  const categories = new Intl.PluralRules(tag).resolvedOptions().pluralCategories
+  const order = ['zero', 'one', 'two', 'few', 'many', 'other']
+  const categories = [...new Intl.PluralRules(tag).resolvedOptions().pluralCategories].sort((a, b) => order.indexOf(a) - order.indexOf(b))
   const plural = /_(zero|one|two|few|many|other)$/
   const out: Record<string, string> = {}
   for (const [key, value] of Object.entries(source)) {
