@@ -137,6 +137,16 @@ export async function main(
     })
 
   program
+    .command('add-language')
+    .description('add a target language (a BCP 47 tag such as ja, zh-Hant, pt-BR): publication.yaml, translation file, ui.json')
+    .argument('<tag>', 'the language tag')
+    .action(async (tag: string) => {
+      const g = globals()
+      const { addLanguage } = await import('../commands/add-language.ts')
+      await addLanguage({ root: g.root, publication: g.publication, tag, frozen: isCi() }, logger)
+    })
+
+  program
     .command('status')
     .description('how complete and current each translation is')
     .option('--lang <codes>', 'only these languages (comma-separated or repeated)', list)

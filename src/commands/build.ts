@@ -14,6 +14,8 @@ import { removeStaleTemps, writeFileAtomic } from '../util/files.ts'
 import { BrowserSession } from '../outputs/pdf/browser.ts'
 import { FontSubsetter } from '../outputs/epub/subset.ts'
 import { cacheDir } from '../project/cache.ts'
+import { fontSettings } from '../outputs/font-registry.ts'
+import { checkCoverage, editionTexts } from '../outputs/font-coverage.ts'
 import { fileFacts, writeDownloads, type EditionFile, type PublicationResult } from '../outputs/downloads/downloads.ts'
 import type { UiFile } from '../i18n/ui-strings.ts'
 import type { BuildIdentity } from '../outputs/colophon.ts'
@@ -104,6 +106,10 @@ async function buildPublication(
   const selected = editions.filter((e) => languages.includes(e.language))
   if (options.strict) failOnMissing(selected, translations)
   for (const edition of selected) for (const message of edition.messages) logger.problem(message)
+  // Every character of every edition must be covered by a bundled or configured font: never a silent fallback.
+  const fontConfig = fontSettings(publication)
+  const coverage = selected.flatMap((e) => checkCoverage(fontConfig, editionTexts(e, publication.configPath)))
+  if (coverage.length > 0) throw new PressError(coverage)
 
   // 4. Every output of the registry that was asked for.
   const dir = join(outDir, config.id)
@@ -155,10 +161,11 @@ async function buildPublication(
   return { files: written, editions: editionFiles, titles: Object.fromEntries(editions.map((e) => [e.language, e.meta.title])) }
 
   async function writeSharedAssets(): Promise<true> {
-    const text = editions
-      .map((e) => e.blocks.map((b) => b.text).join('\n') + Object.values(ui.get(e.language)!.strings).join('\n') + JSON.stringify(e.meta))
-      .join('\n')
-    written.push(...(await writeAssets(root, join(dir, ASSETS_DIR), text)).written)
+    const texts = editions.flatMap((e) => [
+      ...editionTexts(e, publication.configPath),
+      { language: e.language, text: Object.values(ui.get(e.language)!.strings).join('\n') },
+    ])
+    written.push(...(await writeAssets(root, join(dir, ASSETS_DIR), texts, fontConfig)).written)
     return true
   }
 }

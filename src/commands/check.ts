@@ -14,6 +14,7 @@ import type { Logger } from '../util/logger.ts'
 import { findPublications, translationPath, uiPath } from '../project/paths.ts'
 import { readUiStrings } from '../i18n/ui-strings.ts'
 import { loadTranslations } from '../i18n/load.ts'
+import { untranslatedUi } from '../i18n/ui-strings.ts'
 
 export interface CheckOptions {
   root: string
@@ -77,6 +78,9 @@ async function checkPublication(publication: Publication, requested: string[] | 
   await checkUiStrings(publication, languages)
   const files = new Map([...translations.files].map(([language, loaded]) => [language, loaded.data]))
 
+  const uiMissing = new Map(
+    await Promise.all(languages.map(async (l) => [l, await untranslatedUi(join(publication.root, uiPath(l)), uiPath(l))] as const)),
+  )
   return languages.map((language) => {
     const loaded = translations.files.get(language)
     const file = loaded?.path ?? translationPath(language, config.id)
@@ -100,6 +104,17 @@ async function checkPublication(publication: Publication, requested: string[] | 
       for (const finding of row.findings)
         items.push({ ...at, level: finding.level, rule: finding.rule, message: `${row.id}: ${finding.message}` })
     }
+    const ui = uiMissing.get(language)!
+    if (ui.keys.length > 0)
+      items.push({
+        id: 'ui',
+        file: ui.path,
+        line: ui.keys[0]!.line,
+        column: ui.keys[0]!.column,
+        level: 'warning',
+        rule: 'missing',
+        message: `${ui.keys.length} interface strings are not translated yet (meta.untranslated): ${listKeys(ui.keys.map((k) => k.key))}.`,
+      })
     const count = (f: (i: CheckItem) => boolean): number => items.filter(f).length
     return {
       publication: config.id,
@@ -111,7 +126,7 @@ async function checkPublication(publication: Publication, requested: string[] | 
         errors: count((i) => i.level === 'error' && i.rule !== 'stale' && i.rule !== 'missing'),
         warnings: count((i) => i.level === 'warning'),
         stale: count((i) => i.rule === 'stale'),
-        missing: count((i) => i.rule === 'missing'),
+        missing: count((i) => i.rule === 'missing' && i.level === 'error'),
         orphans: Object.keys(loaded?.data.orphans ?? {}).length,
       },
     }
@@ -151,4 +166,9 @@ export function formatCheckReport(report: CheckReport): string[] {
     )
   }
   return lines
+}
+
+/** The first keys of a long list, then how many more. */
+export function listKeys(keys: readonly string[], shown = 6): string {
+  return keys.length <= shown ? keys.join(', ') : `${keys.slice(0, shown).join(', ')} and ${keys.length - shown} more`
 }

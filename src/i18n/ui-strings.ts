@@ -19,6 +19,12 @@ const uiSchema = z
         producedBy: z.string(),
         review: z.enum(reviewStatuses),
         date: z.string(),
+        untranslated: z
+          .array(z.string())
+          .optional()
+          .describe(
+            'Keys of `strings` still in the source language (written by `press add-language`); remove a key once it is translated.',
+          ),
       })
       .strict(),
     strings: z.record(z.string(), z.string()),
@@ -26,6 +32,25 @@ const uiSchema = z
   .strict()
 
 export type UiFile = z.infer<typeof uiSchema>
+
+export interface UntranslatedUi {
+  /** Path of ui.json, relative to the root. */
+  path: string
+  keys: { key: string; line?: number | undefined; column?: number | undefined }[]
+}
+
+/** The interface strings `meta.untranslated` lists, with their places (none when the file is missing). */
+export async function untranslatedUi(absolute: string, path: string): Promise<UntranslatedUi> {
+  let raw: string
+  try {
+    raw = await readFile(absolute, 'utf8')
+  } catch {
+    return { path, keys: [] }
+  }
+  const parsed = parseJsonFile(raw, path, uiSchema, 'interface strings file')
+  const keys = (parsed.value.meta.untranslated ?? []).map((key) => ({ key, ...parsed.keyPlaceOf(['strings', key]) }))
+  return { path, keys }
+}
 
 export async function readUiStrings(absolute: string, path: string, language: string): Promise<UiFile> {
   let bytes: Buffer

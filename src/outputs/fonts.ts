@@ -4,7 +4,7 @@
  * @font-face rules split by unicode-range; an edition takes only the faces
  * whose range covers characters it uses (for Chinese, a few of ~100 chunks).
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, dirname, join } from 'node:path'
 
@@ -17,26 +17,25 @@ export interface FontFace {
   /** Absolute path of the woff2 file. */
   path: string
   fileName: string
+  /** CSS format of the file (default woff2). */
+  format?: 'woff2' | 'truetype'
   ranges: [number, number][]
 }
 
-/** The faces the editions use: family, package, weights, italics. */
-const families = [
-  { pkg: '@fontsource/noto-serif', css: ['400.css', '400-italic.css', '700.css', '700-italic.css'] },
-  { pkg: '@fontsource/noto-serif-sc', css: ['400.css', '700.css'] },
-  { pkg: '@fontsource/noto-naskh-arabic', css: ['400.css', '700.css'] },
-]
+/** The cuts the editions use of every package: regular and bold, and their italics where the package has them. */
+const cuts = ['400.css', '400-italic.css', '700.css', '700-italic.css']
 
-let cache: FontFace[] | undefined
+const cache = new Map<string, FontFace[]>()
 
-export function allFaces(): FontFace[] {
-  cache ??= families.flatMap(({ pkg, css }) =>
-    css.flatMap((name) => {
-      const file = require.resolve(`${pkg}/${name}`)
-      return parseFaces(readFileSync(file, 'utf8'), dirname(file))
-    }),
-  )
-  return cache
+/** Every face of an @fontsource package (throws when it is not installed). */
+export function packageFaces(pkg: string): FontFace[] {
+  let faces = cache.get(pkg)
+  if (!faces) {
+    const dir = dirname(require.resolve(`${pkg}/400.css`))
+    faces = cuts.filter((name) => existsSync(join(dir, name))).flatMap((name) => parseFaces(readFileSync(join(dir, name), 'utf8'), dir))
+    cache.set(pkg, faces)
+  }
+  return faces
 }
 
 function parseFaces(css: string, base: string): FontFace[] {
@@ -67,12 +66,17 @@ function parseRanges(value: string): [number, number][] {
   })
 }
 
-/** Faces needed to show `text`. */
-export function facesFor(text: string): FontFace[] {
+/** Those of `faces` (the registry's faces of the languages shown) needed to show `text`. */
+export function facesFor(text: string, faces: readonly FontFace[]): FontFace[] {
   const points = new Set<number>()
   for (const char of text) points.add(char.codePointAt(0)!)
   const sorted = [...points].sort((a, b) => a - b)
-  return allFaces().filter((face) => face.ranges.some(([from, to]) => sorted.some((p) => p >= from && p <= to)))
+  return faces.filter((face) => face.ranges.some(([from, to]) => sorted.some((p) => p >= from && p <= to)))
+}
+
+/** Whether one of `faces` covers the code point (by unicode-range, or a project file's cmap). */
+export function covers(faces: readonly FontFace[], point: number): boolean {
+  return faces.some((face) => face.ranges.some(([from, to]) => point >= from && point <= to))
 }
 
 /** @font-face rules for `faces`, with font files under `prefix`. */
@@ -85,7 +89,7 @@ export function fontFaceCss(faces: FontFace[], prefix: string): string {
         `  font-style: ${face.style};`,
         `  font-weight: ${face.weight};`,
         '  font-display: block;',
-        `  src: url(${prefix}${face.fileName}) format('woff2');`,
+        `  src: url(${prefix}${face.fileName}) format('${face.format ?? 'woff2'}');`,
         `  unicode-range: ${face.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(', ')};`,
         '}',
       ].join('\n'),

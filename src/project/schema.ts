@@ -36,6 +36,12 @@ export const publicationSchema = z
       .array(z.string().regex(/^[^/\\][^\\]*\.md$/, 'a relative path to a .md file'))
       .min(1)
       .describe('Markdown files of the publication, in reading order, relative to its folder.'),
+    fonts: z
+      .record(languageCode, z.string().min(1))
+      .optional()
+      .describe(
+        'Per-language font, replacing the one the registry picks for its script: an @fontsource package ("@fontsource/noto-sans-jp") or a TrueType file of the publication ("fonts/MyFace.ttf").',
+      ),
     print: z
       .object({
         pageSize: z.enum(pageSizes).default('A4').describe('Paper size of the PDF editions.'),

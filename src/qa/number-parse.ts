@@ -6,6 +6,8 @@
  * matches, Chinese numerals and month names (so "October" matches "10月").
  */
 
+import { scalePatterns } from './number-words.ts'
+
 export interface NumberToken {
   raw: string
   value: number
@@ -19,57 +21,25 @@ export interface NumbersFound {
   optional: number[]
 }
 
-const scales: Record<string, [RegExp, number][]> = {
-  en: [
-    [/^\s*trillions?\b/i, 1e12],
-    [/^\s*billions?\b/i, 1e9],
-    [/^\s*millions?\b/i, 1e6],
-    [/^\s*thousands?\b/i, 1e3],
-    [/^\s*bn\b/i, 1e9],
-  ],
-  fr: [
-    [/^\s*milliards?\b/i, 1e9],
-    [/^\s*millions?\b/i, 1e6],
-    [/^\s*billions?\b/i, 1e12],
-    [/^\s*mille\b/i, 1e3],
-  ],
-  es: [
-    [/^\s*mil\s+millones\b/i, 1e9],
-    [/^\s*mill(?:ón|ones)/i, 1e6],
-    [/^\s*bill(?:ón|ones)/i, 1e12],
-    [/^\s*mil\b/i, 1e3],
-  ],
-  ru: [
-    [/^\s*(?:млрд|миллиард)/i, 1e9],
-    [/^\s*(?:млн|миллион)/i, 1e6],
-    [/^\s*(?:трлн|триллион)/i, 1e12],
-    [/^\s*(?:тыс|тысяч)/i, 1e3],
-  ],
-  ar: [
-    [/^\s*(?:مليارات|مليار|بلايين|بليون)/, 1e9],
-    [/^\s*(?:ملايين|مليون)/, 1e6],
-    [/^\s*(?:تريليونات|تريليون)/, 1e12],
-    [/^\s*(?:آلاف|ألف)/, 1e3],
-  ],
-  zh: [
-    [/^\s*万亿/, 1e12],
-    [/^\s*百万/, 1e6],
-    [/^\s*千万/, 1e7],
-    [/^\s*亿/, 1e8],
-    [/^\s*万/, 1e4],
-    [/^\s*千/, 1e3],
-  ],
-}
+const decimalDigit = /^\p{Nd}$/u
 
-const digitBlocks = [0x0660, 0x06f0, 0xff10, 0x0966]
+/**
+ * The value of a decimal digit of any script (Arabic-Indic ٣, Extended
+ * Arabic-Indic ۳, Devanagari ३, Bengali ৩, Thai ๓, full-width ３ …): Unicode
+ * keeps each script's digits as a run of ten starting at zero.
+ */
+function digitValue(code: number): number {
+  let steps = 0
+  while (decimalDigit.test(String.fromCodePoint(code - steps - 1))) steps++
+  return steps % 10
+}
 
 /** Western digits and separators for any digit system. */
 export function normalizeDigits(text: string): string {
   let out = ''
   for (const char of text) {
     const code = char.codePointAt(0)!
-    const block = digitBlocks.find((start) => code >= start && code <= start + 9)
-    if (block !== undefined) out += String(code - block)
+    if (code > 0x7f && decimalDigit.test(char)) out += String(digitValue(code))
     else if (char === '\u066b' || char === '\uff0e') out += '.'
     else if (char === '\u066c' || char === '\uff0c') out += ','
     else out += char
@@ -77,12 +47,27 @@ export function normalizeDigits(text: string): string {
   return out
 }
 
-function decimalSeparator(language: string): '.' | ',' {
+interface Separators {
+  decimal: '.' | ','
+  group: string
+  /** Indian grouping: 25,00,000 (groups of two above the thousands). */
+  twoDigitGroups: boolean
+}
+
+/** Decimal and group separators of a tag, from CLDR through Intl.NumberFormat. */
+function separators(language: string): Separators {
   try {
-    const part = new Intl.NumberFormat(language).formatToParts(1.5).find((p) => p.type === 'decimal')?.value
-    return part === ',' ? ',' : '.'
+    const parts = new Intl.NumberFormat(language, { numberingSystem: 'latn' }).formatToParts(1234567.5)
+    const decimal = parts.find((p) => p.type === 'decimal')?.value === ',' ? ',' : '.'
+    const groups = parts.filter((p) => p.type === 'group')
+    const integers = parts.filter((p) => p.type === 'integer').map((p) => p.value)
+    return {
+      decimal,
+      group: groups[0]?.value ?? (decimal === '.' ? ',' : '.'),
+      twoDigitGroups: integers.some((i, n) => n > 0 && i.length === 2),
+    }
   } catch {
-    return '.'
+    return { decimal: '.', group: ',', twoDigitGroups: false }
   }
 }
 
@@ -91,12 +76,11 @@ const spaceLike = /[\u0020\u00a0\u202f\u2009]/
 export function findNumbers(prose: string, language: string): NumbersFound {
   const text = normalizeDigits(prose)
   const base = language.split('-')[0]!
-  const decimal = decimalSeparator(base)
-  const group = decimal === '.' ? ',' : '.'
+  const { decimal, group, twoDigitGroups } = separators(language)
   const tokens: NumberToken[] = []
-  for (const match of text.matchAll(/\d+(?:[.,\u0020\u00a0\u202f\u2009]\d+)*/g)) {
+  for (const match of text.matchAll(/\d+(?:[.,'’\u0020\u00a0\u202f\u2009]\d+)*/g)) {
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 16)
-    const parts = match[0].split(/([.,\u0020\u00a0\u202f\u2009])/)
+    const parts = match[0].split(/([.,'’\u0020\u00a0\u202f\u2009])/)
     // Walk the parts: a group separator follows 1-3 digits and precedes exactly three.
     const numbers: string[] = []
     let current = parts[0]!
@@ -105,7 +89,9 @@ export function findNumbers(prose: string, language: string): NumbersFound {
     for (let i = 1; i < parts.length; i += 2) {
       const sep = parts[i]!
       const digits = parts[i + 1]!
-      const canGroup = !hasDecimal && digits.length === 3 && (grouped || current.length <= 3)
+      const last = i + 2 >= parts.length || parts[i + 1 + 1] === decimal
+      const canGroup =
+        !hasDecimal && (digits.length === 3 || (twoDigitGroups && digits.length === 2 && !last)) && (grouped || current.length <= 3)
       if ((spaceLike.test(sep) || sep === group) && canGroup) {
         current += digits
         grouped = true
@@ -122,7 +108,7 @@ export function findNumbers(prose: string, language: string): NumbersFound {
     numbers.push(current)
     numbers.forEach((n, index) => {
       const value = Number(n)
-      const scale = index === numbers.length - 1 ? scaleAt(after, base) : undefined
+      const scale = index === numbers.length - 1 ? scaleAt(after, language) : undefined
       tokens.push(scale ? { raw: n, value: value * scale, unscaled: value } : { raw: n, value })
     })
   }
@@ -130,7 +116,7 @@ export function findNumbers(prose: string, language: string): NumbersFound {
 }
 
 function scaleAt(after: string, language: string): number | undefined {
-  for (const [pattern, factor] of scales[language] ?? scales.en!) if (pattern.test(after)) return factor
+  for (const [pattern, factor] of scalePatterns(language)) if (pattern.test(after)) return factor
   return undefined
 }
 

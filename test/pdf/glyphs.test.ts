@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,7 +6,8 @@ import { pathToFileURL } from 'node:url'
 import { after, before, describe, it } from 'node:test'
 import { dirname } from 'node:path'
 import { BrowserSession } from '../../src/outputs/pdf/browser.ts'
-import { facesFor, fontFaceCss } from '../../src/outputs/fonts.ts'
+import { facesFor, fontFaceCss, packageFaces } from '../../src/outputs/fonts.ts'
+import { assertRealGlyphs, glyphs, ink } from './glyph-check.ts'
 import { buildInto, destinations, expectedEditions, pdfPath, tool } from './tools.ts'
 
 /**
@@ -22,46 +22,6 @@ import { buildInto, destinations, expectedEditions, pdfPath, tool } from './tool
  * - the page's glyphs must cover the characters of its heading.
  * The last test shows that the check fails on a page that does use .notdef.
  */
-interface Glyph {
-  font: string
-  glyph: number
-  unicode: string
-  advance: number
-}
-
-function glyphs(file: string, page: number): Glyph[] {
-  const out: Glyph[] = []
-  let font = ''
-  for (const line of tool('mutool', ['trace', file, String(page)]).split('\n')) {
-    const span = /<span font="([^"]+)"/.exec(line)
-    if (span) font = span[1]!
-    const g = /<g unicode="([^"]*)" glyph="(\d+)".*adv="([\d.]+)"/.exec(line)
-    if (g) out.push({ font, glyph: Number(g[2]), unicode: g[1]!, advance: Number(g[3]) })
-  }
-  return out
-}
-
-/** Share of dark pixels on a page rendered by pdftoppm (8-bit grey PGM). */
-function ink(file: string, page: number): number {
-  const pgm = execFileSync('pdftoppm', ['-gray', '-r', '50', '-f', String(page), '-l', String(page), file], { maxBuffer: 64 * 1024 * 1024 })
-  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!
-  const pixels = pgm.subarray(header[0].length)
-  let dark = 0
-  for (const value of pixels) if (value < 128) dark++
-  return dark / pixels.length
-}
-
-/** `unicodes`: whether mutool's character for each glyph is trusted (not for Arabic: mutool names shaped Arabic glyphs from the font, not the ToUnicode map, and gives U+FFFD for many). */
-function assertRealGlyphs(found: Glyph[], where: string, unicodes = true): void {
-  assert.ok(found.length > 10, `${where}: no text drawn`)
-  for (const g of found) {
-    assert.notEqual(g.glyph, 0, `${where}: .notdef (missing glyph box) drawn for "${g.unicode}" in ${g.font}`)
-    assert.match(g.font, /^[A-Z]{6}\+Noto(Serif|SerifSC|NaskhArabic)/, `${where}: glyph "${g.unicode}" from ${g.font}, not a bundled font`)
-    // A zero-advance mark shaped into a cluster (the madda of آ) has its character on the base glyph.
-    if (unicodes && g.advance > 0) assert.doesNotMatch(g.unicode, /^$|\uFFFD/, `${where}: glyph ${g.glyph} has no character`)
-  }
-}
-
 describe('glyphs of the Chinese and Arabic editions', () => {
   let out = ''
   before(async () => {
@@ -110,7 +70,7 @@ describe('glyphs of the Chinese and Arabic editions', () => {
       const html = join(dir, 'notdef.html')
       // The bundled Noto Serif for the Latin text, and private-use characters no font has.
       const text = 'A page with a missing glyph box: \uE000 and more text after it.'
-      const faces = facesFor(text)
+      const faces = facesFor(text, packageFaces('@fontsource/noto-serif'))
       const css = faces.map((face) => fontFaceCss([face], pathToFileURL(dirname(face.path)).href + '/')).join('\n')
       writeFileSync(
         html,

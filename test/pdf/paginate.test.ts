@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url'
 import { after, describe, it } from 'node:test'
 import { BrowserSession } from '../../src/outputs/pdf/browser.ts'
 import { pageCss, pageGeometry } from '../../src/outputs/pdf/page-css.ts'
-import { facesFor, fontFaceCss } from '../../src/outputs/fonts.ts'
+import { facesFor, fontFaceCss, packageFaces } from '../../src/outputs/fonts.ts'
 import { paginate } from '../../src/outputs/pdf/render.ts'
 import { repoRoot, tool } from './tools.ts'
 
@@ -30,7 +30,7 @@ function document(): string {
   }
   for (let r = 1; r <= n; r++)
     notes.push(`<div class="pp-note" id="fn-${r}"><p id="n${r}">Note ${r}: ${'a source of the claim, '.repeat(1 + (r % 3))}end.</p></div>`)
-  const faces = facesFor(paragraphs.join('') + notes.join('') + 'Page of 0123456789')
+  const faces = facesFor(paragraphs.join('') + notes.join('') + 'Page of 0123456789', packageFaces('@fontsource/noto-serif'))
   const css = [
     faces.map((face) => fontFaceCss([face], pathToFileURL(dirname(face.path)).href + '/')).join('\n'),
     readFileSync(join(repoRoot, 'templates/pdf.css'), 'utf8'),
@@ -53,7 +53,7 @@ describe('the paginator', () => {
     const dir = mkdtempSync(join(tmpdir(), 'press-paginate-'))
     const html = join(dir, 'doc.html')
     writeFileSync(html, document())
-    const fontDirs = facesFor('abc').map((face) => dirname(face.path))
+    const fontDirs = facesFor('abc', packageFaces('@fontsource/noto-serif')).map((face) => dirname(face.path))
     const page = await session.page([dir, ...fontDirs])
     await page.emulateMediaType('print')
     await page.goto(pathToFileURL(html).href)

@@ -19,6 +19,7 @@ import { loadTranslations } from '../../src/i18n/load.ts'
 import { resolveIds } from '../../src/ids/resolve.ts'
 import type { BuildIdentity } from '../../src/outputs/colophon.ts'
 import { renderEpubEdition } from '../../src/outputs/epub/index.ts'
+import { fontSettings } from '../../src/outputs/font-registry.ts'
 import { renderHtmlEdition } from '../../src/outputs/html/index.ts'
 import { EDITION_CSP } from '../../src/outputs/html/page.ts'
 import { parallelDocument } from '../../src/outputs/parallel/document.ts'
@@ -88,7 +89,8 @@ async function printPages(root: string, editions: EditionModel[]): Promise<Map<s
   const pages = new Map<string, string>()
   const source = editions[0]!
   for (const edition of editions) {
-    const input = { sourceLanguage: source.language, identity, geometry, css }
+    const [publication] = await findPublications(root)
+    const input = { sourceLanguage: source.language, identity, geometry, css, fonts: fontSettings(publication!) }
     pages.set(`print ${edition.language}`, printDocument({ ...input, edition }).html)
     if (edition !== source)
       pages.set(`parallel ${source.language}-${edition.language}`, parallelDocument({ ...input, a: source, b: edition }).html)
@@ -183,10 +185,12 @@ function poisoned(edition: EditionModel): EditionModel {
 describe('the sanitising step alone, handed hostile trees', () => {
   let editions: EditionModel[]
   let config: Publication['config']
+  let fonts: ReturnType<typeof fontSettings>
   before(async () => {
     const loaded = await editionsOf(repoRoot)
     editions = loaded.editions.map(poisoned)
     config = loaded.publication.config
+    fonts = fontSettings(loaded.publication)
   })
 
   it('should keep scripts, script URLs and handlers out of the HTML editions', () => {
@@ -204,7 +208,7 @@ describe('the sanitising step alone, handed hostile trees', () => {
       addEpub(
         pages,
         `epub ${edition.language}`,
-        await renderEpubEdition({ edition, config, sourceLanguage: config.sourceLanguage, identity, root: repoRoot }),
+        await renderEpubEdition({ edition, config, sourceLanguage: config.sourceLanguage, identity, root: repoRoot, fontSettings: fonts }),
       )
       assert.ok([...pages.values()].some((x) => x.includes('hostile link')))
       for (const [name, html] of pages) assertNoScript(name, html)

@@ -19,6 +19,7 @@ import { writeFileAtomic } from '../../util/files.ts'
 import { FONTS_CSS, renderDownloadPage, type Listing } from './page.ts'
 import { writeFonts } from '../assets.ts'
 import { MANIFEST_FILE, mergeEditions, readManifest, type EditionFile, type Manifest } from './manifest.ts'
+import { fontSettings } from '../font-registry.ts'
 
 export { MANIFEST_FILE, editionFormats, fileFacts, type EditionFile, type EditionFormat, type Manifest } from './manifest.ts'
 
@@ -79,7 +80,15 @@ export async function writeDownloads(results: readonly PublicationResult[], outD
     pages.push(html)
     await write(join(outDir, indexFile(language, languages)), html)
   }
-  const fonts = await writeFonts(join(outDir, dirname(FONTS_CSS)), pages.join('\n'))
+  const allText = pages.join('\n').replace(/<[^>]*>/g, '')
+  const publications = results.map((r) => r.publication)
+  const settingsOf = (language: string) =>
+    fontSettings(publications.find((p) => [p.config.sourceLanguage, ...p.config.languages].includes(language)) ?? publications[0]!)
+  const fonts = await writeFonts(
+    join(outDir, dirname(FONTS_CSS)),
+    languages.map((language) => ({ language, text: allText })), // each page names every language in its own script
+    settingsOf,
+  )
   written.push(...fonts.written)
   return written
 }

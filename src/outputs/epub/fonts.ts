@@ -19,21 +19,18 @@ export interface EmbeddedFont {
 /** Printable ASCII is always kept: digits and punctuation reading systems may show around the text. */
 const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('')
 
-export function familiesFor(language: string): string[] {
-  const base = language.split('-')[0]
-  if (base === 'zh') return ['Noto Serif SC', 'Noto Serif']
-  if (base === 'ar') return ['Noto Naskh Arabic', 'Noto Serif']
-  return ['Noto Serif']
-}
-
-/** `subsetter` shares workers and cache across editions; without one, subsets in this thread, uncached. */
+/**
+ * `candidates`: the registry's faces of the edition's languages (src/outputs/font-registry.ts).
+ * `subsetter` shares workers and cache across editions; without one, subsets in this thread, uncached.
+ */
 export async function embeddedFonts(
-  language: string,
+  candidates: readonly FontFace[],
   text: string,
   subsetter: FontSubsetter = new FontSubsetter({ jobs: 1 }),
 ): Promise<EmbeddedFont[]> {
-  const families = new Set(familiesFor(language))
-  const faces = facesFor(text).filter((face) => families.has(face.family))
+  const faces = facesFor(text, candidates).map((face) =>
+    face.format === 'truetype' ? { ...face, format: 'woff2' as const, fileName: face.fileName.replace(/\.ttf$/i, '.woff2') } : face,
+  )
   const glyphs = [...new Set(ASCII + text.replace(/\s+/g, ' '))].sort().join('')
   return Promise.all(faces.map(async (face) => ({ face, data: await subsetter.subset(face.path, glyphs) })))
 }

@@ -12,6 +12,7 @@ import type { EditionModel } from '../../edition/model.ts'
 import { colophon, type BuildIdentity } from '../colophon.ts'
 import { copyContent, textOf } from '../../edition/content.ts'
 import { fontFaceCss } from '../fonts.ts'
+import { facesOfLanguages, fontStackCss, type FontSettings } from '../font-registry.ts'
 import { linkAcrossDocuments, sectionDocuments } from './content.ts'
 import { embeddedFonts } from './fonts.ts'
 import type { FontSubsetter } from './subset.ts'
@@ -40,6 +41,8 @@ export interface EpubInput {
   root: string
   /** Font subsetting shared by the build (worker threads, cache); default: in this thread, uncached. */
   fonts?: FontSubsetter
+  /** The publication's fonts (registry settings). */
+  fontSettings: FontSettings
 }
 
 export async function renderEpubEdition(input: EpubInput): Promise<Uint8Array> {
@@ -75,15 +78,16 @@ export async function renderEpubEdition(input: EpubInput): Promise<Uint8Array> {
     ],
   })
 
+  const fontConfig = input.fontSettings
   const fonts = await embeddedFonts(
-    edition.language,
+    facesOfLanguages(fontConfig, [edition.language, input.sourceLanguage]),
     [...documents.flatMap((d) => [d.title, ...d.body.map(textOf)]), nav].join('\n'),
     input.fonts,
   )
   const css = `${fontFaceCss(
     fonts.map((f) => f.face),
     'fonts/',
-  )}\n\n${await readTemplate(input.root, 'epub.css')}`
+  )}\n\n${await readTemplate(input.root, 'epub.css')}\n${fontStackCss(fontConfig, [input.sourceLanguage, edition.language])}\n`
 
   const items: ManifestItem[] = [
     { id: 'titlepage', href: TITLE_FILE, mediaType: XHTML, spine: true },

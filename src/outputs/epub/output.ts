@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { mapBounded } from '../../util/async.ts'
 import type { Output } from '../output.ts'
+import { fontSettings } from '../font-registry.ts'
 import { epubFileName, renderEpubEdition } from './index.ts'
 
 export const epubOutput = {
@@ -14,7 +15,15 @@ export const epubOutput = {
     const { config, root } = publication
     // Editions overlap: one renders in this thread while another's fonts are subset in the worker threads.
     return mapBounded(selected, context.jobs, async (edition) => {
-      const epub = await renderEpubEdition({ edition, config, sourceLanguage: config.sourceLanguage, identity, root, fonts: context.fonts })
+      const epub = await renderEpubEdition({
+        edition,
+        config,
+        sourceLanguage: config.sourceLanguage,
+        identity,
+        root,
+        fonts: context.fonts,
+        fontSettings: fontSettings(publication),
+      })
       const path = join(dir, edition.language, epubFileName(config.id, edition.language))
       await context.write(path, epub)
       return { path, format: 'epub' as const, language: edition.language }

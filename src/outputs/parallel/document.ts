@@ -22,6 +22,7 @@ import { colophon, type BuildIdentity } from '../colophon.ts'
 import { facesFor, fontFaceCss } from '../fonts.ts'
 import { copyContent, textOf } from '../../edition/content.ts'
 import { pageCss, type PageGeometry } from '../pdf/page-css.ts'
+import { facesOfLanguages, fontStackCss, type FontSettings } from '../font-registry.ts'
 import { fontStack, removeBackrefs, type PrintDocument } from '../pdf/print-html.ts'
 
 export interface ParallelInput {
@@ -34,6 +35,8 @@ export interface ParallelInput {
   geometry: PageGeometry
   /** templates/pdf.css, then templates/parallel.css */
   css: string
+  /** The publication's fonts (registry settings). */
+  fonts: FontSettings
 }
 
 interface Side {
@@ -186,20 +189,24 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
 
   const units = [titlePage, toc, ...flow, colophonUnit]
   const interfaceText = [...sections.even.values(), ...sections.odd.values(), a.localizer.t('pageOf'), b.localizer.t('pageOf')].join('')
-  const faces = facesFor(textOf({ type: 'root', children: units }) + interfaceText + '0123456789…')
+  const faces = facesFor(
+    textOf({ type: 'root', children: units }) + interfaceText + '0123456789…',
+    facesOfLanguages(input.fonts, [a.language, b.language]),
+  )
   const fontCss = faces.map((face) => fontFaceCss([face], pathToFileURL(dirname(face.path)).href + '/')).join('\n')
   const heads = (e: EditionModel, map: Map<string, string>) => ({
     sections: map,
     dir: e.dir,
-    fontFamily: fontStack(e.language),
+    fontFamily: fontStack(input.fonts, e.language),
     pageOf: e.localizer.t('pageOf'),
   })
   const css = [
     fontCss,
     input.css,
+    fontStackCss(input.fonts, [a.language, b.language]),
     pageCss(input.geometry, {
       dir: 'ltr',
-      fontFamily: fontStack(b.language),
+      fontFamily: fontStack(input.fonts, b.language),
       title: a.meta.title,
       sections: sections.odd,
       pageOf: b.localizer.t('pageOf'),

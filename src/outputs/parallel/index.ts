@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { readTemplate } from '../assets.ts'
 import type { EditionModel } from '../../edition/model.ts'
 import { parallelDocument } from './document.ts'
+import { fontSettings } from '../font-registry.ts'
 import { mapBounded } from '../../util/async.ts'
 import { pageGeometry } from '../pdf/page-css.ts'
 import { problem, PressError } from '../../util/problems.ts'
@@ -52,6 +53,7 @@ export async function writeParallelEditions(job: ParallelJob): Promise<PdfEditio
           identity: job.identity,
           geometry,
           css,
+          fonts: fontSettings(job.publication),
         })
         const { bytes, pages, warnings } = await printPdf(
           job.session,

@@ -17,6 +17,7 @@ import { pageGeometry, type PageGeometry } from './page-css.ts'
 import { finishPdf, type PdfInfo } from './postprocess.ts'
 import { printDocument, type PrintDocument } from './print-html.ts'
 import { renderPdf } from './render.ts'
+import { fontSettings } from '../font-registry.ts'
 
 export const pdfFileName = (publication: string, language: string): string => `${publication}.${language}.pdf`
 
@@ -91,6 +92,7 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
           identity: job.identity,
           geometry,
           css,
+          fonts: fontSettings(job.publication),
         })
         const { bytes, pages, warnings } = await printPdf(
           job.session,

@@ -16,6 +16,7 @@ import { visit } from 'unist-util-visit'
 import type { EditionModel } from '../../edition/model.ts'
 import { colophon, type BuildIdentity } from '../colophon.ts'
 import { facesFor, fontFaceCss } from '../fonts.ts'
+import { facesOfLanguages, familyList, fontStackCss, languageFonts, type FontSettings } from '../font-registry.ts'
 import { copyContent, textOf } from '../../edition/content.ts'
 import { pageCss, type PageGeometry } from './page-css.ts'
 
@@ -26,6 +27,8 @@ export interface PrintInput {
   geometry: PageGeometry
   /** templates/pdf.css */
   css: string
+  /** The publication's fonts (registry settings). */
+  fonts: FontSettings
 }
 
 export interface PrintDocument {
@@ -38,13 +41,8 @@ export interface PrintDocument {
   blockIds: string[]
 }
 
-const fontStacks: Record<string, string> = {
-  zh: "'Noto Serif SC', 'Noto Serif'",
-  ar: "'Noto Naskh Arabic', 'Noto Serif'",
-}
-
-/** The bundled faces for a language, its own script first. */
-export const fontStack = (language: string): string => fontStacks[language] ?? "'Noto Serif'"
+/** The bundled faces for a language, its own script first (a CSS font-family value). */
+export const fontStack = (settings: FontSettings, language: string): string => familyList(languageFonts(settings, language).families)
 
 export function printDocument(input: PrintInput): PrintDocument {
   const { edition, identity } = input
@@ -121,12 +119,14 @@ export function printDocument(input: PrintInput): PrintDocument {
       [...sections.values()].join('') +
       l.t('pageOf') +
       '0123456789…',
+    facesOfLanguages(input.fonts, [edition.language, input.sourceLanguage]),
   )
   const fontCss = faces.map((face) => fontFaceCss([face], pathToFileURL(dirname(face.path)).href + '/')).join('\n')
-  const family = fontStack(edition.language)
+  const family = fontStack(input.fonts, edition.language)
   const css = [
     fontCss,
     input.css,
+    fontStackCss(input.fonts, [input.sourceLanguage, edition.language]),
     pageCss(input.geometry, { dir: edition.dir, fontFamily: family, title: meta.title, sections, pageOf: l.t('pageOf') }),
   ].join('\n')
 

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import type { Publication } from '../../project/load.ts'
 import type { TranslationFile } from '../../i18n/translation-file.ts'
 import { facesFor, fontFaceCss } from '../fonts.ts'
+import { facesOfLanguages, fontSettings, fontStackCss } from '../font-registry.ts'
 import { renderReviewPage } from './page.ts'
 import { alignRows } from './rows.ts'
 import { writeFileAtomic } from '../../util/files.ts'
@@ -70,8 +71,9 @@ export async function writeReviewPages(input: ReviewInput): Promise<string[]> {
       rows,
       styles: [`../${ASSETS_DIR}/${fontsFile}`, `../${ASSETS_DIR}/review.css`],
     })
-    const faces = facesFor(html.replace(/<[^>]*>/g, ''))
-    await write(join(dir, ASSETS_DIR, fontsFile), fontFaceCss(faces, 'fonts/') + '\n')
+    const fonts = fontSettings(publication)
+    const faces = facesFor(html.replace(/<[^>]*>/g, ''), facesOfLanguages(fonts, [a, b]))
+    await write(join(dir, ASSETS_DIR, fontsFile), fontFaceCss(faces, 'fonts/') + '\n\n' + fontStackCss(fonts, [a, b]) + '\n')
     for (const face of faces) await write(join(dir, ASSETS_DIR, 'fonts', face.fileName), await readFile(face.path))
     await write(join(dir, REVIEW_DIR, `${a}-${b}.html`), html)
   }
