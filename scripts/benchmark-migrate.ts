@@ -55,5 +55,6 @@ const matched = result!.matches.length
 const wrong = result!.matches.filter((m) => catalog.indexOf(m.entry) !== ids.indexOf(m.id)).length
 times.sort((a, b) => a - b)
 console.log(
-  `migrate matcher: ${blocks.length} blocks × ${catalog.length} messages: median ${times[Math.floor(times.length / 2)]!.toFixed(2)} s (min ${times[0]!.toFixed(2)}, max ${times.at(-1)!.toFixed(2)}, ${runs} runs), ${matched} matched, ${wrong} wrong`,
+  `migrate matcher: ${blocks.length} blocks × ${catalog.length} messages: median ${times[Math.floor(times.length / 2)]!.toFixed(2)} s ` +
+    `(min ${times[0]!.toFixed(2)}, max ${times.at(-1)!.toFixed(2)}, ${runs} runs), ${matched} matched, ${wrong} wrong`,
 )

@@ -65,7 +65,8 @@ const startMode: Mode = {
             'tsx',
             '--input-type=module',
             '-e',
-            `const { main } = await import(${JSON.stringify(join(root, 'src', 'cli', 'main.ts'))}); process.exitCode = await main(['--help'])`,
+            `const { main } = await import(${JSON.stringify(join(root, 'src', 'cli', 'main.ts'))}); ` +
+              "process.exitCode = await main(['--help'])",
           ],
           cwd: root, // where tsx is installed; --help reads no project
         }),

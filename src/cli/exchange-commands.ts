@@ -95,7 +95,10 @@ export function registerExchangeCommands(
         const similar = m.matches.filter((x) => x.how === 'fuzzy')
         const shown = 5
         logger.info(
-          `Matched ${m.matches.length} of ${m.blocks} blocks: ${exact.length} exactly, ${similar.length} by similarity (imported as stale); ${m.unmatched.length} translated messages matched no block; ${m.missing.length} blocks got no message; ${m.untranslated} untranslated messages skipped.`,
+          `Matched ${m.matches.length} of ${m.blocks} blocks: ${exact.length} exactly, ` +
+            `${similar.length} by similarity (imported as stale); ` +
+            `${m.unmatched.length} translated messages matched no block; ${m.missing.length} blocks got no message; ` +
+            `${m.untranslated} untranslated messages skipped.`,
         )
         for (const x of similar.slice(0, shown))
           logger.info(`  by similarity ${x.id} (score ${x.score.toFixed(2)}) ← ${cut(x.entry.msgid)}`)

@@ -108,7 +108,8 @@ export async function addLanguage(options: AddLanguageOptions, logger: Logger): 
   logger.info(
     [
       '',
-      `${info.englishName} (${tag}): ${info.dir === 'rtl' ? 'right to left' : 'left to right'}, script ${scriptOf(tag)}, plural forms ${info.pluralCategories.join(', ')}.`,
+      `${info.englishName} (${tag}): ${info.dir === 'rtl' ? 'right to left' : 'left to right'}, ` +
+        `script ${scriptOf(tag)}, plural forms ${info.pluralCategories.join(', ')}.`,
       'Next:',
       ...publications.map(
         (p) => `  1. translate the entries of ${translationPath(tag, p.config.id)} (or \`press export --lang ${tag}\` for a CAT tool)`,

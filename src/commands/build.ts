@@ -190,7 +190,8 @@ function reportIdChanges(sources: IdentifiedSources, logger: Logger): void {
   const edited = sources.assignment.changes.filter((c) => c.how === 'edited' || c.how === 'rewritten').length
   if (minted + edited + sources.assignment.retired.length > 0) {
     logger.info(
-      `${sources.lockPath}: ${minted} minted, ${edited} re-matched after an edit, ${sources.assignment.retired.length} retired (run \`press ids\` for details)`,
+      `${sources.lockPath}: ${minted} minted, ${edited} re-matched after an edit, ` +
+        `${sources.assignment.retired.length} retired (run \`press ids\` for details)`,
     )
   }
 }
@@ -206,7 +207,9 @@ function failOnMissing(editions: EditionModel[], translations: PublicationTransl
             line: b.block.line,
             column: b.block.column,
           },
-          hint: `Translate it in the ${edition.language} translation file (run \`press sync\` to add missing entries), or build without --strict to fall back to the source.`,
+          hint:
+            `Translate it in the ${edition.language} translation file (run \`press sync\` to add missing entries), ` +
+            'or build without --strict to fall back to the source.',
           ruleId: 'missing-translation',
         }),
       ),
@@ -214,7 +217,10 @@ function failOnMissing(editions: EditionModel[], translations: PublicationTransl
   if (messages.length > 0) throw new PressError(messages)
 }
 
-/** Fingerprints of what a build reads: sources and lock (revision); that plus config, translations, interface strings and templates (build). */
+/**
+ * Fingerprints of what a build reads: sources and lock (revision); that plus config, translations,
+ * interface strings and templates (build).
+ */
 async function buildIdentity(
   publication: Publication,
   sources: IdentifiedSources,

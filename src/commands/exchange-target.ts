@@ -68,7 +68,9 @@ export function checkRequestedLanguage(requested: string | undefined, document: 
     problem(`This file is in "${said}", but --lang asks for "${requested}".`, {
       file,
       place: document.languagePlace,
-      hint: `Import it without --lang to update the "${said}" translation, or export "${requested}" (\`press export --lang ${requested}\`) and translate that file.`,
+      hint:
+        `Import it without --lang to update the "${said}" translation, ` +
+        `or export "${requested}" (\`press export --lang ${requested}\`) and translate that file.`,
       ruleId: 'wrong-language',
     }),
   )

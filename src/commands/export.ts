@@ -88,10 +88,14 @@ export async function checkExportTarget(target: ExportTarget): Promise<void> {
     if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
       throw new PressError(
         problem(
-          `Refusing to export into ${folder}/: files there are the ${folder === CONTENT_DIR ? 'sources and their ID locks' : 'translations'}, not exports.`,
+          `Refusing to export into ${folder}/: ` +
+            `files there are the ${folder === CONTENT_DIR ? 'sources and their ID locks' : 'translations'}, not exports.`,
           {
             file: shown,
-            hint: `Export to a file outside ${folder}/ (for example --out ${basename(target.out).replace(/\.json$/, '')}.${extensionOf(target.format)}), then \`press import\` it back.`,
+            hint:
+              `Export to a file outside ${folder}/ ` +
+              `(for example --out ${basename(target.out).replace(/\.json$/, '')}.${extensionOf(target.format)}), ` +
+              'then `press import` it back.',
             ruleId: 'export-target',
           },
         ),

@@ -15,7 +15,10 @@ export type CodeData = { start: string; end: string } | { data: string }
 
 export interface InlineVocabulary {
   namespace: string
-  /** Resolve an element to what it is: a paired code with children, an opening/closing marker, a placeholder, a wrapper (annotation), or text. */
+  /**
+   * Resolve an element to what it is: a paired code with children, an opening/closing marker,
+   * a placeholder, a wrapper (annotation), or text.
+   */
   classify(element: Element): InlineElement
 }
 
@@ -139,7 +142,8 @@ export function checkCodesSurvive(result: InlineResult, isCode: boolean, at: Ele
   if (parsed < result.count) {
     messages.push(
       problem(
-        `${result.count - parsed} inline code(s) of this ${at.localName} would not survive as Markdown (it reads "${result.markdown.slice(0, 60)}…").`,
+        `${result.count - parsed} inline code(s) of this ${at.localName} would not survive as Markdown ` +
+          `(it reads "${result.markdown.slice(0, 60)}…").`,
         {
           file,
           place: placeOf(at),

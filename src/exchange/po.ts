@@ -91,7 +91,9 @@ export function readPo(text: string, path: string): PoDocument {
       problem(`This PO file cannot be read: ${message.replace(/^Error parsing PO data: /, '').replace(/ at line \d+/, '')}`, {
         file: path,
         place: line ? { line: Number(line), column: 1 } : undefined,
-        hint: 'Check the quoting at this line (a quote inside a string must be written \\"); `msgfmt --check` names the same problem. Nothing was imported.',
+        hint:
+          'Check the quoting at this line (a quote inside a string must be written \\"); ' +
+          '`msgfmt --check` names the same problem. Nothing was imported.',
         ruleId: 'malformed-po',
       }),
     )

@@ -37,7 +37,9 @@ export function parseXml(text: string, file: string): Document {
       problem(`This file is not well-formed XML: ${first.message.replace(/\s+/g, ' ').trim()}.`, {
         file,
         place: first.place,
-        hint: 'Fix the XML at this position (an unescaped "<" or "&", or a tag closed in the wrong order, is the usual cause); nothing was imported.',
+        hint:
+          'Fix the XML at this position (an unescaped "<" or "&", or a tag closed in the wrong order, is the usual cause); ' +
+          'nothing was imported.',
         ruleId: 'malformed-xml',
       }),
     )

@@ -108,7 +108,10 @@ export function parseLock(text: string, file: string): Lock {
         problem(`Malformed paragraph ID "${id}".`, {
           file,
           place,
-          hint: 'A paragraph ID is a kind letter (h, p, n, t, c), "-" and six lower-case letters or digits, e.g. p-0a1b2c; other ids (main, toc-title, pp-…) belong to the templates. Restore the lock from git, or delete the entry and run `press ids` to mint a new one.',
+          hint:
+            'A paragraph ID is a kind letter (h, p, n, t, c), "-" and six lower-case letters or digits, e.g. p-0a1b2c; ' +
+            'other ids (main, toc-title, pp-…) belong to the templates. ' +
+            'Restore the lock from git, or delete the entry and run `press ids` to mint a new one.',
           ruleId: 'malformed-id',
         }),
       )

@@ -119,7 +119,11 @@ export function checkCoverage(settings: FontSettings, texts: readonly TextAt[]):
           {
             file: at.file,
             place: at.place,
-            hint: `Install a font package that covers the ${script} script (an @fontsource Noto family, or a .ttf file in the publication) and name it for ${at.language} under \`fonts:\` in ${settings.configPath}; the build never falls back to the machine's fonts.`,
+            hint:
+              `Install a font package that covers the ${script} script ` +
+              '(an @fontsource Noto family, or a .ttf file in the publication) ' +
+              `and name it for ${at.language} under \`fonts:\` in ${settings.configPath}; ` +
+              "the build never falls back to the machine's fonts.",
             ruleId: 'font-coverage',
           },
         ),

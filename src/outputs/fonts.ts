@@ -90,7 +90,9 @@ export function fontFaceCss(faces: FontFace[], prefix: string): string {
         `  font-weight: ${face.weight};`,
         '  font-display: block;',
         `  src: url(${prefix}${face.fileName}) format('${face.format ?? 'woff2'}');`,
-        `  unicode-range: ${face.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(', ')};`,
+        '  unicode-range: ' +
+          face.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(', ') +
+          ';',
         '}',
       ].join('\n'),
     )

@@ -40,7 +40,8 @@ export const publicationSchema = z
       .record(languageCode, z.string().min(1))
       .optional()
       .describe(
-        'Per-language font, replacing the one the registry picks for its script: an @fontsource package ("@fontsource/noto-sans-jp") or a TrueType file of the publication ("fonts/MyFace.ttf").',
+        'Per-language font, replacing the one the registry picks for its script: ' +
+          'an @fontsource package ("@fontsource/noto-sans-jp") or a TrueType file of the publication ("fonts/MyFace.ttf").',
       ),
     print: z
       .object({

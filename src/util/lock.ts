@@ -142,7 +142,9 @@ function busy(file: string, lock: string, info: z.infer<typeof owner> | undefine
   return new PressError(
     problem(`Another press is running ${who}: it holds ${shownPath(lock)}, so this file is not changed.`.replace('  ', ' '), {
       file: shownPath(file),
-      hint: `Wait for it to finish and run again. If no press is running (the lock was left by another machine or a crash), delete ${shownPath(lock)}.`,
+      hint:
+        'Wait for it to finish and run again. ' +
+        `If no press is running (the lock was left by another machine or a crash), delete ${shownPath(lock)}.`,
       ruleId: 'locked',
     }),
   )

@@ -60,7 +60,8 @@ export function decodeText(bytes: Uint8Array, file: string, kind: InputKind): st
 }
 
 export const controlHint =
-  'Remove it: only tab and line breaks (LF or CRLF) may appear in text files; a NUL or other control byte usually means a broken copy or a binary file.'
+  'Remove it: only tab and line breaks (LF or CRLF) may appear in text files; ' +
+  'a NUL or other control byte usually means a broken copy or a binary file.'
 
 const controlPattern = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|\r(?!\n)/
 

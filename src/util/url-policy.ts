@@ -50,7 +50,9 @@ export function checkImageUrl(url: string): UrlVerdict {
       allowed: false,
       kind: 'remote',
       reason: 'Remote image is not allowed',
-      hint: "Put the image file into the publication's folder and refer to it by a relative path (e.g. images/figure.png): builds are offline, and no edition may fetch anything when a reader opens it.",
+      hint:
+        "Put the image file into the publication's folder and refer to it by a relative path (e.g. images/figure.png): " +
+        'builds are offline, and no edition may fetch anything when a reader opens it.',
     }
   }
   if (scheme !== undefined) {

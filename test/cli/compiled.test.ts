@@ -36,7 +36,8 @@ describe('the compiled command line', () => {
       assert.equal(run.status, 2, value)
       assert.equal(
         run.stderr,
-        `--jobs takes a positive whole number of parallel jobs (got "${value}"), e.g. --jobs 2.\n(run 'press <command> --help' for the options)\n`,
+        `--jobs takes a positive whole number of parallel jobs (got "${value}"), e.g. --jobs 2.\n` +
+          "(run 'press <command> --help' for the options)\n",
       )
       assert.equal(existsSync(join(dir, 'dist')), false)
     }

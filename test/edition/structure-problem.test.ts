@@ -17,7 +17,8 @@ describe('a translation that is not one block of inline text', () => {
     assert.match(
       run.stderr,
       new RegExp(
-        `^${path}:${line}:${column}: warning: The fr translation of p-fps7yc parses as a list, not inline text; it is shown as plain text\\.$`,
+        `^${path}:${line}:${column}: warning: ` +
+          'The fr translation of p-fps7yc parses as a list, not inline text; it is shown as plain text\\.$',
         'm',
       ),
     )

@@ -36,7 +36,8 @@ describe('EPUB editions with missing and stale translations', () => {
     assert.match(
       docs,
       new RegExp(
-        `<p id="${missing}" class="pp-fallback" data-status="fallback" lang="en" xml:lang="en"><span class="pp-flag" lang="zh" xml:lang="zh">[^<]+</span>`,
+        `<p id="${missing}" class="pp-fallback" data-status="fallback" lang="en" xml:lang="en">` +
+          '<span class="pp-flag" lang="zh" xml:lang="zh">[^<]+</span>',
       ),
     )
     assert.match(

@@ -86,35 +86,39 @@ describe('importing edited exports', () => {
     assert.deepEqual(text.match(/\[\^\d\]/g), ['[^1]', '[^2]', '[^3]'])
   })
 
-  it('should refuse, with --atomic, a whole file that would overwrite a reviewed translation or one changed since the export, unless forced', async () => {
-    const root = project.root
-    const { path, data } = translationFile(root, 'es')
-    const ids = Object.keys(data.entries)
-    data.entries[ids[0]!].state = 'reviewed'
-    writeFileSync(path, JSON.stringify(data, null, 2) + '\n')
-    const exported = JSON.parse((await exportTranslation({ root, language: 'es', format: 'json' })).text)
-    exported.units[0].target = 'Otro texto.'
-    exported.units[1].target = 'Texto nuevo.'
-    const file = join(root, 'es.json')
-    writeFileSync(file, JSON.stringify(exported))
-    // Someone edits the second entry after the export.
-    data.entries[ids[1]!].text = 'Editado mientras tanto.'
-    writeFileSync(path, JSON.stringify(data, null, 2) + '\n')
-    const before = snapshot(root)
-    await assert.rejects(importTranslation({ root, file, atomic: true }), (error: unknown) => {
-      assert.ok(error instanceof PressError)
-      assert.deepEqual(
-        error.messages.map((m) => m.ruleId),
-        ['reviewed-entry', 'changed-since-export'],
-      )
-      assert.ok(error.messages.every((m) => m.line !== undefined))
-      return true
-    })
-    assert.deepEqual(snapshot(root), before)
-    const forced = await importTranslation({ root, file, force: true })
-    assert.equal(forced.changes.length, 2)
-    assert.equal(translationFile(root, 'es').data.entries[ids[0]!].text, 'Otro texto.')
-  })
+  it(
+    'should refuse, with --atomic, a whole file that would overwrite a reviewed translation ' +
+      'or one changed since the export, unless forced',
+    async () => {
+      const root = project.root
+      const { path, data } = translationFile(root, 'es')
+      const ids = Object.keys(data.entries)
+      data.entries[ids[0]!].state = 'reviewed'
+      writeFileSync(path, JSON.stringify(data, null, 2) + '\n')
+      const exported = JSON.parse((await exportTranslation({ root, language: 'es', format: 'json' })).text)
+      exported.units[0].target = 'Otro texto.'
+      exported.units[1].target = 'Texto nuevo.'
+      const file = join(root, 'es.json')
+      writeFileSync(file, JSON.stringify(exported))
+      // Someone edits the second entry after the export.
+      data.entries[ids[1]!].text = 'Editado mientras tanto.'
+      writeFileSync(path, JSON.stringify(data, null, 2) + '\n')
+      const before = snapshot(root)
+      await assert.rejects(importTranslation({ root, file, atomic: true }), (error: unknown) => {
+        assert.ok(error instanceof PressError)
+        assert.deepEqual(
+          error.messages.map((m) => m.ruleId),
+          ['reviewed-entry', 'changed-since-export'],
+        )
+        assert.ok(error.messages.every((m) => m.line !== undefined))
+        return true
+      })
+      assert.deepEqual(snapshot(root), before)
+      const forced = await importTranslation({ root, file, force: true })
+      assert.equal(forced.changes.length, 2)
+      assert.equal(translationFile(root, 'es').data.entries[ids[0]!].text, 'Otro texto.')
+    },
+  )
 
   it('should import a translation whose source no longer matches as stale, not current', async () => {
     const root = project.root

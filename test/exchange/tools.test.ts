@@ -16,7 +16,8 @@ function pocount(file: string): Record<string, number> {
     .pop()!
     .split(',')
     .map((s) => s.trim())
-  // Filename, Translated Messages, Translated Source Words, Translated Target Words, Fuzzy Messages, Fuzzy Source Words, Untranslated Messages, …, Total Message
+  // Filename, Translated Messages, Translated Source Words, Translated Target Words, Fuzzy Messages, Fuzzy Source Words,
+  // Untranslated Messages, …, Total Message
   return { translated: Number(row[1]), fuzzy: Number(row[4]), untranslated: Number(row[6]) }
 }
 

@@ -63,7 +63,8 @@ describe('concurrent writers', () => {
       assertNoStack(run.stderr)
       assert.equal(
         firstLine(run.stderr),
-        `${fr}: Another press is running (pid ${process.pid} on ${hostname()}, since 2026-12-01T00:00:00.000Z): it holds ${fr}.lock, so this file is not changed.`,
+        `${fr}: Another press is running (pid ${process.pid} on ${hostname()}, since 2026-12-01T00:00:00.000Z): ` +
+          `it holds ${fr}.lock, so this file is not changed.`,
       )
       assert.match(run.stderr, new RegExp(`hint: Wait for it to finish and run again\\. If no press is running .*delete ${fr}\\.lock\\.`))
       assert.deepEqual(snapshotFiles(dir), before)

@@ -113,7 +113,8 @@ describe('file-system faults', () => {
     rmSync(join(dir, fr))
     symlinkSync(outside, join(dir, fr))
     try {
-      const expected = `${fr}: Refusing to read this file: it is a symbolic link to ${outside.replace(/\/[^/]+\/\.\.\//, '/')}, outside the project.`
+      const expected =
+        `${fr}: Refusing to read this file: ` + `it is a symbolic link to ${outside.replace(/\/[^/]+\/\.\.\//, '/')}, outside the project.`
       assert.equal(firstLine(refused(['import', 'fr-edited.xlf'])), expected)
       assert.equal(firstLine(refused(['sync', '--lang', 'fr'])), expected)
       assert.equal(firstLine(refused(['build', '--format', 'html', '--lang', 'fr'])), expected)

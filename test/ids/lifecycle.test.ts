@@ -130,7 +130,12 @@ describe('IDs and translations across a publication’s life', () => {
     assert.equal(ids.status, 0, ids.stderr)
     assert.match(
       ids.stdout,
-      /would have \d+ kept, 0 moved, 0 re-matched after an edit, 1 minted, \d+ retired, 0 split, 0 merged, 0 revived \(dry run: lock not written\)/,
+      new RegExp(
+        [
+          'would have \\d+ kept, 0 moved, 0 re-matched after an edit, 1 minted, ',
+          '\\d+ retired, 0 split, 0 merged, 0 revived \\(dry run: lock not written\\)',
+        ].join(''),
+      ),
     )
     assert.match(ids.stdout, /minted +p-[0-9a-z]{6} +content\/wuzhen-outlook-2019\/outlook\.md:\d+/)
     assert.match(ids.stdout, /retired +h-[0-9a-z]{6} +\(was: III\. Internet culture/)
@@ -139,7 +144,12 @@ describe('IDs and translations across a publication’s life', () => {
     assert.equal(sync.status, 0, sync.stderr)
     assert.match(
       sync.stdout,
-      /translations\/fr\/wuzhen-outlook-2019\.json: would have 1 added as missing, 0 marked stale, 0 confirmed, \d+ kept as orphans, 0 restored \(dry run: not written\)/,
+      new RegExp(
+        [
+          'translations\\/fr\\/wuzhen-outlook-2019\\.json: would have 1 added as missing, 0 marked stale, 0 confirmed, ',
+          '\\d+ kept as orphans, 0 restored \\(dry run: not written\\)',
+        ].join(''),
+      ),
     )
     assert.match(sync.stdout, /orphan +h-[0-9a-z]{6}/)
     assert.equal(read(dir, lockPath), lockBefore)

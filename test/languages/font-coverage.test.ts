@@ -95,7 +95,8 @@ describe('a character no configured font covers', () => {
     assert.match(
       run.stderr,
       new RegExp(
-        `^${path.replace(/\./g, '\\.')}:${line}:5: "በ" \\(U\\+1260, Ethiopic script\\) is not covered by any font configured for am \\(Noto Serif\\)\\.`,
+        `^${path.replace(/\./g, '\\.')}:${line}:5: "በ" \\(U\\+1260, Ethiopic script\\) ` +
+          'is not covered by any font configured for am \\(Noto Serif\\)\\.',
         'm',
       ),
     )

@@ -116,24 +116,28 @@ describe('the parallel-text PDF editions', () => {
   })
 
   for (const lang of ['zh', 'ar']) {
-    it(`should show on every page of en-${lang} both languages' text of each paragraph pair that starts there, source left, translation right`, () => {
-      const file = parallelPath(out, lang)
-      const dests = destinations(file)
-      const ids = expected.ids.filter((id) => dests.has(id))
-      const pages = [...new Set(ids.map((id) => dests.get(id)!.page))]
-      assert.ok(pages.length >= 5, `rows start on only ${pages.length} pages`)
-      for (const page of pages) {
-        const [left, right] = [column(file, page, 'left'), column(file, page, 'right')]
-        for (const id of ids.filter((i) => dests.get(i)!.page === page)) {
-          assert.ok(holds('en', left, expected.text.get('en')!.get(id)!), `page ${page}: no English text of ${id} in the left column`)
-          assert.ok(holds(lang, right, expected.text.get(lang)!.get(id)!), `page ${page}: no ${lang} text of ${id} in the right column`)
-          const target = expected.text.get(lang)!.get(id)!
-          // (Unless it starts like the source, as a note that opens with a URL.)
-          if (!holds(lang, expected.text.get('en')!.get(id)!, target))
-            assert.ok(!holds(lang, left, target), `page ${page}: ${lang} text of ${id} in the left column`)
+    it(
+      `should show on every page of en-${lang} both languages' text of each paragraph pair that starts there, ` +
+        'source left, translation right',
+      () => {
+        const file = parallelPath(out, lang)
+        const dests = destinations(file)
+        const ids = expected.ids.filter((id) => dests.has(id))
+        const pages = [...new Set(ids.map((id) => dests.get(id)!.page))]
+        assert.ok(pages.length >= 5, `rows start on only ${pages.length} pages`)
+        for (const page of pages) {
+          const [left, right] = [column(file, page, 'left'), column(file, page, 'right')]
+          for (const id of ids.filter((i) => dests.get(i)!.page === page)) {
+            assert.ok(holds('en', left, expected.text.get('en')!.get(id)!), `page ${page}: no English text of ${id} in the left column`)
+            assert.ok(holds(lang, right, expected.text.get(lang)!.get(id)!), `page ${page}: no ${lang} text of ${id} in the right column`)
+            const target = expected.text.get(lang)!.get(id)!
+            // (Unless it starts like the source, as a note that opens with a URL.)
+            if (!holds(lang, expected.text.get('en')!.get(id)!, target))
+              assert.ok(!holds(lang, left, target), `page ${page}: ${lang} text of ${id} in the left column`)
+          }
         }
-      }
-    })
+      },
+    )
   }
 
   it('should start both cells of every pair level, in all five parallel PDFs', () => {

@@ -36,7 +36,10 @@ export function ink(file: string, page: number): number {
   return dark / pixels.length
 }
 
-/** `unicodes`: whether mutool's character for each glyph is trusted (not for Arabic: mutool names shaped Arabic glyphs from the font, not the ToUnicode map, and gives U+FFFD for many). */
+/**
+ * `unicodes`: whether mutool's character for each glyph is trusted (not for Arabic: mutool names shaped
+ * Arabic glyphs from the font, not the ToUnicode map, and gives U+FFFD for many).
+ */
 export function assertRealGlyphs(found: Glyph[], where: string, unicodes = true): void {
   assert.ok(found.length > 10, `${where}: no text drawn`)
   for (const g of found) {

@@ -42,7 +42,11 @@ function document(): string {
       pageOf: 'Page {{page}} of {{total}}',
     }),
   ].join('\n')
-  return `<!doctype html><html lang="en" dir="ltr"><head><meta charset="utf-8"><style>${css}</style></head><body><div id="pp-source">${paragraphs.join('')}</div><div id="pp-note-source">${notes.join('')}</div><div id="pp-pages"></div></body></html>`
+  return (
+    `<!doctype html><html lang="en" dir="ltr"><head><meta charset="utf-8"><style>${css}</style></head>` +
+    `<body><div id="pp-source">${paragraphs.join('')}</div><div id="pp-note-source">${notes.join('')}</div>` +
+    '<div id="pp-pages"></div></body></html>'
+  )
 }
 
 describe('the paginator', () => {
@@ -59,12 +63,15 @@ describe('the paginator', () => {
     await page.goto(pathToFileURL(html).href)
     const result = await paginate(page, { orphans: 3, widows: 3 })
     const facts = (await page.evaluate(`(() => {
-      const lines = (el) => { const r = document.createRange(); r.selectNodeContents(el); const tops = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.bottom))); return tops.size }
+      const lines = (el) => { const r = document.createRange(); r.selectNodeContents(el); \
+const tops = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.bottom))); return tops.size }
       const pageOf = (el) => el.closest('.pp-page')
       return {
         splits: [...document.querySelectorAll('p.pp-split')].map((p) => lines(p)),
         continuations: [...document.querySelectorAll('p.pp-cont')].map((p) => lines(p)),
-        notes: [...document.querySelectorAll('a[data-footnote-ref]')].map((a) => pageOf(a) === pageOf(document.getElementById(a.getAttribute('href').slice(1))) && document.getElementById(a.getAttribute('href').slice(1)).closest('.pp-notes') !== null),
+        notes: [...document.querySelectorAll('a[data-footnote-ref]')].map((a) => \
+pageOf(a) === pageOf(document.getElementById(a.getAttribute('href').slice(1))) && \
+document.getElementById(a.getAttribute('href').slice(1)).closest('.pp-notes') !== null),
         headingsAtFoot: [...document.querySelectorAll('.pp-body h2')].filter((h) => !h.nextElementSibling).length,
       }
     })()`)) as { splits: number[]; continuations: number[]; notes: boolean[]; headingsAtFoot: number }

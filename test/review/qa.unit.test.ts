@@ -74,7 +74,9 @@ describe('translation QA checks', () => {
 
   it('should report a translation much shorter than the language pair makes', () => {
     const source =
-      'Emerging technologies such as artificial intelligence, Internet of Things, big data, cloud computing, and blockchain are becoming far more integrated to spark new development opportunities which drive economies and societies to achieve a new stage.'
+      'Emerging technologies such as artificial intelligence, Internet of Things, big data, cloud computing, and blockchain ' +
+      'are becoming far more integrated to spark new development opportunities ' +
+      'which drive economies and societies to achieve a new stage.'
     assert.deepEqual(rules(pair(source, 'Les technologies émergentes.'), 'error'), ['length-ratio'])
     // The same length in Chinese is normal: zh is about a quarter of en.
     assert.deepEqual(

@@ -92,7 +92,8 @@ describe('control characters, invalid UTF-8 and byte order marks', () => {
       dir,
       before,
       ['check'],
-      `${uiPath}:${line}:${column! + key.length - 1}: A string in this interface strings file contains U+D800 (a lone surrogate) (written as a \\u escape).`,
+      `${uiPath}:${line}:${column! + key.length - 1}: ` +
+        'A string in this interface strings file contains U+D800 (a lone surrogate) (written as a \\u escape).',
     )
   })
 

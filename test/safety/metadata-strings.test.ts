@@ -47,7 +47,8 @@ describe('invisible characters and settings in publication metadata', () => {
       configPath,
       (t) => t.replace('cyberspace, digital', 'cyber\u200bspace, digital'),
       ['check'],
-      `${configPath}:${lineColumn(config, 'cyberspace, digital', 5)}: The keywords.1 in ${configPath} contains an invisible U+200B ZERO WIDTH SPACE.`,
+      `${configPath}:${lineColumn(config, 'cyberspace, digital', 5)}: ` +
+        `The keywords.1 in ${configPath} contains an invisible U+200B ZERO WIDTH SPACE.`,
     )
   })
 
@@ -98,7 +99,8 @@ describe('invisible characters and settings in publication metadata', () => {
       frPath,
       (t) => t.replace(date[0], '"date": "2019-02-30"'),
       ['check'],
-      `${frPath}:${lineColumn(fr, date[0], 8)}: Invalid translation file: a real date (month 01–12, a day that exists in that month) at meta.date.`,
+      `${frPath}:${lineColumn(fr, date[0], 8)}: ` +
+        'Invalid translation file: a real date (month 01–12, a day that exists in that month) at meta.date.',
     )
   })
 

@@ -5,7 +5,13 @@ import { syncTranslation } from '../../src/i18n/sync.ts'
 import { translationFileSchema, type TranslationFile } from '../../src/i18n/translation-file.ts'
 
 const block = (id: string, text: string) => ({ id, hash: fingerprint(text), text })
-const entry = (source: string, text: string, extra: Record<string, unknown> = {}) => ({ state: 'translated', sourceHash: fingerprint(source), source, text, ...extra })
+const entry = (source: string, text: string, extra: Record<string, unknown> = {}) => ({
+  state: 'translated',
+  sourceHash: fingerprint(source),
+  source,
+  text,
+  ...extra,
+})
 const meta = { language: 'fr', publication: 'p', producedBy: 'a translator', review: 'unreviewed', date: '2026-11-29' }
 const sync = (raw: string, blocks: ReturnType<typeof block>[]) => {
   const file: TranslationFile = translationFileSchema.parse(JSON.parse(raw))
@@ -29,7 +35,11 @@ describe('syncing a translation file', () => {
   })
 
   it('should bring an orphan back, in source order, when its ID returns', () => {
-    const raw = JSON.stringify({ meta, entries: { 'p-a': entry('A.', 'A fr.'), 'p-c': entry('C.', 'C fr.') }, orphans: { 'p-b': entry('B.', 'B fr.') } }, null, 2)
+    const raw = JSON.stringify(
+      { meta, entries: { 'p-a': entry('A.', 'A fr.'), 'p-c': entry('C.', 'C fr.') }, orphans: { 'p-b': entry('B.', 'B fr.') } },
+      null,
+      2,
+    )
     const result = sync(raw, [block('p-a', 'A.'), block('p-b', 'B.'), block('p-c', 'C.')])
     assert.deepEqual(result.restored, ['p-b'])
     const data = JSON.parse(result.text)

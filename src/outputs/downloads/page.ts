@@ -26,7 +26,8 @@ const formatKeys = { html: 'formatHtml', epub: 'formatEpub', pdf: 'formatPdf', p
 const mediaTypes = { html: 'text/html', epub: 'application/epub+zip', pdf: 'application/pdf', parallel: 'application/pdf' } as const
 
 const css = `
-body { font-family: 'Noto Serif', 'Noto Serif SC', 'Noto Naskh Arabic'; margin: 2rem auto; max-inline-size: 72rem; padding: 0 1rem; line-height: 1.5; color: #111; }
+body { font-family: 'Noto Serif', 'Noto Serif SC', 'Noto Naskh Arabic'; margin: 2rem auto; max-inline-size: 72rem; \
+padding: 0 1rem; line-height: 1.5; color: #111; }
 nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.2rem; }
 table { border-collapse: collapse; inline-size: 100%; margin-block-end: 2rem; }
 th, td { text-align: start; padding: 0.35rem 0.6rem; border-block-end: 1px solid #ccc; vertical-align: top; }

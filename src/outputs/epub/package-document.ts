@@ -68,7 +68,8 @@ export function packageDocument(input: PackageInput): string {
   ]
   const lines = [
     XML_DECLARATION.trimEnd(),
-    `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="edition-id" xml:lang="${attr(input.language)}" dir="${input.dir}">`,
+    '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="edition-id" ' +
+      `xml:lang="${attr(input.language)}" dir="${input.dir}">`,
     '  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">',
     `    <dc:identifier id="edition-id">${text(input.identifier)}</dc:identifier>`,
     `    <dc:title id="main-title">${text(input.title)}</dc:title>`,
@@ -93,7 +94,8 @@ export function packageDocument(input: PackageInput): string {
     '  <manifest>',
     ...input.items.map(
       (item) =>
-        `    <item id="${attr(item.id)}" href="${attr(item.href)}" media-type="${item.mediaType}"${item.properties ? ` properties="${item.properties}"` : ''}/>`,
+        `    <item id="${attr(item.id)}" href="${attr(item.href)}" media-type="${item.mediaType}"` +
+        `${item.properties ? ` properties="${item.properties}"` : ''}/>`,
     ),
     '  </manifest>',
     `  <spine${input.dir === 'rtl' ? ' page-progression-direction="rtl"' : ''}>`,

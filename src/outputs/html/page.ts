@@ -31,7 +31,8 @@ export interface PageInput {
 
 /** No script, no plug-in, no form, nothing from another origin: styles, fonts and images from the edition's own folder only. */
 export const EDITION_CSP =
-  "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'"
+  "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self'; " +
+  "script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'"
 
 export function renderPage(input: PageInput): string {
   const { localizer: l, meta } = input

@@ -83,7 +83,8 @@ export async function writeParallelEditions(job: ParallelJob): Promise<PdfEditio
         const path = join(job.dir, PARALLEL_DIR, name)
         await job.write(path, bytes)
         job.logger.progress(
-          `parallel ${codeA}-${codeB}: ${pages} pages, ${Math.round(bytes.length / 1024)} KB, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+          `parallel ${codeA}-${codeB}: ${pages} pages, ${Math.round(bytes.length / 1024)} KB, ` +
+            `${((performance.now() - started) / 1000).toFixed(1)} s`,
         )
         return { language: codeB, path, pages, size: bytes.length }
       } catch (error) {
@@ -91,7 +92,9 @@ export async function writeParallelEditions(job: ParallelJob): Promise<PdfEditio
         throw new PressError(
           problem(`While building the ${codeA}-${codeB} parallel-text PDF of ${config.id}: ${(error as Error).message}`, {
             file: b.translation?.path ?? job.publication.configPath,
-            hint: `Run again with only this language (\`press build --format pdf --lang ${codeA},${codeB}\`) to see it alone; check templates/parallel.css.`,
+            hint:
+              `Run again with only this language (\`press build --format pdf --lang ${codeA},${codeB}\`) ` +
+              'to see it alone; check templates/parallel.css.',
             ruleId: 'pdf-render',
           }),
         )

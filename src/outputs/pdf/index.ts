@@ -122,7 +122,8 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
         const path = join(job.dir, edition.language, name)
         await job.write(path, bytes)
         job.logger.progress(
-          `pdf ${edition.language}: ${pages} pages, ${Math.round(bytes.length / 1024)} KB, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+          `pdf ${edition.language}: ${pages} pages, ${Math.round(bytes.length / 1024)} KB, ` +
+            `${((performance.now() - started) / 1000).toFixed(1)} s`,
         )
         return { language: edition.language, path, pages, size: bytes.length }
       } catch (error) {

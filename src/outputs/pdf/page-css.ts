@@ -72,7 +72,8 @@ export function pageCss(g: PageGeometry, heads: RunningHeads): string {
   ]
   for (const parity of ['odd', 'even'] as const) {
     const side = heads.sides?.[parity]
-    const marginBox = `font-family: ${side?.fontFamily ?? heads.fontFamily}; font-size: 8pt; color: #444; direction: ${side?.dir ?? heads.dir};`
+    const marginBox =
+      `font-family: ${side?.fontFamily ?? heads.fontFamily}; font-size: 8pt; color: #444; ` + `direction: ${side?.dir ?? heads.dir};`
     const footer = pageNumberContent(side?.pageOf ?? heads.pageOf)
     // LTR: a recto (odd) page has its binding on the left; RTL: on the right.
     const innerLeft = (parity === 'odd') === (heads.dir === 'ltr')

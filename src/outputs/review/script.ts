@@ -22,7 +22,8 @@ export const reviewScript = `(function () {
   document.addEventListener('keydown', function (event) {
     if (event.key !== 'n' || event.ctrlKey || event.metaKey || event.altKey) return;
     var t = event.target;
-    if (t && (t.isContentEditable || ((t.tagName === 'INPUT' && t.type !== 'checkbox') || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT'))) return;
+    if (t && (t.isContentEditable || ((t.tagName === 'INPUT' && t.type !== 'checkbox') || \
+t.tagName === 'TEXTAREA' || t.tagName === 'SELECT'))) return;
     event.preventDefault();
     next();
   });
