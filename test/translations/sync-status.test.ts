@@ -41,7 +41,10 @@ describe('press sync and press status', () => {
       assert.doesNotMatch(entry.source, /Satellite links/, 'the source it was translated from is kept for the diff')
       // Nothing else moved: the only changed line is the added "stale" member.
       const added = after.split('\n').filter((line) => !before.get(lang)!.split('\n').includes(line))
-      assert.deepEqual(added.map((l) => l.trim()), ['"text": ' + JSON.stringify(entry.text) + ',', '"stale": true'])
+      assert.deepEqual(
+        added.map((l) => l.trim()),
+        ['"text": ' + JSON.stringify(entry.text) + ',', '"stale": true'],
+      )
     }
     const afterFirst = snapshot(dir)
     const second = press(dir, ['sync'])
@@ -52,7 +55,10 @@ describe('press sync and press status', () => {
     assert.equal(status.status, 1)
     assert.match(status.stdout, new RegExp(`stale\\s+${edited}\\s+${sourcePath}:${lineOf(read(dir, sourcePath), 'Satellite links')}`))
     const json = JSON.parse(press(dir, ['status', '--json']).stdout)
-    assert.deepEqual(json[0].languages.map((l: { stale: number }) => l.stale), [1, 1, 1, 1, 1])
+    assert.deepEqual(
+      json[0].languages.map((l: { stale: number }) => l.stale),
+      [1, 1, 1, 1, 1],
+    )
   })
 
   it('should add new paragraphs as missing in source order and keep removed ones as orphans', () => {
@@ -68,7 +74,11 @@ describe('press sync and press status', () => {
     const retired = lock.retired[0].id
     assert.equal(press(dir, ['sync', '--lang', 'fr']).status, 0)
     const fr = JSON.parse(read(dir, file('fr')))
-    assert.deepEqual(Object.keys(fr.entries), lock.blocks.map((b: { id: string }) => b.id), 'entries in source order')
+    assert.deepEqual(
+      Object.keys(fr.entries),
+      lock.blocks.map((b: { id: string }) => b.id),
+      'entries in source order',
+    )
     assert.equal(fr.entries[minted].text, '')
     assert.equal(fr.entries[minted].state, 'initial')
     assert.ok(fr.orphans[retired].text.length > 50, 'the orphan keeps its translation')
