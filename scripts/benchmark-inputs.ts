@@ -64,6 +64,13 @@ async function readMarkdown(label: string, markdown: string): Promise<number> {
   }
 }
 
+/** An XLIFF 2 export (which leaves out empty targets) with every segment translated. */
+export function fillTargets(xliff: string): string {
+  return xliff
+    .replaceAll('<segment state="initial">', '<segment state="translated">')
+    .replace(/<\/source>(\s*)<\/segment>/g, '</source>$1  <target>texte traduit</target>$1</segment>')
+}
+
 /** Mint IDs, sync and export an XLIFF of `count` paragraphs with every target filled; time the import. */
 export async function importXliff(count: number, length: number): Promise<number> {
   const root = bigProject(paragraphs(count, length))
@@ -83,7 +90,7 @@ export async function importXliff(count: number, length: number): Promise<number
     )
     writeFileSync(path, serializeTranslationFile({ ...current, entries, orphans: {} }))
     const exported = await exportTranslation({ root, language: 'fr', format: 'xliff2' })
-    const filled = exported.text.replace(/<target\/>|<target><\/target>/g, '<target>texte traduit</target>')
+    const filled = fillTargets(exported.text)
     const file = join(root, 'big.xlf')
     writeFileSync(file, filled)
     const { ms } = await time(`import a ${(Buffer.byteLength(filled) / 1048576).toFixed(1)} MB XLIFF (${count} units)`, () =>

@@ -23,7 +23,7 @@ export function decodeText(bytes: Uint8Array, file: string, kind: InputKind): st
     throw new PressError(
       problem(`This ${inputKindNames[kind]} is ${formatBytes(bytes.length)}, more than the limit of ${formatBytes(limit)}.`, {
         file,
-        hint: 'Split it into smaller files (see "Limits" in README.md); the file was not changed.',
+        hint: 'Split it into smaller files (see "Text files and limits" in README.md); the file was not changed.',
         ruleId: 'input-too-large',
       }),
     )

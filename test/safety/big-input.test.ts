@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { copyProject, press, sourcePath } from '../helpers/project.ts'
 import { tooDeep } from '../../src/source/nesting.ts'
 import { lineIndex, placeAt } from '../../src/util/problems.ts'
 import { filesUnder, stackLine } from './snapshot.ts'
+import { bigProject, fillTargets, paragraphs } from '../../scripts/benchmark-inputs.ts'
+import { exportTranslation } from '../../src/commands/export.ts'
+import { importTranslation } from '../../src/commands/import.ts'
+import { serializeTranslationFile, type TranslationFile } from '../../src/i18n/translation-file.ts'
+import { resolveIds } from '../../src/ids/resolve.ts'
+import { loadPublication } from '../../src/project/load.ts'
 
 const frPath = 'translations/fr/wuzhen-outlook-2019.json'
 
@@ -55,6 +61,43 @@ describe('bounded work on big input', () => {
       for (let i = 0; i < offset && i < text.length; i++) if (text[i] === '\n') (line++, (start = i + 1))
       assert.deepEqual(index.placeAt(offset), { line, column: offset - start + 1 })
       assert.deepEqual(placeAt(text, offset), { line, column: offset - start + 1 })
+    }
+  })
+})
+
+describe('big files', () => {
+  it('should refuse a Markdown source over the 16 MB limit, naming the size and the limit', () => {
+    const dir = copyProject()
+    writeFileSync(join(dir, sourcePath), paragraphs(17_000, 1_000))
+    refused(dir, ['check'], `${sourcePath}: This Markdown source is`)
+    const run = press(dir, ['check'])
+    assert.match(run.stderr, /more than the limit of 16(\.0)? MB/)
+  })
+
+  it('should import a 3 MB XLIFF (2,000 units) and apply every unit (20 MB and the growth: `benchmark.ts inputs`)', async () => {
+    const root = bigProject(paragraphs(2_000, 1_000))
+    try {
+      const publication = await loadPublication(root, join('content', 'wuzhen-outlook-2019'))
+      const sources = await resolveIds(publication, { frozen: false, write: true })
+      const path = join(root, frPath)
+      const current = JSON.parse(readFileSync(path, 'utf8')) as TranslationFile
+      const entries = Object.fromEntries(
+        sources.blocks.map((block, i) => [
+          sources.ids[i]!,
+          { state: 'initial' as const, sourceHash: block.hash, source: block.text, text: '' },
+        ]),
+      )
+      writeFileSync(path, serializeTranslationFile({ ...current, entries, orphans: {} }))
+      const exported = await exportTranslation({ root, language: 'fr', format: 'xliff2' })
+      const filled = fillTargets(exported.text)
+      assert.ok(Buffer.byteLength(filled) > 2.5 * 1024 * 1024, `${Buffer.byteLength(filled)} bytes`)
+      writeFileSync(join(root, 'big.xlf'), filled)
+      const result = await importTranslation({ root, file: join(root, 'big.xlf') })
+      assert.equal(result.changes.length, sources.ids.length, JSON.stringify(result.changes.slice(0, 2)))
+      const after = JSON.parse(readFileSync(path, 'utf8')) as TranslationFile
+      assert.ok(Object.values(after.entries).every((entry) => entry.text === 'texte traduit' && entry.state === 'translated'))
+    } finally {
+      rmSync(root, { recursive: true, force: true })
     }
   })
 })
