@@ -18,6 +18,7 @@ import { entryStates, type Entry, type EntryState } from '../i18n/translation-fi
 import type { Block } from '../source/segment.ts'
 import { fingerprint } from '../source/fingerprint.ts'
 import { blockUrlProblems } from '../source/urls.ts'
+import { controlHint, describeCharacter, findBadCharacter } from '../util/read-text.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { entryBase, type ImportedUnit } from './units.ts'
 
@@ -81,6 +82,16 @@ export function mergeUnits(input: MergeInput): MergeResult {
       )
     }
     errors.push(...blockUrlProblems(unit.target, file, unit.place))
+    const bad = findBadCharacter(unit.target)
+    if (bad !== undefined) {
+      errors.push(
+        problem(`The target of "${unit.id}" contains ${describeCharacter(unit.target, bad)}.`, {
+          ...where,
+          hint: controlHint,
+          ruleId: 'control-character',
+        }),
+      )
+    }
     seen.set(unit.id, first ?? unit)
   }
   if (errors.length > 0) throw new PressError(errors)

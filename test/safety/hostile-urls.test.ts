@@ -144,3 +144,21 @@ describe('hostile URLs in an imported file', () => {
     assert.deepEqual(readFileSync(join(dir, translationPath)), bytes)
   })
 })
+
+describe('control characters in imported units', () => {
+  it('should refuse an XLIFF target that decodes to a control character (&#x7;), at the unit, and change nothing', () => {
+    const dir = copyProject()
+    const bytes = readFileSync(join(dir, translationPath))
+    const xliff = press(dir, ['export', '--lang', 'fr', '--format', 'xliff2']).stdout
+    const cases: [string, string][] = [['control.xlf', xliff.replace(/<target>([^<]{10})/, '<target>$1&#x7;')]]
+    for (const [name, text] of cases) {
+      assert.notEqual(text, xliff, name)
+      writeFileSync(join(dir, name), text)
+      const run = press(dir, ['import', name])
+      assert.equal(run.status, 1, `${name}: ${run.stdout}${run.stderr}`)
+      assert.match(run.stderr, new RegExp(`^${name.replace('.', '\\.')}:\\d+:\\d+: .*U\\+0007`, 'm'), run.stderr)
+      assert.doesNotMatch(run.stderr, /^\s+at /m)
+      assert.deepEqual(readFileSync(join(dir, translationPath)), bytes)
+    }
+  })
+})
