@@ -31,9 +31,6 @@ export const inputKindNames: Record<InputKind, string> = {
 /** Deepest nesting of lists and block quotes in a Markdown source (or a translated block). */
 export const maxNestingDepth = 32
 
-/** Longest single block (paragraph, heading, list item …) in characters. */
-export const maxBlockLength = 4 * MB
-
 /** Most YAML aliases publication.yaml may expand (the `yaml` package's maxAliasCount). */
 export const maxYamlAliases = 100
 
