@@ -8,6 +8,7 @@
 // Without a layer flag, both. Other arguments keep only the files whose path contains one of them.
 import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -37,5 +38,8 @@ if (files.length === 0) {
   console.error(`No test file matches ${args.join(' ')}.`)
   process.exit(1)
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { cwd: root, stdio: 'inherit' })
+// Node 20 runs (cores − 1) files at once: one at a time on a 2-core machine. The tests are mostly waiting on
+// Chromium, Java and child processes, so as many files as cores keeps both busy.
+const concurrency = `--test-concurrency=${Math.max(2, availableParallelism())}`
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', concurrency, '--test-reporter=spec', ...files], { cwd: root, stdio: 'inherit' })
 process.exit(result.status ?? 1)
