@@ -37,7 +37,7 @@ export async function exportTranslation(options: ExportOptions): Promise<ExportR
   checkLanguage(publication, options.language, undefined, undefined)
   const sources = await resolveIds(publication, { frozen: true, write: false })
   const path = translationPath(options.language, publication.config.id)
-  const loaded = await readTranslationFile(join(options.root, path), path)
+  const loaded = await readTranslationFile(options.root, path)
   const header = headerOf(publication, options.language, loaded?.data)
   const units = buildUnits(sources.blocks, sources.ids, loaded?.data)
   if (options.format === 'i18next') {

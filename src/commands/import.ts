@@ -76,7 +76,7 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
   // Read, merge and write while holding the file's lock: a concurrent import or sync waits, no update is lost.
   const unlock = await lockFile(join(options.root, path))
   try {
-    const loaded = await readTranslationFile(join(options.root, path), path)
+    const loaded = await readTranslationFile(options.root, path)
 
     let units: ImportedUnit[] = document.units
     let migration: ImportResult['migration']

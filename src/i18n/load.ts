@@ -28,7 +28,7 @@ export async function loadTranslations(
   const messages: VFileMessage[] = []
   for (const language of languages) {
     const path = translationPath(language, config.id)
-    const loaded = await readTranslationFile(join(root, path), path)
+    const loaded = await readTranslationFile(root, path)
     if (!loaded) continue
     messages.push(...checkTranslation(loaded, language, config.id, sources))
     files.set(language, loaded)

@@ -11,6 +11,7 @@
  * The i18next resource of the edition is `{ [id]: entry.text }`.
  */
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { asPressError } from '../util/fs-errors.ts'
 import { decodeText } from '../util/read-text.ts'
 import { isRealDate } from '../util/dates.ts'
@@ -88,12 +89,12 @@ export interface LoadedTranslation {
   positions: PositionedJson<TranslationFile>
 }
 
-export async function readTranslationFile(absolute: string, path: string): Promise<LoadedTranslation | undefined> {
+/** Read `path` (relative to the project `root`); undefined when the file does not exist. A link leading outside the project is refused. */
+export async function readTranslationFile(root: string, path: string): Promise<LoadedTranslation | undefined> {
+  const absolute = join(root, path)
   let bytes: Buffer
   try {
-    // `path` is `absolute` relative to the project root: a link leading outside the project is refused.
-    if (absolute.endsWith(path) && path !== absolute)
-      await insideProject(absolute.slice(0, absolute.length - path.length), absolute, 'read')
+    await insideProject(root, absolute, 'read')
     bytes = await readFile(absolute)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
