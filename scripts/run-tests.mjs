@@ -41,5 +41,8 @@ if (files.length === 0) {
 // Node 20 runs (cores − 1) files at once: one at a time on a 2-core machine. The tests are mostly waiting on
 // Chromium, Java and child processes, so as many files as cores keeps both busy.
 const concurrency = `--test-concurrency=${Math.max(2, availableParallelism())}`
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', concurrency, '--test-reporter=spec', ...files], { cwd: root, stdio: 'inherit' })
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', concurrency, '--test-reporter=spec', ...files], {
+  cwd: root,
+  stdio: 'inherit',
+})
 process.exit(result.status ?? 1)
