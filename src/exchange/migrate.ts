@@ -4,7 +4,9 @@
  * after whitespace and markup normalisation, then by similarity above a
  * threshold, and turn the matches into units keyed by paragraph ID.
  */
+import type { Table } from 'mdast'
 import { matchScoreOf, profile, type Profile } from '../ids/similarity.ts'
+import { parseMarkdown } from '../source/parse.ts'
 import type { Block } from '../source/segment.ts'
 import type { CatalogEntry } from './po.ts'
 import type { ImportedUnit } from './units.ts'
@@ -79,7 +81,8 @@ interface Prepared {
   profile: Profile
 }
 
-export function matchCatalog(catalog: CatalogEntry[], blocks: Block[], ids: string[], threshold = FUZZY_THRESHOLD): CatalogMatching {
+export function matchCatalog(messages: CatalogEntry[], blocks: Block[], ids: string[], threshold = FUZZY_THRESHOLD): CatalogMatching {
+  const catalog = messages.flatMap(splitTable)
   const translated = catalog.filter((entry) => entry.msgstr.trim() !== '')
   // Each block and each message normalised and tokenised once.
   const preparedBlocks = new Map<string, Prepared>()
@@ -145,8 +148,49 @@ export function matchCatalog(catalog: CatalogEntry[], blocks: Block[], ids: stri
   return {
     matches,
     unmatched: pending.map((p) => p.entry).filter((entry) => !used.has(entry)),
-    untranslated: catalog.length - translated.length,
+    untranslated: catalog.filter((entry) => entry.msgstr.trim() === '').length,
     missing: [...free],
     units,
   }
+}
+
+// A pipe table's header line followed by its delimiter row (`| --- | :-: |`).
+const tableStart = /^[ \t]*\|.*\n[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*(\n|$)/
+
+/**
+ * po4a gives a whole Markdown table as one message (kept unwrapped); press
+ * aligns a table per cell. A table whose translation has the same rows and
+ * cells becomes one message per cell; any other message is kept as it is
+ * (and, if no block matches, reported as unmatched).
+ */
+export function splitTable(entry: CatalogEntry): CatalogEntry[] {
+  if (!tableStart.test(entry.msgid)) return [entry]
+  const source = tableCells(entry.msgid)
+  const target = tableCells(entry.msgstr)
+  if (!source || !target || source.length !== target.length) return [entry]
+  const previous = entry.previous === undefined ? undefined : tableCells(entry.previous)
+  return source.map((msgid, i) => ({
+    msgid,
+    msgstr: target[i]!,
+    fuzzy: entry.fuzzy,
+    ...(previous?.length === source.length ? { previous: previous[i]! } : {}),
+    ...(entry.place ? { place: entry.place } : {}),
+  }))
+}
+
+/** The Markdown of each cell of the one table `markdown` consists of, row by row; undefined for anything else. */
+function tableCells(markdown: string): string[] | undefined {
+  const tree = parseMarkdown(markdown)
+  const [table] = tree.children
+  if (tree.children.length !== 1 || table?.type !== 'table') return undefined
+  const rows = (table as Table).children
+  const width = rows[0]?.children.length
+  if (rows.some((row) => row.children.length !== width)) return undefined
+  return rows.flatMap((row) =>
+    row.children.map((cell) => {
+      const first = cell.children[0]?.position?.start.offset
+      const last = cell.children.at(-1)?.position?.end.offset
+      return first === undefined || last === undefined ? '' : markdown.slice(first, last)
+    }),
+  )
 }

@@ -67,7 +67,7 @@ describe('migrating catalogs in the shapes other tools write', () => {
 })
 
 describe('migrating a po4a catalog', () => {
-  it('should match headings without marks, bullets, a code block without fences, and import a fuzzy message without #| as stale', () => {
+  it('should match headings without marks, bullets, a whole table per cell, a code block without fences, and a fuzzy message as stale', () => {
     const source = readFileSync(join(fixtures, 'garden.md'), 'utf8')
     const blocks = blocksOf(source, 'garden.md')
     const ids = blocks.map((_, i) => `b${i}`)
@@ -81,6 +81,16 @@ describe('migrating a po4a catalog', () => {
         ['b1', 'exact', 'Un potager a'],
         ['b2', 'exact', 'Outils'],
         ['b4', 'exact', 'une bêche po'],
+        // po4a's one message for the whole table, split per cell.
+        ['b7', 'exact', 'Culture'],
+        ['b8', 'exact', 'Semer en'],
+        ['b9', 'exact', 'Récolter apr'],
+        ['b10', 'exact', 'Radis'],
+        ['b11', 'exact', 'mars'],
+        ['b12', 'exact', 'quatre semai'],
+        ['b13', 'exact', 'Laitue'],
+        ['b14', 'exact', 'avril'],
+        ['b15', 'exact', 'huit semaine'],
         ['b18', 'exact', 'beds:\n  - na'],
         ['b19', 'exact', 'Faites tourn'],
       ].sort(),
@@ -90,5 +100,54 @@ describe('migrating a po4a catalog', () => {
     const rotate = result.units.find((u) => u.id === 'b19')!
     assert.equal(rotate.source, '', 'made for an unknown source: stale')
     assert.notEqual(fingerprint(rotate.source), blocks[19]!.hash)
+  })
+})
+
+describe('migrating a Sphinx (sphinx-intl) catalog of a MyST Markdown source', () => {
+  it('should match paragraphs joined onto one line, list items, table cells, a code block and inline markup, with no wrong match', () => {
+    const source = readFileSync(join(fixtures, 'orchard.md'), 'utf8')
+    const blocks = blocksOf(source, 'orchard.md')
+    const ids = blocks.map((_, i) => `b${i}`)
+    const document = readPo(readFileSync(join(fixtures, 'sphinx-fr.po'), 'utf8'), 'sphinx-fr.po')
+    assert.equal(document.targetLanguage, 'fr', 'the Language header that sphinx-intl writes')
+    const result = matchCatalog(document.catalog, blocks, ids)
+    const got = new Map(result.matches.map((m) => [m.id, m]))
+    const expected: [string, string, 'exact' | 'fuzzy'][] = [
+      ['Looking after a young orchard', 'Soigner un jeune verger', 'exact'],
+      ['Young fruit trees need', 'Les jeunes arbres fruitiers', 'exact'],
+      ['Pruning', 'La taille', 'exact'],
+      ['Prune apple and pear trees', 'Taillez les pommiers', 'exact'],
+      ['Remove dead', "Enlevez d'abord", 'exact'],
+      ['Then cut branches', 'Coupez ensuite', 'exact'],
+      ['Tree', 'Arbre', 'exact'],
+      ['Prune in', 'Tailler en', 'exact'],
+      ['First fruit after', 'Premiers fruits', 'exact'],
+      ['Apple', 'Pommier', 'exact'],
+      ['January', 'janvier', 'exact'],
+      ['three years', 'trois ans', 'exact'],
+      ['Cherry', 'Cerisier', 'exact'],
+      ['August', 'août', 'exact'],
+      ['four years', 'quatre ans', 'exact'],
+      ['Keep a record', 'Tenez une fiche', 'exact'],
+      ['```toml', '[[tree]]', 'exact'],
+      ['Use `secateurs`', 'Utilisez un `sécateur`', 'exact'],
+    ]
+    assert.equal(blocks.length, expected.length)
+    blocks.forEach((block, i) => {
+      const [start, translation, how] = expected[i]!
+      assert.ok(block.text.replace(/^\|\s*/, '').startsWith(start), `block ${i} is "${block.text.slice(0, 30)}"`)
+      const match = got.get(ids[i]!)
+      assert.ok(match, `block ${i} ("${start}") matched`)
+      assert.ok(match.entry.msgstr.startsWith(translation), `block ${i} got "${match.entry.msgstr.slice(0, 30)}"`)
+      assert.equal(match.how, how, `block ${i}`)
+    })
+    assert.deepEqual(result.missing, [])
+    assert.deepEqual(result.unmatched, [], 'the obsolete (#~) message is not offered')
+    // The fuzzy message (Babel writes #| msgid) imports as stale, against the text it was made for.
+    const prune = result.units.find((u) => u.id === ids[3])!
+    assert.equal(prune.source, 'Prune apple and pear trees in winter, when the sap is down, and cherries in summer.')
+    assert.notEqual(fingerprint(prune.source), blocks[3]!.hash)
+    const wrapped = result.units.find((u) => u.id === ids[1])!
+    assert.equal(fingerprint(wrapped.source), blocks[1]!.hash, 'a paragraph Sphinx joined onto one line imports as current')
   })
 })
