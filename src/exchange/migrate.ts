@@ -113,12 +113,16 @@ export function matchCatalog(messages: CatalogEntry[], blocks: Block[], ids: str
       matches.push({ entry, id, how: 'exact', score: 1 })
     } else pending.push({ entry, prepared: { key, profile: profile(key) } })
   }
+  // mdbook-i18n-helpers gives a code block in a known language as its string literals and comments, one message each.
+  const pieces = matchCodePieces(blocks, ids, free, pending)
+  matches.push(...pieces.matches)
   // Fuzzy: best pairs first, each block and message used once. Only blocks sharing a token are compared.
   const byToken = new Map<string, string[]>()
   for (const id of free)
     for (const token of preparedBlocks.get(id)!.profile.counts.keys()) byToken.set(token, [...(byToken.get(token) ?? []), id])
   const pairs: { entry: CatalogEntry; id: string; score: number }[] = []
   for (const { entry, prepared } of pending) {
+    if (pieces.used.has(entry)) continue
     const seen = new Set<string>()
     for (const token of prepared.profile.counts.keys()) for (const id of byToken.get(token) ?? []) seen.add(id)
     for (const id of seen) {
@@ -140,14 +144,14 @@ export function matchCatalog(messages: CatalogEntry[], blocks: Block[], ids: str
     // An exact match answers the current block; a fuzzy one answers the msgid, so it imports as stale; a message
     // flagged fuzzy answers the previous msgid it was made for (`#| msgid`), or an unknown source: stale too.
     source: entry.fuzzy ? (entry.previous ?? '') : how === 'exact' ? blockOf.get(id)!.text : entry.msgid,
-    target: entry.msgstr,
+    target: fencedLike(blockOf.get(id)!, entry.msgstr),
     state: 'translated',
     stale: false,
     ...(entry.place ? { place: entry.place } : {}),
   }))
   return {
     matches,
-    unmatched: pending.map((p) => p.entry).filter((entry) => !used.has(entry)),
+    unmatched: pending.map((p) => p.entry).filter((entry) => !used.has(entry) && !pieces.used.has(entry)),
     untranslated: catalog.filter((entry) => entry.msgstr.trim() === '').length,
     missing: [...free],
     units,
@@ -193,4 +197,75 @@ function tableCells(markdown: string): string[] | undefined {
       return first === undefined || last === undefined ? '' : markdown.slice(first, last)
     }),
   )
+}
+
+/**
+ * Code blocks that no message matched whole, translated from the messages
+ * found inside their code (string literals and comments, as mdbook-i18n-helpers
+ * extracts them for a language it knows): each such message is replaced where
+ * it stands as a whole token. A message may serve several code blocks.
+ */
+function matchCodePieces(
+  blocks: Block[],
+  ids: string[],
+  free: Set<string>,
+  pending: { entry: CatalogEntry }[],
+): { matches: CatalogMatch[]; used: Set<CatalogEntry> } {
+  const matches: CatalogMatch[] = []
+  const used = new Set<CatalogEntry>()
+  const candidates = pending.map((p) => p.entry).filter((entry) => entry.msgid.trim().length >= 2 && !entry.msgid.includes('\n\n'))
+  ids.forEach((id, i) => {
+    const block = blocks[i]!
+    if (!free.has(id) || block.kind !== 'code' || block.node.type !== 'code') return
+    const code = block.node.value
+    const found = candidates
+      .filter((entry) => tokenAt(code, entry.msgid) >= 0)
+      .sort((a, b) => b.msgid.length - a.msgid.length || a.msgid.localeCompare(b.msgid))
+    if (found.length === 0) return
+    let translated = code
+    for (const entry of found) translated = replaceTokens(translated, entry.msgid, entry.msgstr)
+    for (const entry of found) used.add(entry)
+    free.delete(id)
+    const fuzzy = found.some((entry) => entry.fuzzy)
+    const place = found.find((entry) => entry.place)?.place
+    // A fuzzy piece: the block's code before that piece changed is unknown, so the unit imports as stale.
+    const entry: CatalogEntry = { msgid: code, msgstr: translated, fuzzy, ...(fuzzy ? { previous: '' } : {}), ...(place ? { place } : {}) }
+    matches.push({ entry, id, how: 'exact', score: 1 })
+  })
+  return { matches, used }
+}
+
+const wordCharacter = /[\p{L}\p{N}_]/u
+
+/** Where `token` first occurs in `text` not glued to a letter, digit or underscore on either side; -1 if nowhere. */
+function tokenAt(text: string, token: string, from = 0): number {
+  for (let at = text.indexOf(token, from); at >= 0; at = text.indexOf(token, at + 1)) {
+    const before = text[at - 1]
+    const after = text[at + token.length]
+    const glued = (edge: string | undefined, inner: string | undefined): boolean =>
+      edge !== undefined && inner !== undefined && wordCharacter.test(edge) && wordCharacter.test(inner)
+    if (!glued(before, token[0]) && !glued(after, token.at(-1))) return at
+  }
+  return -1
+}
+
+function replaceTokens(text: string, token: string, replacement: string): string {
+  let result = ''
+  let rest = 0
+  for (let at = tokenAt(text, token); at >= 0; at = tokenAt(text, token, rest)) {
+    result += text.slice(rest, at) + replacement
+    rest = at + token.length
+  }
+  return result + text.slice(rest)
+}
+
+/** A code block's translation given as bare code (po4a, Sphinx, code pieces) gets the block's own fences back. */
+function fencedLike(block: Block, translation: string): string {
+  if (block.kind !== 'code' || fence.test(translation)) return translation
+  const lines = block.text.split('\n')
+  const [open, close] = [lines[0]!, lines.at(-1)!]
+  const code = translation.replace(/\n$/, '')
+  // An indented code block: the translation indented the same way.
+  if (!/^[ \t]*(`{3,}|~{3,})/.test(open)) return code.replace(/^(?=.)/gm, '    ')
+  return `${open}\n${code}\n${close}`
 }
