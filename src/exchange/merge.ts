@@ -153,7 +153,7 @@ export function mergeUnits(input: MergeInput): MergeResult {
       )
       continue
     }
-    const after = newEntry(unit, block, before)
+    const after = withReview(newEntry(unit, block, before), before)
     if (fingerprint(unit.source) !== block.hash && unit.target.trim() !== '') {
       warnings.push(
         problem(`The source of "${unit.id}" in this file differs from the current source: imported as stale.`, {
@@ -176,6 +176,15 @@ function withoutStaleMark(entry: Entry | undefined): Entry | undefined {
   if (!entry || entry.stale !== true) return entry
   const { stale: _stale, ...rest } = entry
   return rest
+}
+
+/** Comments and the last review decision stay with the entry whatever the import changes. */
+function withReview(entry: Entry, before: Entry | undefined): Entry {
+  return {
+    ...entry,
+    ...(before?.decision ? { decision: before.decision } : {}),
+    ...(before?.comments ? { comments: before.comments } : {}),
+  }
 }
 
 function newEntry(unit: ImportedUnit, block: Block, before: Entry | undefined): Entry {
