@@ -46,7 +46,10 @@ export type DecisionResult =
 /** Fingerprint of everything an entry holds (text, state, staleness, decision, comments), or of its absence. */
 export function entryFingerprint(entry: Entry | undefined): string {
   if (!entry) return 'none'
-  return createHash('sha256').update(JSON.stringify(orderedEntry(entry))).digest('hex').slice(0, 16)
+  return createHash('sha256')
+    .update(JSON.stringify(orderedEntry(entry)))
+    .digest('hex')
+    .slice(0, 16)
 }
 
 /** Now as a decision date (UTC, to the second); SOURCE_DATE_EPOCH when set. */

@@ -43,9 +43,7 @@ export const decisionSchema = z
   })
   .strict()
 
-export const replySchema = z
-  .object({ author: z.string().min(1), date: decisionDateSchema, text: z.string().min(1) })
-  .strict()
+export const replySchema = z.object({ author: z.string().min(1), date: decisionDateSchema, text: z.string().min(1) }).strict()
 
 export const commentSchema = z
   .object({
