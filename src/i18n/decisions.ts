@@ -25,6 +25,7 @@ import { decisionDateSchema, orderedEntry, readTranslationFile, type Entry } fro
 import { writeEntry } from './write-entry.ts'
 
 export type { ReviewAction } from './review-actions.ts'
+export { decisionDate } from '../util/dates.ts'
 
 export interface ReviewDecision {
   publication: Publication
@@ -50,13 +51,6 @@ export function entryFingerprint(entry: Entry | undefined): string {
     .update(JSON.stringify(orderedEntry(entry)))
     .digest('hex')
     .slice(0, 16)
-}
-
-/** Now as a decision date (UTC, to the second); SOURCE_DATE_EPOCH when set. */
-export function decisionDate(env: NodeJS.ProcessEnv = process.env): string {
-  const epoch = env.SOURCE_DATE_EPOCH
-  const now = epoch !== undefined && epoch !== '' ? new Date(Number(epoch) * 1000) : new Date()
-  return now.toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
 
 export async function applyDecision(decision: ReviewDecision): Promise<DecisionResult> {
