@@ -47,6 +47,10 @@ export function formatStatus(status: LanguageStatusWithUi, path: string): string
     `${status.stale} stale`,
     `${status.missing} missing`,
     `${status.orphans} orphan${status.orphans === 1 ? '' : 's'}`,
+    `${status.reviewed} reviewed`,
+    `${status.final} final`,
+    `${status.openComments} open comment${status.openComments === 1 ? '' : 's'}`,
+    ...(status.needsWork > 0 ? [`${status.needsWork} need${status.needsWork === 1 ? 's' : ''} work`] : []),
     path,
   ].join('  ')
   const keys = status.ui.keys

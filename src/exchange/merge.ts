@@ -21,6 +21,8 @@ import { blockUrlProblems } from '../source/urls.ts'
 import { controlHint, describeCharacter, findBadCharacter } from '../util/read-text.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { entryBase, type ImportedUnit } from './units.ts'
+import { mergeComments, sameComments } from './comments.ts'
+import { decisionDate } from '../util/dates.ts'
 
 export interface MergeInput {
   /** The file being imported, for messages. */
@@ -102,10 +104,23 @@ export function mergeUnits(input: MergeInput): MergeResult {
     const block = blocks.get(unit.id)!
     const before = entries[unit.id]
     const known = baseline.get(unit.id)
-    if (known && known.target === unit.target && known.state === unit.state && known.stale === unit.stale) continue
-    if (!known && unit.target.trim() === '') continue
+    const commentsChanged = unit.comments !== undefined && !sameComments(unit.comments, known?.comments)
+    const textSame = known
+      ? known.target === unit.target && known.state === unit.state && known.stale === unit.stale
+      : unit.target.trim() === ''
+    const emptied = !force && unit.target.trim() === '' && before !== undefined && before.text.trim() !== ''
+    if (commentsChanged && (textSame || emptied)) {
+      // Only the comments changed (or the target was dropped): merge them, whatever the entry's state.
+      const base = before ?? { state: 'initial' as const, sourceHash: block.hash, source: block.text, text: '' }
+      const after = { ...base, comments: mergeComments(before?.comments ?? [], unit.comments!, decisionDate()) }
+      if (JSON.stringify(after.comments) !== JSON.stringify(before?.comments ?? [])) {
+        updated[unit.id] = after
+        changes.push({ id: unit.id, ...(before ? { before } : {}), after, description: 'comments changed' })
+      }
+    }
+    if (textSame) continue
     const where = { file, place: unit.place }
-    if (!force && unit.target.trim() === '' && before && before.text.trim() !== '') {
+    if (emptied) {
       // Tools drop targets they did not confirm: an empty target never erases a translation on its own.
       warnings.push(
         problem(`The target of "${unit.id}" is empty in this file: the existing translation is kept.`, {
@@ -153,7 +168,7 @@ export function mergeUnits(input: MergeInput): MergeResult {
       )
       continue
     }
-    const after = newEntry(unit, block, before)
+    const after = withReview(newEntry(unit, block, before), before, unit)
     if (fingerprint(unit.source) !== block.hash && unit.target.trim() !== '') {
       warnings.push(
         problem(`The source of "${unit.id}" in this file differs from the current source: imported as stale.`, {
@@ -176,6 +191,16 @@ function withoutStaleMark(entry: Entry | undefined): Entry | undefined {
   if (!entry || entry.stale !== true) return entry
   const { stale: _stale, ...rest } = entry
   return rest
+}
+
+/** Comments and the last review decision stay with the entry whatever the import changes. */
+function withReview(entry: Entry, before: Entry | undefined, unit: ImportedUnit): Entry {
+  const comments = unit.comments ? mergeComments(before?.comments ?? [], unit.comments, decisionDate()) : before?.comments
+  return {
+    ...entry,
+    ...(before?.decision ? { decision: before.decision } : {}),
+    ...(comments && comments.length > 0 ? { comments } : {}),
+  }
 }
 
 function newEntry(unit: ImportedUnit, block: Block, before: Entry | undefined): Entry {

@@ -4,11 +4,13 @@
  * as is. A stale entry is `#, fuzzy` with the source it was translated from
  * as `#| msgid`; a draft (state initial with text) is fuzzy without `#|`.
  * Gettext has no reviewed/final: those export as plain translated messages
- * and keep their state when the text comes back unchanged.
+ * and keep their state when the text comes back unchanged. Reviewers'
+ * comments are translator comments (`# `), in the form comments.ts describes.
  */
 import * as gettextParser from 'gettext-parser'
 import type { GetTextTranslation } from 'gettext-parser'
 import { problem, PressError, type Place } from '../util/problems.ts'
+import { commentsFromPo, commentsToPo } from './comments.ts'
 import { contextNote, type ExportHeader, type ExportUnit, type ImportedDocument, type ImportedUnit } from './units.ts'
 
 const BASE = 'press-base: '
@@ -54,6 +56,7 @@ export function writePo(header: ExportHeader, units: ExportUnit[]): string {
         msgid: unit.source,
         msgstr: [unit.target],
         comments: {
+          ...(unit.comments ? { translator: commentsToPo(unit.comments) } : {}),
           extracted: `${contextNote(unit)}\n${BASE}${unit.base}`,
           reference: unit.location,
           ...(fuzzy ? { flag: 'fuzzy' } : {}),
@@ -123,6 +126,7 @@ export function readPo(text: string, path: string): PoDocument {
         .find((line) => line.startsWith(BASE))
         ?.slice(BASE.length)
       const stale = fuzzy && message.comments?.previous !== undefined && target !== ''
+      const comments = commentsFromPo(message.comments?.translator)
       units.push({
         id: context,
         source: message.msgid,
@@ -131,6 +135,7 @@ export function readPo(text: string, path: string): PoDocument {
         stale,
         ...(base ? { base } : {}),
         ...(place ? { place } : {}),
+        ...(comments.length > 0 ? { comments } : {}),
       })
     }
   }

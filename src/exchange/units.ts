@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto'
 import type { Block } from '../source/segment.ts'
-import type { Entry, EntryState, TranslationFile } from '../i18n/translation-file.ts'
+import type { Comment, Entry, EntryState, TranslationFile } from '../i18n/translation-file.ts'
+import type { ImportedComment } from './comments.ts'
 import { toString } from 'mdast-util-to-string'
 import { parseMarkdown } from '../source/parse.ts'
 import { entryStatus, exchangeState } from '../i18n/status.ts'
@@ -34,6 +35,8 @@ export interface ExportUnit {
   heading?: string
   /** `path:line` of the block. */
   location: string
+  /** Reviewers' comments on the entry (absent when none). */
+  comments?: Comment[]
 }
 
 /** What a reader gives back for one unit. */
@@ -45,6 +48,8 @@ export interface ImportedUnit {
   stale: boolean
   base?: string
   place?: Place
+  /** The comments the file carries (absent when it carries none). */
+  comments?: ImportedComment[]
 }
 
 export interface ExportHeader {
@@ -99,6 +104,7 @@ export function buildUnits(blocks: Block[], ids: string[], file: TranslationFile
       base: entryBase(entry),
       ...(heading !== undefined && block.kind !== 'heading' ? { heading } : {}),
       location: `${block.file}:${block.line}`,
+      ...(entry?.comments && entry.comments.length > 0 ? { comments: entry.comments } : {}),
     })
   })
   return units

@@ -10,6 +10,9 @@
  * is <g>/<x/> carrying their Markdown in pp:start/pp:end/pp:data attributes
  * (XLIFF 1.2 allows attributes from other namespaces); a code a tool wrote
  * without them is resolved from the source code with the same id.
+ * Comments: one <note from="author" annotates="target"> per comment (pp:id,
+ * pp:date, pp:resolved yes/no, pp:needs-work) and per reply (pp:reply-to, pp:date).
+ * A note a tool adds (any other `from`) imports as a new comment by that author.
  */
 import type { Element } from '@xmldom/xmldom'
 import type { VFileMessage } from 'vfile-message'
@@ -17,6 +20,8 @@ import type { EntryState } from '../i18n/translation-file.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { alignCodes, toInline, type CodeKind, type Inline } from './inline-codes.ts'
 import { checkCodesSurvive, readInline, type CodeData, type InlineElement } from './inline-reader.ts'
+import { TOOL_AUTHOR, type ImportedComment } from './comments.ts'
+import type { Comment } from '../i18n/translation-file.ts'
 import { contextNote, type ExportHeader, type ExportUnit, type ImportedDocument, type ImportedUnit } from './units.ts'
 import { firstChild, parseXml, placeOf, XmlBuilder } from './xml.ts'
 
@@ -109,6 +114,7 @@ export function writeXliff12(header: ExportHeader, units: ExportUnit[]): string 
     x.textElement(u, 'note', contextNote(unit), { from: 'polyglot-press' }, 4)
     if (unit.previousSource !== undefined)
       x.textElement(u, 'note', `Previous source: ${unit.previousSource}`, { from: 'polyglot-press', annotates: 'source' }, 4)
+    writeComments(x, u, unit.comments ?? [])
     const [path, line] = [unit.location.slice(0, unit.location.lastIndexOf(':')), unit.location.slice(unit.location.lastIndexOf(':') + 1)]
     const group = x.element(u, 'context-group', { purpose: 'location' }, 4)
     x.textElement(group, 'context', path, { 'context-type': 'sourcefile' }, 5)
@@ -165,6 +171,7 @@ export function readXliff12(text: string, path: string): ImportedDocument {
       else state = element.getAttribute('approved') === 'yes' ? 'translated' : 'initial'
     }
     const base = element.getAttributeNS(PRESS_NS, 'base')
+    const comments = readComments(element)
     units.push({
       id,
       source: source.markdown,
@@ -173,6 +180,7 @@ export function readXliff12(text: string, path: string): ImportedDocument {
       stale,
       ...(base ? { base } : {}),
       ...(placeOf(element) ? { place: placeOf(element)! } : {}),
+      ...(comments.length > 0 ? { comments } : {}),
     })
   }
   if (messages.length > 0) throw new PressError(messages)
@@ -215,4 +223,49 @@ function classify(element: Element): InlineElement {
     default:
       return { role: 'unknown' }
   }
+}
+
+const OWN = 'polyglot-press'
+
+function writeComments(x: XmlBuilder, unit: Element, comments: Comment[]): void {
+  for (const c of comments) {
+    const note = x.textElement(unit, 'note', c.text, { from: c.author, annotates: 'target' }, 4)
+    note.setAttributeNS(PRESS_NS, 'pp:id', c.id)
+    note.setAttributeNS(PRESS_NS, 'pp:date', c.date)
+    note.setAttributeNS(PRESS_NS, 'pp:resolved', c.resolved ? 'yes' : 'no')
+    if (c.needsWork) note.setAttributeNS(PRESS_NS, 'pp:needs-work', 'yes')
+    for (const r of c.replies ?? []) {
+      const reply = x.textElement(unit, 'note', r.text, { from: r.author, annotates: 'target' }, 4)
+      reply.setAttributeNS(PRESS_NS, 'pp:reply-to', c.id)
+      reply.setAttributeNS(PRESS_NS, 'pp:date', r.date)
+    }
+  }
+}
+
+function readComments(unit: Element): ImportedComment[] {
+  const out: ImportedComment[] = []
+  for (const note of [...unit.getElementsByTagNameNS(XLIFF12_NS, 'note')]) {
+    const from = note.getAttribute('from') ?? ''
+    const text = note.textContent ?? ''
+    if (from === OWN || text.trim() === '') continue
+    const author = from || TOOL_AUTHOR
+    const date = note.getAttributeNS(PRESS_NS, 'date') || undefined
+    const replyTo = note.getAttributeNS(PRESS_NS, 'reply-to')
+    if (replyTo) {
+      const parent = out.find((c) => c.id === replyTo)
+      if (parent && date) parent.replies.push({ author, date, text })
+      continue
+    }
+    const id = note.getAttributeNS(PRESS_NS, 'id')
+    out.push({
+      ...(id ? { id } : {}),
+      author,
+      ...(date ? { date } : {}),
+      text: id ? text : text.trim(),
+      resolved: note.getAttributeNS(PRESS_NS, 'resolved') === 'yes',
+      needsWork: note.getAttributeNS(PRESS_NS, 'needs-work') === 'yes',
+      replies: [],
+    })
+  }
+  return out
 }

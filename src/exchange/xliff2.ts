@@ -6,6 +6,11 @@
  * is state="initial" subState="press:stale" with the previous source in a
  * note. Inline Markdown is <pc>/<ph> whose Markdown lives in <originalData>.
  * The entry fingerprint at export time is kept in the Metadata module.
+ * Comments: one <note category="press:comment" id="c1"> per comment and one
+ * <note category="press:reply" id="c1.r1"> per reply, holding the text; the
+ * author, date, resolved (yes/no) and needs-work of each are an
+ * <mda:metaGroup> with the note's id. A note a tool adds in another category
+ * imports as a new comment.
  */
 import type { Element } from '@xmldom/xmldom'
 import type { VFileMessage } from 'vfile-message'
@@ -13,6 +18,8 @@ import { entryStates, type EntryState } from '../i18n/translation-file.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { alignCodes, toInline, type CodeKind, type Inline } from './inline-codes.ts'
 import { checkCodesSurvive, readInline, type CodeData, type InlineElement } from './inline-reader.ts'
+import { TOOL_AUTHOR, type ImportedComment } from './comments.ts'
+import type { Comment, Reply } from '../i18n/translation-file.ts'
 import { contextNote, type ExportHeader, type ExportUnit, type ImportedDocument, type ImportedUnit } from './units.ts'
 import { childElements, firstChild, parseXml, placeOf, XmlBuilder } from './xml.ts'
 
@@ -45,11 +52,19 @@ export function writeXliff2(header: ExportHeader, units: ExportUnit[]): string {
     const group = x.element(metadata, 'mda:metaGroup', { category: 'polyglot-press' }, 4, MDA_NS)
     x.textElement(group, 'mda:meta', unit.base, { type: 'press:base' }, 5, MDA_NS)
     x.close(group, 4)
+    for (const [noteId, category, c, extra] of commentNotes(unit.comments)) {
+      const g = x.element(metadata, 'mda:metaGroup', { id: noteId, category }, 4, MDA_NS)
+      x.textElement(g, 'mda:meta', c.author, { type: 'author' }, 5, MDA_NS)
+      x.textElement(g, 'mda:meta', c.date, { type: 'date' }, 5, MDA_NS)
+      for (const [type, value] of extra) x.textElement(g, 'mda:meta', value, { type }, 5, MDA_NS)
+      x.close(g, 4)
+    }
     x.close(metadata, 3)
     const notes = x.element(u, 'notes', {}, 3)
     x.textElement(notes, 'note', contextNote(unit), { category: 'context' }, 4)
     x.textElement(notes, 'note', unit.location, { category: 'location' }, 4)
     if (unit.previousSource !== undefined) x.textElement(notes, 'note', unit.previousSource, { category: 'previous-source' }, 4)
+    for (const [noteId, category, c] of commentNotes(unit.comments)) x.textElement(notes, 'note', c.text, { id: noteId, category }, 4)
     x.close(notes, 3)
     const isCode = unit.kind === 'code'
     const source = toInline(unit.source, { code: isCode })
@@ -160,6 +175,7 @@ export function readXliff2(text: string, path: string): ImportedDocument {
       if (part.getAttribute('subState') === STALE) stale = true
     }
     const meta = [...element.getElementsByTagNameNS(MDA_NS, 'meta')].find((m) => m.getAttribute('type') === 'press:base')
+    const comments = readComments(element)
     units.push({
       id,
       source,
@@ -168,6 +184,7 @@ export function readXliff2(text: string, path: string): ImportedDocument {
       stale,
       ...(meta ? { base: meta.textContent ?? '' } : {}),
       ...(placeOf(element) ? { place: placeOf(element)! } : {}),
+      ...(comments.length > 0 ? { comments } : {}),
     })
   }
   if (messages.length > 0) throw new PressError(messages)
@@ -221,3 +238,57 @@ function classify(element: Element, data: Map<string, string>): InlineElement {
 }
 
 const withData = (data: CodeData | undefined): { data?: CodeData } => (data ? { data } : {})
+
+const COMMENT = 'press:comment'
+const REPLY = 'press:reply'
+const OWN_NOTES = new Set(['context', 'location', 'previous-source'])
+
+/** [note id, category, comment or reply, extra metadata] for each comment and reply, in order. */
+function commentNotes(comments: Comment[] | undefined): [string, string, Comment | Reply, [string, string][]][] {
+  return (comments ?? []).flatMap((c) => [
+    [c.id, COMMENT, c, [['resolved', c.resolved ? 'yes' : 'no'], ...(c.needsWork ? [['needs-work', 'yes']] : [])]] as [
+      string,
+      string,
+      Comment,
+      [string, string][],
+    ],
+    ...(c.replies ?? []).map((r, i) => [`${c.id}.r${i + 1}`, REPLY, r, []] as [string, string, Reply, [string, string][]]),
+  ])
+}
+
+function readComments(unit: Element): ImportedComment[] {
+  const groups = new Map<string, Map<string, string>>()
+  for (const group of [...unit.getElementsByTagNameNS(MDA_NS, 'metaGroup')]) {
+    const metas = new Map<string, string>()
+    for (const m of [...group.getElementsByTagNameNS(MDA_NS, 'meta')]) metas.set(m.getAttribute('type') ?? '', m.textContent ?? '')
+    if (group.getAttribute('id')) groups.set(group.getAttribute('id')!, metas)
+  }
+  const out: ImportedComment[] = []
+  const notes = firstChild(unit, XLIFF2_NS, 'notes')
+  for (const note of notes ? childElements(notes, XLIFF2_NS, 'note') : []) {
+    const category = note.getAttribute('category') ?? ''
+    const text = note.textContent ?? ''
+    const meta = groups.get(note.getAttribute('id') ?? '')
+    const dated = meta?.get('date') ? { date: meta.get('date')! } : {}
+    if (category === REPLY) {
+      const parent = out.find((c) => c.id === (note.getAttribute('id') ?? '').replace(/\.r\d+$/, ''))
+      if (parent && text.trim() !== '' && dated.date)
+        parent.replies.push({ author: meta?.get('author') || TOOL_AUTHOR, date: dated.date, text })
+      continue
+    }
+    if (category === COMMENT && meta) {
+      out.push({
+        id: note.getAttribute('id')!,
+        author: meta.get('author') || TOOL_AUTHOR,
+        ...dated,
+        text,
+        resolved: meta.get('resolved') === 'yes',
+        needsWork: meta.get('needs-work') === 'yes',
+        replies: [],
+      })
+    } else if (!OWN_NOTES.has(category) && text.trim() !== '') {
+      out.push({ author: TOOL_AUTHOR, text: text.trim(), resolved: false, needsWork: false, replies: [] })
+    }
+  }
+  return out
+}

@@ -44,6 +44,9 @@ export interface LanguageStatus {
   /** Of the translated entries: how many are reviewed, and how many final. */
   reviewed: number
   final: number
+  /** Unresolved comments on the entries of the current blocks; `needsWork` of them sent an entry back. */
+  openComments: number
+  needsWork: number
   orphans: number
   /** IDs that need work, with the source block's place. */
   work: { id: string; status: 'stale' | 'missing'; where: string }[]
@@ -81,12 +84,18 @@ export function languageStatus(language: string, file: TranslationFile | undefin
     missing: 0,
     reviewed: 0,
     final: 0,
+    openComments: 0,
+    needsWork: 0,
     orphans: Object.keys(file?.orphans ?? {}).length,
     work: [],
     complete: false,
   }
   for (const block of blocks) {
-    const progress = entryProgress(file?.entries[block.id], block.hash)
+    const entry = file?.entries[block.id]
+    const progress = entryProgress(entry, block.hash)
+    const open = (entry?.comments ?? []).filter((c) => !c.resolved)
+    status.openComments += open.length
+    status.needsWork += open.some((c) => c.needsWork) ? 1 : 0
     const s = progress === 'reviewed' || progress === 'final' ? 'translated' : progress
     status[s]++
     if (progress === 'reviewed' || progress === 'final') status[progress]++

@@ -26,6 +26,45 @@ export type ReviewStatus = (typeof reviewStatuses)[number]
 export const entryStates = ['initial', 'translated', 'reviewed', 'final'] as const
 export type EntryState = (typeof entryStates)[number]
 
+/** When a decision or comment was made: a UTC timestamp to the second (or a bare date, for hand edits). */
+export const decisionDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?$/, 'an ISO 8601 date, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ')
+  .refine((d) => isRealDate(d.slice(0, 10)), 'a real date')
+
+/** The last decision on an entry made on the review page: what, by whom, when. */
+export const decisionActions = ['edited', 'reviewed', 'final', 'needs-work'] as const
+export type DecisionAction = (typeof decisionActions)[number]
+
+export const decisionSchema = z
+  .object({
+    action: z.enum(decisionActions).describe('edited (new text), reviewed, final, or needs-work (sent back).'),
+    by: z.string().min(1).describe('The reviewer.'),
+    date: decisionDateSchema,
+  })
+  .strict()
+
+export const replySchema = z.object({ author: z.string().min(1), date: decisionDateSchema, text: z.string().min(1) }).strict()
+
+export const commentSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^c[1-9][0-9]*$/, 'c1, c2, … (numbered per entry)')
+      .describe('Numbered per entry in the order comments are made: c1, c2, …'),
+    author: z.string().min(1),
+    date: decisionDateSchema,
+    text: z.string().min(1),
+    needsWork: z.literal(true).optional().describe('The comment that sent the entry back: it needs work while it is open.'),
+    resolved: z.boolean(),
+    replies: z.array(replySchema).optional(),
+  })
+  .strict()
+
+export type Decision = z.infer<typeof decisionSchema>
+export type Comment = z.infer<typeof commentSchema>
+export type Reply = z.infer<typeof replySchema>
+
 export const entrySchema = z
   .object({
     state: z.enum(entryStates).describe('initial: not translated yet; translated; reviewed; final.'),
@@ -39,6 +78,8 @@ export const entrySchema = z
       .boolean()
       .optional()
       .describe('Set by `press sync` when the source changed. Set it to false after updating the text to confirm it.'),
+    decision: decisionSchema.optional().describe('The last decision made on the review page.'),
+    comments: z.array(commentSchema).optional().describe("Reviewers' comments, oldest first."),
   })
   .strict()
 
@@ -107,21 +148,39 @@ export async function readTranslationFile(root: string, path: string): Promise<L
 
 /** Serialise with a fixed key order, so a change to one entry is a one-entry diff. */
 export function serializeTranslationFile(file: TranslationFile): string {
-  const entry = (e: Entry): Entry => ({
-    state: e.state,
-    sourceHash: e.sourceHash,
-    source: e.source,
-    text: e.text,
-    ...(e.stale === undefined ? {} : { stale: e.stale }),
-  })
   const map = (record: Record<string, Entry>): Record<string, Entry> =>
-    Object.fromEntries(Object.entries(record).map(([id, e]) => [id, entry(e)]))
+    Object.fromEntries(Object.entries(record).map(([id, e]) => [id, orderedEntry(e)]))
   return stringifyJson({
     meta: file.meta,
     publication: file.publication,
     entries: map(file.entries),
     orphans: map(file.orphans),
   })
+}
+
+/** An entry with its keys in the fixed order (optional keys only when present). */
+export function orderedEntry(e: Entry): Entry {
+  return {
+    state: e.state,
+    sourceHash: e.sourceHash,
+    source: e.source,
+    text: e.text,
+    ...(e.stale === undefined ? {} : { stale: e.stale }),
+    ...(e.decision === undefined ? {} : { decision: { action: e.decision.action, by: e.decision.by, date: e.decision.date } }),
+    ...(e.comments === undefined || e.comments.length === 0 ? {} : { comments: e.comments.map(orderedComment) }),
+  }
+}
+
+function orderedComment(c: Comment): Comment {
+  return {
+    id: c.id,
+    author: c.author,
+    date: c.date,
+    text: c.text,
+    ...(c.needsWork ? { needsWork: true as const } : {}),
+    resolved: c.resolved,
+    ...(c.replies && c.replies.length > 0 ? { replies: c.replies.map((r) => ({ author: r.author, date: r.date, text: r.text })) } : {}),
+  }
 }
 
 export function isTranslated(entry: Entry): boolean {

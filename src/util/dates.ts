@@ -11,3 +11,10 @@ export function isRealDate(text: string): boolean {
   const days = new Date(Date.UTC(Number(year), m, 0)).getUTCDate()
   return d >= 1 && d <= days
 }
+
+/** Now as a decision date (UTC, to the second: 2026-12-01T23:40:00Z); SOURCE_DATE_EPOCH when set. */
+export function decisionDate(env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = env.SOURCE_DATE_EPOCH
+  const now = epoch !== undefined && epoch !== '' ? new Date(Number(epoch) * 1000) : new Date()
+  return now.toISOString().replace(/\.\d{3}Z$/, 'Z')
+}

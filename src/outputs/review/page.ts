@@ -9,7 +9,8 @@ import { serializeHtml } from '../serialize.ts'
 import type { Localizer } from '../../i18n/instance.ts'
 import { wordDiff } from './diff.ts'
 import { blockHast } from './markdown.ts'
-import { countStatuses, needsAttention, rowStatuses, type Row, type Side } from './rows.ts'
+import { countSummary, needsAttention, summaryCounts, type Row, type Side, type SummaryCount } from './rows.ts'
+import { renderComments } from './comments.ts'
 import { reviewScript, reviewScriptHash } from './script.ts'
 
 export interface PageLanguage {
@@ -38,7 +39,7 @@ export function renderReviewPage(input: ReviewPageInput): string {
   const ui = { lang: l.language, dir: input.dir }
   const names = { a: input.languageName(a.code), b: input.languageName(b.code) }
   const heading = l.t('reviewTitle', { title: input.title, source: names.a, target: names.b })
-  const counts = countStatuses(rows)
+  const counts = countSummary(rows)
   const attention = rows.filter(needsAttention).length
   const tree: Root = {
     type: 'root',
@@ -59,13 +60,17 @@ export function renderReviewPage(input: ReviewPageInput): string {
         h('body', [
           h('header.review-header', [h('p.kicker', l.t('review')), h('h1', heading)]),
           h('main#pp-main', [
-            h('section.summary', { ariaLabelledBy: 'pp-summary-title' }, [
+            h('section.summary', { ariaLabelledBy: 'pp-summary-title', dataSummary: '' }, [
               h('h2#pp-summary-title', l.t('summary')),
               h('p.total', l.t('rows', { count: rows.length })),
               h(
                 'ul.counts',
-                rowStatuses.map((status) =>
-                  h('li', [h(`span.status.status-${status}`, l.t(`status_${status}`)), ' ', h('strong', String(counts[status]))]),
+                summaryCounts.map((count) =>
+                  h('li', { dataCount: count }, [
+                    h(`span.status.status-${count}`, summaryLabel(count, l)),
+                    ' ',
+                    h('strong', String(counts[count])),
+                  ]),
                 ),
               ),
               h('div.controls', [
@@ -116,6 +121,8 @@ function renderRow(row: Row, input: ReviewPageInput, ui: { lang: string; dir: 'l
       tabIndex: -1,
       className: ['row', `row-${row.status}`, `kind-${row.kind}`, ...(attention ? ['attention'] : [])],
       dataStatus: row.status,
+      dataId: row.id,
+      ...(row.progress ? { dataProgress: row.progress } : {}),
     },
     [
       h('th.col-id', { scope: 'row', ...ui }, [
@@ -133,6 +140,7 @@ function renderRow(row: Row, input: ReviewPageInput, ui: { lang: string; dir: 'l
       renderSide(row, row.b, input, 'col-b'),
       h('td.col-status', ui, [
         h(`p.status.status-${row.status}`, l.t(`status_${row.status}`)),
+        row.progress ? h(`p.status.status-${row.progress}`, l.t(`status_${row.progress}`)) : undefined,
         ...[row.a, row.b].flatMap((side) => (side.change ? [renderChange(side, input)] : [])),
         row.findings.length > 0
           ? h('div.findings', [
@@ -150,9 +158,14 @@ function renderRow(row: Row, input: ReviewPageInput, ui: { lang: string; dir: 'l
               ),
             ])
           : undefined,
+        orphan ? undefined : renderComments(row.comments, l, row.id),
       ]),
     ],
   )
+}
+
+function summaryLabel(count: SummaryCount, l: ReviewPageInput['localizer']): string {
+  return count === 'open-comments' ? l.t('openComments') : l.t(`status_${count}`)
 }
 
 function renderSide(row: Row, side: Side, input: ReviewPageInput, column: string): Element {

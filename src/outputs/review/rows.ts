@@ -5,8 +5,8 @@
  * Pure: the caller passes the sources and the translation files.
  */
 import type { IdentifiedSources } from '../../ids/resolve.ts'
-import { entryStatus } from '../../i18n/status.ts'
-import type { Entry, TranslationFile } from '../../i18n/translation-file.ts'
+import { entryProgress, entryStatus } from '../../i18n/status.ts'
+import type { Comment, Entry, TranslationFile } from '../../i18n/translation-file.ts'
 import { checkPair, type Finding } from '../../qa/index.ts'
 import type { BlockKind } from '../../source/segment.ts'
 
@@ -35,6 +35,10 @@ export interface Row {
   a: Side
   b: Side
   findings: Finding[]
+  /** The reviewed language's entry (b, or a when b is the source): reviewed or final when current. */
+  progress?: 'reviewed' | 'final'
+  /** That entry's comments, oldest first. */
+  comments: Comment[]
 }
 
 export interface AlignInput {
@@ -76,7 +80,20 @@ export function alignRows(input: AlignInput): Row[] {
     const findings = right.text
       ? checkPair({ source: left.text, target: right.text, sourceLanguage: left.shownLanguage, targetLanguage: b })
       : []
-    return { id, kind: block.kind, ...(block.noteLabel ? { noteLabel: block.noteLabel } : {}), status, a: left, b: right, findings }
+    const reviewed = b === sourceLanguage ? a : b
+    const entry = reviewed === sourceLanguage ? undefined : files.get(reviewed)?.entries[id]
+    const progress = entryProgress(entry, block.hash)
+    return {
+      id,
+      kind: block.kind,
+      ...(block.noteLabel ? { noteLabel: block.noteLabel } : {}),
+      status,
+      a: left,
+      b: right,
+      findings,
+      ...(progress === 'reviewed' || progress === 'final' ? { progress } : {}),
+      comments: entry?.comments ?? [],
+    }
   })
   return [...rows, ...orphanRows(input)]
 }
@@ -97,7 +114,7 @@ function orphanRows({ sourceLanguage, a, b, files }: AlignInput): Row[] {
     const bSide: Side = r
       ? { language: b, state: 'orphan', text: r.text, shownLanguage: b }
       : { language: b, state: b === sourceLanguage ? 'source' : 'missing', text: b === sourceLanguage ? origin : '', shownLanguage: b }
-    return { id, kind: 'orphan', status: 'orphan', a: aSide, b: bSide, findings: [] }
+    return { id, kind: 'orphan', status: 'orphan', a: aSide, b: bSide, findings: [], comments: (r ?? l)!.comments ?? [] }
   })
 }
 
@@ -107,7 +124,20 @@ export function countStatuses(rows: readonly Row[]): Record<RowStatus, number> {
   return counts
 }
 
-/** A row needs attention unless it is translated, current, and clean. */
+/** The review summary: row statuses, plus reviewed and final entries and open comments. */
+export type SummaryCount = RowStatus | 'reviewed' | 'final' | 'open-comments'
+export const summaryCounts: readonly SummaryCount[] = [...rowStatuses, 'reviewed', 'final', 'open-comments']
+
+export function countSummary(rows: readonly Row[]): Record<SummaryCount, number> {
+  const counts: Record<SummaryCount, number> = { ...countStatuses(rows), reviewed: 0, final: 0, 'open-comments': 0 }
+  for (const row of rows) {
+    if (row.progress) counts[row.progress]++
+    counts['open-comments'] += row.comments.filter((c) => !c.resolved).length
+  }
+  return counts
+}
+
+/** A row needs attention unless it is translated, current, clean, and has no open comment. */
 export function needsAttention(row: Row): boolean {
-  return row.status !== 'translated' || row.findings.length > 0
+  return row.status !== 'translated' || row.findings.length > 0 || row.comments.some((c) => !c.resolved)
 }
