@@ -5,7 +5,8 @@
  * quote), a table cell, a paragraph of a footnote definition, or a code block.
  * Its text is the block's own Markdown, sliced from the source (so nothing is
  * lost in a round trip), with container prefixes (`> `, list indentation)
- * removed from continuation lines.
+ * removed from continuation lines. Headings and table cells are sliced from
+ * their first to their last inline node: no `#` marks, no pipes, no padding.
  */
 import type { Nodes, Parent, Root, RootContent } from 'mdast'
 import type { VFileMessage } from 'vfile-message'
@@ -121,14 +122,14 @@ function sliceBlock(node: Nodes, text: string, kind: BlockKind): string {
   if (!position || position.start.offset === undefined || position.end.offset === undefined) return ''
   let start = position.start.offset
   let end = position.end.offset
-  if (kind === 'heading' && 'children' in node && node.children.length > 0) {
+  if ((kind === 'heading' || kind === 'table-cell') && 'children' in node && node.children.length > 0) {
     const first = node.children[0]?.position?.start.offset
     const last = node.children[node.children.length - 1]?.position?.end.offset
     if (first !== undefined && last !== undefined) {
       start = first
       end = last
     } else return ''
-  } else if (kind === 'heading') return ''
+  } else if (kind === 'heading' || kind === 'table-cell') return ''
   const raw = text.slice(start, end)
   if (kind === 'code') return raw
   return raw
