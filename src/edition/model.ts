@@ -85,7 +85,7 @@ export function prepareEditions(
       placeOf: (id) => translation?.positions.placeOf(['entries', id, 'text']),
     })
     const languageName = (code: string): string => names.of(code) ?? code
-    const hast = deepFreeze(editionContent(first, localizer, { languageName }))
+    const hast = deepFreeze(editionContent(first, localizer, { languageName, tocDepth: config.toc.depth }))
     const counts = { translated: 0, stale: 0, fallback: 0 }
     for (const block of first.blocks) {
       if (block.status === 'stale') counts.stale++

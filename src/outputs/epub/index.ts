@@ -67,7 +67,11 @@ export async function renderEpubEdition(input: EpubInput): Promise<Uint8Array> {
     landmarksTitle: l.t('landmarks'),
     entries: [
       { href: TITLE_FILE, label: l.t('titlePage') },
-      ...sections.map((s) => ({ href: s.anchor ? `${s.href}#${s.anchor}` : s.href, label: s.label })),
+      ...sections.map((s) => ({
+        href: s.anchor ? `${s.href}#${s.anchor}` : s.href,
+        label: s.label,
+        children: s.subheadings.map((sub) => ({ href: `${s.href}#${sub.id}`, label: sub.text })),
+      })),
       { href: COLOPHON_FILE, label: l.t('colophon') },
     ],
     landmarks: [

@@ -93,6 +93,7 @@ export function printDocument(input: PrintInput): PrintDocument {
       tocEntries.map((entry) =>
         h(
           'li',
+          'level' in entry && entry.level > 1 ? { className: [`pp-toc-level-${entry.level}`] } : {},
           h('a', { href: `#${entry.id}` }, [
             h('span.pp-toc-text', entry.text),
             h('span.pp-leader', { ariaHidden: 'true' }),
