@@ -1,7 +1,7 @@
 /**
  * The body content of an edition as hast, built once by one unified processor:
  *
- *   localized mdast → remark-keep-list-paragraphs → remark-block-properties
+ *   localized mdast → remark-keep-list-paragraphs → remark-inline-html → remark-block-properties
  *   → remark-rehype → rehype-block-ids → rehype-block-flags → rehype-sections
  *
  * Every block element carries its paragraph ID (`id`, and `data.blockId`),
@@ -18,6 +18,7 @@ import { visit } from 'unist-util-visit'
 import type { Localizer } from '../i18n/instance.ts'
 import type { LocalizedEdition } from './localize.ts'
 import { remarkKeepListParagraphs } from './plugins/remark-keep-list-paragraphs.ts'
+import { remarkInlineHtml } from './plugins/remark-inline-html.ts'
 import { remarkBlockProperties } from './plugins/remark-block-properties.ts'
 import { rehypeBlockIds } from './plugins/rehype-block-ids.ts'
 import { rehypeBlockFlags } from './plugins/rehype-block-flags.ts'
@@ -50,6 +51,7 @@ export function editionContent(edition: LocalizedEdition, localizer: Localizer, 
   const lastLevel = topLevel + (options.tocDepth ?? 2) - 1
   const processor = unified()
     .use(remarkKeepListParagraphs)
+    .use(remarkInlineHtml)
     .use(remarkBlockProperties, { language: edition.language })
     .use(remarkRehype, {
       clobberPrefix: 'pp-', // footnote ids in the writers' namespace: pp-fn-1, pp-fnref-1

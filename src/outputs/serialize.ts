@@ -89,6 +89,7 @@ const extraTags = [
   'cite',
   'dfn',
   'wbr',
+  'u',
 ]
 
 export const pageSchema: Schema = {

@@ -9,10 +9,12 @@ import { segment, type Block } from './segment.ts'
 import { urlProblems } from './urls.ts'
 import { failOnFatal, lineIndex, problem, PressError } from '../util/problems.ts'
 import { nestingProblem } from './nesting.ts'
+import { readFrontMatter } from './front-matter.ts'
 
 export interface SourceFile {
   /** Path relative to the project root (for messages and the lock). */
   path: string
+  /** The file's text, front matter blanked out (src/source/front-matter.ts). */
   text: string
   tree: Root
 }
@@ -39,7 +41,7 @@ export async function readSources(publication: Publication): Promise<Sources> {
         }),
       )
     }
-    const text = decodeText(bytes, path, 'source')
+    const { text } = readFrontMatter(decodeText(bytes, path, 'source'), path)
     const deep = nestingProblem(text, path, (offset) => lineIndex(text).placeAt(offset))
     if (deep) throw new PressError(deep)
     const tree = parseMarkdown(text)

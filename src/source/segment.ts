@@ -12,6 +12,7 @@ import type { Nodes, Parent, Root, RootContent } from 'mdast'
 import type { VFileMessage } from 'vfile-message'
 import { problem } from '../util/problems.ts'
 import { fingerprint } from './fingerprint.ts'
+import { allowedHtmlHint, inlineHtmlProblem, readHtml } from './inline-html.ts'
 
 export const blockKinds = ['heading', 'paragraph', 'note', 'table-cell', 'code'] as const
 export type BlockKind = (typeof blockKinds)[number]
@@ -87,14 +88,13 @@ export function segment(tree: Root, text: string, file: string): Segmentation {
         for (const child of node.children) visit(child, node.label ?? node.identifier)
         return
       case 'html':
+        // A comment is a note for whoever edits the source: never published, never translated.
+        if (readHtml(node.value)?.kind === 'comment') return
         unsupported(
           node,
           'A raw HTML block',
-          'Write it as Markdown; raw HTML cannot be translated block by block and would be dropped from the editions.',
+          'Write it as Markdown (an HTML comment is allowed); raw HTML cannot be translated block by block. ' + allowedHtmlHint,
         )
-        return
-      case 'yaml':
-        unsupported(node, 'Front matter', 'Put metadata in publication.yaml.')
         return
       case 'thematicBreak':
       case 'definition':
@@ -105,11 +105,14 @@ export function segment(tree: Root, text: string, file: string): Segmentation {
   }
 
   const checkInline = (node: Parent): void => {
-    for (const child of node.children as Nodes[]) {
-      if (child.type === 'html') {
-        unsupported(child, 'Inline raw HTML', 'Use Markdown (emphasis, links) instead; raw HTML would be dropped from the editions.')
-      } else if ('children' in child) checkInline(child as Parent)
+    const html = (node.children as Nodes[]).filter((child) => child.type === 'html')
+    const found = inlineHtmlProblem(html.map((child) => child.value))
+    if (found) {
+      messages.push(
+        problem(`${found.reason}.`, { file, place: html[found.index]!.position?.start, hint: allowedHtmlHint, ruleId: 'unsupported-html' }),
+      )
     }
+    for (const child of node.children as Nodes[]) if ('children' in child) checkInline(child as Parent)
   }
 
   for (const child of tree.children as RootContent[]) visit(child)

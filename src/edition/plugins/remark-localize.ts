@@ -15,6 +15,7 @@ import type { Nodes, Parent, PhrasingContent, Root } from 'mdast'
 import type { Plugin } from 'unified'
 import { visit } from 'unist-util-visit'
 import { parseBlockMarkdown } from '../../source/parse.ts'
+import { readHtml } from '../../source/inline-html.ts'
 import type { Place } from '../../util/problems.ts'
 
 /** The publication's definitions, by normalized label. */
@@ -104,10 +105,10 @@ export function normalizeLabel(label: string): string {
     .toUpperCase()
 }
 
-/** Raw HTML in a translation is text, never markup. */
+/** Raw HTML in a translation is text, never markup, unless it is on the allowlist (src/source/inline-html.ts). */
 function inert(children: PhrasingContent[]): PhrasingContent[] {
   return children.map((child): PhrasingContent => {
-    if (child.type === 'html') return { type: 'text', value: child.value }
+    if (child.type === 'html') return readHtml(child.value) ? child : { type: 'text', value: child.value }
     if ('children' in child) (child as Parent).children = inert((child as Parent).children as PhrasingContent[])
     delete (child as Nodes).position
     return child
