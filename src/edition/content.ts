@@ -69,7 +69,10 @@ export function editionContent(edition: LocalizedEdition, localizer: Localizer, 
     })
     .use(rehypeSections, { closingNoteLabel: localizer.t('closingNote'), level: topLevel })
   const hast = processor.runSync(structuredClone(edition.tree) as MdastRoot) as HastRoot
-  visit(hast, 'element', (node: Element) => renameFootnoteLabel(node.properties))
+  visit(hast, 'element', (node: Element) => {
+    renameFootnoteLabel(node.properties)
+    alignmentAsClass(node)
+  })
   const children = hast.children.filter((node): node is Element => node.type === 'element')
   const headings: ContentHeading[] = []
   for (const section of children) {
@@ -99,8 +102,21 @@ export function topHeadingLevel(tree: MdastRoot): number {
   return top === 7 ? 2 : top
 }
 
-export function copyContent(content: EditionContent): ContentCopy {
-  return structuredClone(content) as ContentCopy
+export function copyContent(content: EditionContent, options: { openDetails?: boolean } = {}): ContentCopy {
+  const copy = structuredClone(content) as ContentCopy
+  // Paper and e-books show a details box open: a page cannot be clicked, and reading systems differ.
+  if (options.openDetails)
+    for (const child of copy.children)
+      visit(child, 'element', (node: Element) => void (node.tagName === 'details' && (node.properties.open = true)))
+  return copy
+}
+
+/** A table column's alignment (`| --: |`) as a class: the `align` attribute is obsolete in HTML and refused in EPUB. */
+function alignmentAsClass(node: Element): void {
+  const align = node.properties.align
+  if ((node.tagName !== 'td' && node.tagName !== 'th') || typeof align !== 'string') return
+  delete node.properties.align
+  node.properties.className = [`align-${align}`]
 }
 
 /** mdast-util-to-hast names the notes heading `footnote-label` whatever the prefix: move it into the writers' namespace. */

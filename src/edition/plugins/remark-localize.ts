@@ -38,6 +38,11 @@ export interface Options {
   definitions: PublicationDefinitions
   /** Language of the translations, for messages. */
   language: string
+  /**
+   * The edition's name of an image a translated block uses (`images/<hash>.png`),
+   * or undefined when the sources use no such image: it is then shown as its alt text.
+   */
+  imageName?: (id: string, url: string) => string | undefined
 }
 
 /** Put each block's translation in place of its content. */
@@ -49,6 +54,11 @@ export const remarkLocalize: Plugin<[Options], Root> = function (options) {
       const translation = options.translations.get(id)
       if (!translation) return 'skip'
       const problem = replaceBlockContent(node as Nodes, translation.text, options.definitions)
+      visit(node, 'image', (image, index, parent) => {
+        const name = options.imageName?.(id, image.url)
+        if (name !== undefined) image.url = name
+        else if (parent && index !== undefined) parent.children[index] = { type: 'text', value: image.alt ?? '' }
+      })
       if (problem) {
         const message = file.message(`The ${options.language} translation of ${id} ${problem}; it is shown as plain text.`, {
           place: translation.place,
