@@ -227,7 +227,11 @@ async function buildIdentity(
   translations: PublicationTranslations,
   ui: Map<string, UiFile>,
 ): Promise<BuildIdentity> {
-  const revision = inputsFingerprint([...sources.files.map((f) => f.text), JSON.stringify(sources.assignment.lock)])
+  const revision = inputsFingerprint([
+    ...sources.files.map((f) => f.text),
+    JSON.stringify(sources.assignment.lock),
+    ...sources.images.map((image) => image.name),
+  ])
   const templateDir = join(publication.root, TEMPLATES_DIR)
   const templates = await Promise.all((await readdir(templateDir)).sort().map((name) => readFile(join(templateDir, name), 'utf8')))
   const build = inputsFingerprint([

@@ -13,6 +13,7 @@ import type { Localizer } from '../i18n/instance.ts'
 import { entryStatus } from '../i18n/status.ts'
 import type { Entry } from '../i18n/translation-file.ts'
 import { definitionsOf } from '../source/parse.ts'
+import { imagePath } from '../source/images.ts'
 import type { Block } from '../source/segment.ts'
 import type { Place } from '../util/problems.ts'
 import { normalizeLabel, remarkLocalize, type PublicationDefinitions, type Translation } from './plugins/remark-localize.ts'
@@ -94,10 +95,21 @@ export function localize(input: LocalizeInput): LocalizedEdition {
   }
   const messages: VFileMessage[] = []
   unified()
-    .use(remarkLocalize, { translations, definitions: publicationDefinitions(sources), language })
+    .use(remarkLocalize, { translations, definitions: publicationDefinitions(sources), language, imageName: imageNames(sources) })
     .use(() => (_: Root, file) => void messages.push(...file.messages))
     .runSync(tree, { path: input.translationPath })
   return { language, tree, blocks, messages }
+}
+
+/** A translated block's image URL as the edition names it: the same file its source block's folder holds. */
+function imageNames(sources: IdentifiedSources): (id: string, url: string) => string | undefined {
+  const byPath = new Map(sources.images.map((image) => [image.path, image.name]))
+  const names = new Set(byPath.values())
+  return (id, url) => {
+    if (names.has(url)) return url
+    const file = sources.byId.get(id)?.file
+    return file === undefined ? undefined : byPath.get(imagePath(file, url))
+  }
 }
 
 function publicationDefinitions(sources: IdentifiedSources): PublicationDefinitions {

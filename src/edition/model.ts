@@ -15,6 +15,9 @@ import { localize, type LocalizedEdition } from './localize.ts'
 import type { IdentifiedSources } from '../ids/resolve.ts'
 import { uiPath } from '../project/paths.ts'
 import type { PublicationTranslations } from '../i18n/load.ts'
+import type { Element } from 'hast'
+import { visit } from 'unist-util-visit'
+import type { SourceImage } from '../source/images.ts'
 
 export interface EditionModel {
   language: string
@@ -30,6 +33,8 @@ export interface EditionModel {
   tree: LocalizedEdition['tree']
   /** The hast content (frozen). */
   content: EditionContent
+  /** The local images the content shows (`src` = `name`), for writers to copy. */
+  images: readonly SourceImage[]
   counts: { translated: number; stale: number; fallback: number }
   /** A language's name in this edition's language. */
   languageName(code: string): string
@@ -85,7 +90,10 @@ export function prepareEditions(
       placeOf: (id) => translation?.positions.placeOf(['entries', id, 'text']),
     })
     const languageName = (code: string): string => names.of(code) ?? code
-    const hast = deepFreeze(editionContent(first, localizer, { languageName }))
+    const hast = deepFreeze(editionContent(first, localizer, { languageName, tocDepth: config.toc.depth }))
+    const shown = new Set<string>()
+    for (const child of hast.children)
+      visit(child, 'element', (el: Element) => void (el.tagName === 'img' && shown.add(String(el.properties.src))))
     const counts = { translated: 0, stale: 0, fallback: 0 }
     for (const block of first.blocks) {
       if (block.status === 'stale') counts.stale++
@@ -103,6 +111,7 @@ export function prepareEditions(
       messages: first.messages,
       tree: deepFreeze(first.tree),
       content: hast,
+      images: sources.images.filter((image) => shown.has(image.name)),
       counts,
       languageName,
     }

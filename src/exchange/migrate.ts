@@ -71,8 +71,6 @@ const normalizeCode = (code: string): string => code.replace(/\s+/g, ' ').trim()
 /** A block's text reduced the same way, from its parsed node (code: the code alone). */
 export function normalizeBlock(block: Block): string {
   if (block.kind === 'code' && block.node.type === 'code') return normalizeCode(block.node.value)
-  // A table cell's text may carry the table's pipes; the other tools extract the cell's content alone.
-  if (block.kind === 'table-cell') return normalizeForMatching(block.text.replace(/^\s*\|/, '').replace(/\|\s*$/, ''))
   return normalizeForMatching(block.text)
 }
 

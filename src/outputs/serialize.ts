@@ -89,6 +89,7 @@ const extraTags = [
   'cite',
   'dfn',
   'wbr',
+  'u',
 ]
 
 export const pageSchema: Schema = {
@@ -114,6 +115,7 @@ export const pageSchema: Schema = {
     td: ['colSpan', 'rowSpan', 'align', 'headers'],
     th: ['colSpan', 'rowSpan', 'align', 'scope', 'headers', 'abbr'],
     col: ['span'],
+    details: ['open'],
     time: ['dateTime'],
     blockquote: ['cite'],
     q: ['cite'],

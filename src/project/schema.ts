@@ -43,6 +43,18 @@ export const publicationSchema = z
         'Per-language font, replacing the one the registry picks for its script: ' +
           'an @fontsource package ("@fontsource/noto-sans-jp") or a TrueType file of the publication ("fonts/MyFace.ttf").',
       ),
+    toc: z
+      .object({
+        depth: z
+          .number()
+          .int()
+          .min(1)
+          .max(6)
+          .default(2)
+          .describe('How many heading levels the contents list, from the top level the sources use (`#` or `##`).'),
+      })
+      .strict()
+      .default({ depth: 2 }),
     print: z
       .object({
         pageSize: z.enum(pageSizes).default('A4').describe('Paper size of the PDF editions.'),

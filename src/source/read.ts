@@ -9,10 +9,14 @@ import { segment, type Block } from './segment.ts'
 import { urlProblems } from './urls.ts'
 import { failOnFatal, lineIndex, problem, PressError } from '../util/problems.ts'
 import { nestingProblem } from './nesting.ts'
+import { readFrontMatter } from './front-matter.ts'
+import { groupDetails } from './details.ts'
+import { readImages, type SourceImage } from './images.ts'
 
 export interface SourceFile {
   /** Path relative to the project root (for messages and the lock). */
   path: string
+  /** The file's text, front matter blanked out (src/source/front-matter.ts). */
   text: string
   tree: Root
 }
@@ -20,12 +24,16 @@ export interface SourceFile {
 export interface Sources {
   files: SourceFile[]
   blocks: Block[]
+  /** The local images the sources use, each once, in order of first use. */
+  images: SourceImage[]
 }
 
 export async function readSources(publication: Publication): Promise<Sources> {
   const files: SourceFile[] = []
   const blocks: Block[] = []
   const messages = []
+  const images = new Map<string, SourceImage>()
+  const folder = relative(publication.root, publication.dir) || '.'
   for (const name of publication.config.sources) {
     const path = relative(publication.root, join(publication.dir, name))
     let bytes: Buffer
@@ -39,15 +47,18 @@ export async function readSources(publication: Publication): Promise<Sources> {
         }),
       )
     }
-    const text = decodeText(bytes, path, 'source')
+    const { text } = readFrontMatter(decodeText(bytes, path, 'source'), path)
     const deep = nestingProblem(text, path, (offset) => lineIndex(text).placeAt(offset))
     if (deep) throw new PressError(deep)
     const tree = parseMarkdown(text)
+    groupDetails(tree, text)
     const result = segment(tree, text, path)
     files.push({ path, text, tree })
     blocks.push(...result.blocks)
-    messages.push(...result.messages, ...urlProblems(tree, path))
+    const urls = urlProblems(tree, path)
+    messages.push(...result.messages, ...urls)
+    if (urls.length === 0) messages.push(...(await readImages(tree, path, publication.root, folder, images)))
   }
   failOnFatal(messages)
-  return { files, blocks }
+  return { files, blocks, images: [...images.values()] }
 }

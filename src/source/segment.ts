@@ -5,12 +5,14 @@
  * quote), a table cell, a paragraph of a footnote definition, or a code block.
  * Its text is the block's own Markdown, sliced from the source (so nothing is
  * lost in a round trip), with container prefixes (`> `, list indentation)
- * removed from continuation lines.
+ * removed from continuation lines. Headings and table cells are sliced from
+ * their first to their last inline node: no `#` marks, no pipes, no padding.
  */
 import type { Nodes, Parent, Root, RootContent } from 'mdast'
 import type { VFileMessage } from 'vfile-message'
 import { problem } from '../util/problems.ts'
 import { fingerprint } from './fingerprint.ts'
+import { allowedHtmlHint, inlineHtmlProblem, readHtml } from './inline-html.ts'
 
 export const blockKinds = ['heading', 'paragraph', 'note', 'table-cell', 'code'] as const
 export type BlockKind = (typeof blockKinds)[number]
@@ -86,14 +88,13 @@ export function segment(tree: Root, text: string, file: string): Segmentation {
         for (const child of node.children) visit(child, node.label ?? node.identifier)
         return
       case 'html':
+        // A comment is a note for whoever edits the source: never published, never translated.
+        if (readHtml(node.value)?.kind === 'comment') return
         unsupported(
           node,
           'A raw HTML block',
-          'Write it as Markdown; raw HTML cannot be translated block by block and would be dropped from the editions.',
+          'Write it as Markdown (an HTML comment is allowed); raw HTML cannot be translated block by block. ' + allowedHtmlHint,
         )
-        return
-      case 'yaml':
-        unsupported(node, 'Front matter', 'Put metadata in publication.yaml.')
         return
       case 'thematicBreak':
       case 'definition':
@@ -104,11 +105,14 @@ export function segment(tree: Root, text: string, file: string): Segmentation {
   }
 
   const checkInline = (node: Parent): void => {
-    for (const child of node.children as Nodes[]) {
-      if (child.type === 'html') {
-        unsupported(child, 'Inline raw HTML', 'Use Markdown (emphasis, links) instead; raw HTML would be dropped from the editions.')
-      } else if ('children' in child) checkInline(child as Parent)
+    const html = (node.children as Nodes[]).filter((child) => child.type === 'html')
+    const found = inlineHtmlProblem(html.map((child) => child.value))
+    if (found) {
+      messages.push(
+        problem(`${found.reason}.`, { file, place: html[found.index]!.position?.start, hint: allowedHtmlHint, ruleId: 'unsupported-html' }),
+      )
     }
+    for (const child of node.children as Nodes[]) if ('children' in child) checkInline(child as Parent)
   }
 
   for (const child of tree.children as RootContent[]) visit(child)
@@ -121,14 +125,14 @@ function sliceBlock(node: Nodes, text: string, kind: BlockKind): string {
   if (!position || position.start.offset === undefined || position.end.offset === undefined) return ''
   let start = position.start.offset
   let end = position.end.offset
-  if (kind === 'heading' && 'children' in node && node.children.length > 0) {
+  if ((kind === 'heading' || kind === 'table-cell') && 'children' in node && node.children.length > 0) {
     const first = node.children[0]?.position?.start.offset
     const last = node.children[node.children.length - 1]?.position?.end.offset
     if (first !== undefined && last !== undefined) {
       start = first
       end = last
     } else return ''
-  } else if (kind === 'heading') return ''
+  } else if (kind === 'heading' || kind === 'table-cell') return ''
   const raw = text.slice(start, end)
   if (kind === 'code') return raw
   return raw

@@ -28,6 +28,9 @@ export const inputKindNames: Record<InputKind, string> = {
   import: 'imported file',
 }
 
+/** Largest image file a source may use. */
+export const maxImageBytes = 16 * MB
+
 /** Deepest nesting of lists and block quotes in a Markdown source (or a translated block). */
 export const maxNestingDepth = 32
 

@@ -37,6 +37,7 @@ function sourcesOf(text: string): IdentifiedSources {
   return {
     files: [{ path: 'input.md', text, tree }],
     blocks,
+    images: [],
     ids,
     byId: new Map(blocks.map((block, i) => [ids[i]!, block])),
     assignment: undefined as never,

@@ -1,6 +1,7 @@
 /**
  * rehype plugin: group the edition's top-level elements into sections. Each
- * level-2 heading opens a `<section class="thesis">` labelled by it; a thematic
+ * heading of the section level (`level`: 2 for `##`, 1 when the publication
+ * uses `#` chapters) opens a `<section class="thesis">` labelled by it; a thematic
  * break opens an unheaded `<section class="closing-note">`; what comes before
  * the first heading is a `<div class="preamble">`; the footnotes section gets
  * `class="notes"` and stays last.
@@ -11,6 +12,8 @@ import type { Plugin } from 'unified'
 export interface Options {
   /** Accessible name of the closing section (in the edition's language). */
   closingNoteLabel: string
+  /** The heading level that opens a section (1–6; default 2). */
+  level?: number
 }
 
 export const rehypeSections: Plugin<[Options], Root> = function (options) {
@@ -39,7 +42,7 @@ function groupSections(nodes: Element[], options: Options): Element[] {
       node.properties.ariaLabelledBy = ['pp-footnote-label']
       out.push(node)
       current = undefined
-    } else if (node.tagName === 'h2') {
+    } else if (node.tagName === `h${options.level ?? 2}`) {
       open({ className: ['thesis'], ariaLabelledBy: String(node.properties.id) }).children.push(node)
     } else if (node.tagName === 'hr') {
       open({ className: ['closing-note'], ariaLabel: options.closingNoteLabel })

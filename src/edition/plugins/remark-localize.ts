@@ -15,6 +15,7 @@ import type { Nodes, Parent, PhrasingContent, Root } from 'mdast'
 import type { Plugin } from 'unified'
 import { visit } from 'unist-util-visit'
 import { parseBlockMarkdown } from '../../source/parse.ts'
+import { readHtml } from '../../source/inline-html.ts'
 import type { Place } from '../../util/problems.ts'
 
 /** The publication's definitions, by normalized label. */
@@ -37,6 +38,11 @@ export interface Options {
   definitions: PublicationDefinitions
   /** Language of the translations, for messages. */
   language: string
+  /**
+   * The edition's name of an image a translated block uses (`images/<hash>.png`),
+   * or undefined when the sources use no such image: it is then shown as its alt text.
+   */
+  imageName?: (id: string, url: string) => string | undefined
 }
 
 /** Put each block's translation in place of its content. */
@@ -48,6 +54,11 @@ export const remarkLocalize: Plugin<[Options], Root> = function (options) {
       const translation = options.translations.get(id)
       if (!translation) return 'skip'
       const problem = replaceBlockContent(node as Nodes, translation.text, options.definitions)
+      visit(node, 'image', (image, index, parent) => {
+        const name = options.imageName?.(id, image.url)
+        if (name !== undefined) image.url = name
+        else if (parent && index !== undefined) parent.children[index] = { type: 'text', value: image.alt ?? '' }
+      })
       if (problem) {
         const message = file.message(`The ${options.language} translation of ${id} ${problem}; it is shown as plain text.`, {
           place: translation.place,
@@ -104,10 +115,10 @@ export function normalizeLabel(label: string): string {
     .toUpperCase()
 }
 
-/** Raw HTML in a translation is text, never markup. */
+/** Raw HTML in a translation is text, never markup, unless it is on the allowlist (src/source/inline-html.ts). */
 function inert(children: PhrasingContent[]): PhrasingContent[] {
   return children.map((child): PhrasingContent => {
-    if (child.type === 'html') return { type: 'text', value: child.value }
+    if (child.type === 'html') return readHtml(child.value) ? child : { type: 'text', value: child.value }
     if ('children' in child) (child as Parent).children = inert((child as Parent).children as PhrasingContent[])
     delete (child as Nodes).position
     return child

@@ -24,6 +24,8 @@ export interface SectionDocument {
   label: string
   /** The section heading's ID, when it has one. */
   anchor?: string
+  /** The deeper headings of the section the contents list (`toc.depth`). */
+  subheadings: { id: string; text: string }[]
   body: Element[]
 }
 
@@ -35,7 +37,8 @@ export function sectionDocuments(content: ContentCopy, localizer: Localizer): Se
   const placed = new Set<string>()
   const documents = parts.map((part, index): SectionDocument => {
     const section = asSection(part, localizer)
-    const heading = content.headings.find((hd) => hasId(part, hd.id))
+    const inside = content.headings.filter((hd) => hasId(part, hd.id))
+    const heading = inside.find((hd) => hd.level === 1)
     for (const id of noteRefs(section)) {
       const note = notes.get(id)
       if (!note || placed.has(id)) continue
@@ -46,6 +49,7 @@ export function sectionDocuments(content: ContentCopy, localizer: Localizer): Se
       href: `section-${String(index + 1).padStart(2, '0')}.xhtml`,
       label: heading?.text ?? (section.properties.ariaLabel as string),
       anchor: heading?.id,
+      subheadings: inside.filter((hd) => hd.level > 1).map(({ id, text }) => ({ id, text })),
       body: [section],
     }
   })

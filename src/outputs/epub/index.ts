@@ -10,7 +10,8 @@ import type { PublicationConfig } from '../../project/schema.ts'
 import { readTemplate } from '../assets.ts'
 import type { EditionModel } from '../../edition/model.ts'
 import { colophon, type BuildIdentity } from '../colophon.ts'
-import { copyContent, textOf } from '../../edition/content.ts'
+import { copyContent, textOf, type ContentCopy } from '../../edition/content.ts'
+import { visit } from 'unist-util-visit'
 import { fontFaceCss } from '../fonts.ts'
 import { facesOfLanguages, fontStackCss, type FontSettings } from '../font-registry.ts'
 import { linkAcrossDocuments, sectionDocuments } from './content.ts'
@@ -48,7 +49,7 @@ export interface EpubInput {
 export async function renderEpubEdition(input: EpubInput): Promise<Uint8Array> {
   const { edition, config, identity } = input
   const l = edition.localizer
-  const sections = sectionDocuments(copyContent(edition.content), l)
+  const sections = sectionDocuments(unfoldDetails(copyContent(edition.content)), l)
   const documents: { href: string; title: string; body: Element[] }[] = [
     { href: TITLE_FILE, title: edition.meta.title, body: titlePageBody(edition) },
     ...sections.map((s) => ({ href: s.href, title: s.label, body: s.body })),
@@ -67,7 +68,11 @@ export async function renderEpubEdition(input: EpubInput): Promise<Uint8Array> {
     landmarksTitle: l.t('landmarks'),
     entries: [
       { href: TITLE_FILE, label: l.t('titlePage') },
-      ...sections.map((s) => ({ href: s.anchor ? `${s.href}#${s.anchor}` : s.href, label: s.label })),
+      ...sections.map((s) => ({
+        href: s.anchor ? `${s.href}#${s.anchor}` : s.href,
+        label: s.label,
+        children: s.subheadings.map((sub) => ({ href: `${s.href}#${sub.id}`, label: sub.text })),
+      })),
       { href: COLOPHON_FILE, label: l.t('colophon') },
     ],
     landmarks: [
@@ -96,6 +101,7 @@ export async function renderEpubEdition(input: EpubInput): Promise<Uint8Array> {
     { id: 'colophon', href: COLOPHON_FILE, mediaType: XHTML, spine: true },
     { id: 'style', href: STYLESHEET, mediaType: 'text/css' },
     ...fonts.map(({ face }, i) => ({ id: `font-${i + 1}`, href: `fonts/${face.fileName}`, mediaType: 'font/woff2' })),
+    ...edition.images.map((image, i) => ({ id: `image-${i + 1}`, href: image.name, mediaType: image.mediaType })),
   ]
   const opf = packageDocument({
     identifier: editionIdentifier(config.identifier, edition.language),
@@ -121,8 +127,27 @@ export async function renderEpubEdition(input: EpubInput): Promise<Uint8Array> {
     ...xhtml.map((doc) => ({ path: `${CONTENT_DIR}/${doc.href}`, data: doc.text })),
     { path: `${CONTENT_DIR}/${STYLESHEET}`, data: css },
     ...fonts.map(({ face, data }) => ({ path: `${CONTENT_DIR}/fonts/${face.fileName}`, data, store: true })),
+    ...edition.images.map((image) => ({
+      path: `${CONTENT_DIR}/${image.name}`,
+      data: image.bytes,
+      store: image.mediaType !== 'image/svg+xml',
+    })),
   ]
   return packageContainer(entries, identity.date)
+}
+
+/**
+ * A `<details>` box as a plain block with its summary as a first paragraph: reading systems
+ * differ on details (some never open it), and an e-book shows the whole text.
+ */
+function unfoldDetails(content: ContentCopy): ContentCopy {
+  for (const child of content.children) {
+    visit(child, 'element', (node: Element) => {
+      if (node.tagName === 'details') Object.assign(node, { tagName: 'div', properties: { ...node.properties, className: ['details'] } })
+      else if (node.tagName === 'summary') Object.assign(node, { tagName: 'p', properties: { ...node.properties, className: ['summary'] } })
+    })
+  }
+  return content
 }
 
 function containerXml(): string {

@@ -11,6 +11,13 @@ export const NAV_FILE = 'nav.xhtml'
 export interface NavEntry {
   href: string
   label: string
+  /** Entries nested under this one (a chapter's sections). */
+  children?: NavEntry[]
+}
+
+function navItem(entry: NavEntry): ReturnType<typeof h> {
+  const link = h('a', { href: entry.href }, entry.label)
+  return entry.children?.length ? h('li', [link, h('ol', entry.children.map(navItem))]) : h('li', link)
 }
 
 export type LandmarkType = 'titlepage' | 'toc' | 'bodymatter' | 'colophon'
@@ -34,10 +41,7 @@ export function navDocument(input: NavInput): string {
     body: [
       h('nav#pp-toc', { 'epub:type': 'toc', role: 'doc-toc', ariaLabelledBy: 'pp-toc-title' }, [
         h('h1#pp-toc-title', input.contentsTitle),
-        h(
-          'ol',
-          input.entries.map((entry) => h('li', h('a', { href: entry.href }, entry.label))),
-        ),
+        h('ol', input.entries.map(navItem)),
       ]),
       // Listed for reading systems; hidden from the page by the stylesheet.
       h('nav#pp-landmarks.landmarks', { 'epub:type': 'landmarks', ariaLabelledBy: 'pp-landmarks-title' }, [

@@ -14,6 +14,8 @@ export const htmlOutput = {
     for (const edition of selected) {
       const path = join(dir, edition.language, HTML_FILE)
       await context.write(path, renderHtmlEdition(edition, editions, publication.config.sourceLanguage, identity))
+      // Images beside the page, under the names the page uses (content-addressed: the same bytes, the same name).
+      for (const image of edition.images) await context.write(join(dir, edition.language, image.name), image.bytes)
       written.push({ path, format: 'html' as const, language: edition.language })
     }
     return written

@@ -79,7 +79,13 @@ export function renderPage(input: PageInput): string {
             h('h2#pp-toc-title', l.t('contents')),
             h(
               'ol',
-              input.content.headings.map((heading) => h('li', h('a', { href: `#${heading.id}` }, heading.text))),
+              input.content.headings.map((heading) =>
+                h(
+                  'li',
+                  heading.level > 1 ? { className: [`toc-level-${heading.level}`] } : {},
+                  h('a', { href: `#${heading.id}` }, heading.text),
+                ),
+              ),
             ),
           ]),
           h('main#pp-main', input.content.children),

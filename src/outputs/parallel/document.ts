@@ -235,6 +235,7 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
     fontDirs: [...new Set(faces.map((f) => dirname(f.path)))],
     tocIds: tocEntries.map((e) => e.id),
     blockIds: ids,
+    resources: [...new Map([...a.images, ...b.images].map((image) => [image.name, image])).values()],
   }
 }
 
@@ -244,7 +245,7 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
  * lower, so each bookmark of language a holds its translation as a child.
  */
 function side(edition: EditionModel, demote: number): Side {
-  const content = copyContent(edition.content)
+  const content = copyContent(edition.content, { openDetails: true })
   const blocks = new Map<string, Element>()
   const notes = new Map<string, Element>()
   const noteRow = new Map<string, string>()

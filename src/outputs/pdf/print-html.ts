@@ -39,6 +39,8 @@ export interface PrintDocument {
   tocIds: string[]
   /** Every paragraph ID in the edition (each must become a named destination). */
   blockIds: string[]
+  /** Files the page loads beside it, by the relative URL it uses (the edition's images). */
+  resources: readonly { name: string; bytes: Uint8Array }[]
 }
 
 /** The bundled faces for a language, its own script first (a CSS font-family value). */
@@ -48,7 +50,7 @@ export function printDocument(input: PrintInput): PrintDocument {
   const { edition, identity } = input
   const l = edition.localizer
   const meta = edition.meta
-  const content = copyContent(edition.content)
+  const content = copyContent(edition.content, { openDetails: true })
   const ids = collectBlockIds(content.children)
   const { flow, notes } = splitNotes(content.children)
 
@@ -93,6 +95,7 @@ export function printDocument(input: PrintInput): PrintDocument {
       tocEntries.map((entry) =>
         h(
           'li',
+          'level' in entry && entry.level > 1 ? { className: [`pp-toc-level-${entry.level}`] } : {},
           h('a', { href: `#${entry.id}` }, [
             h('span.pp-toc-text', entry.text),
             h('span.pp-leader', { ariaHidden: 'true' }),
@@ -152,6 +155,7 @@ export function printDocument(input: PrintInput): PrintDocument {
     fontDirs: [...new Set(faces.map((f) => dirname(f.path)))],
     tocIds: tocEntries.map((e) => e.id),
     blockIds: ids,
+    resources: edition.images,
   }
 }
 

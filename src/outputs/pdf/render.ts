@@ -3,8 +3,8 @@
  * from a local file, paginate it (src/outputs/pdf/paginator.js), print it with
  * Chromium's tagged-PDF output (structure tags, bookmarks from headings, /Lang).
  */
-import { readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Page } from 'puppeteer-core'
 import type { BrowserSession } from './browser.ts'
@@ -42,6 +42,13 @@ export async function paginate(page: Page, options: PpTypesetting = typesetting)
 export async function renderPdf(session: BrowserSession, doc: PrintDocument, workDir: string, name: string): Promise<RenderedPdf> {
   const htmlPath = join(workDir, `${name}.html`)
   await writeFile(htmlPath, doc.html)
+  // Two editions may share an image: each writes its own temporary file and renames it over the same name.
+  for (const resource of doc.resources) {
+    const path = join(workDir, resource.name)
+    await mkdir(dirname(path), { recursive: true })
+    await writeFile(`${path}.${name}.tmp`, resource.bytes)
+    await rename(`${path}.${name}.tmp`, path)
+  }
   const page = await session.page([workDir, ...doc.fontDirs])
   try {
     // The paginator is injected as a script: a Content-Security-Policy of the document must not block it.
