@@ -143,7 +143,7 @@ function refuseMissing(shards: readonly Shard[]): void {
   throw new PressError(
     problem(`No shard built ${missing.map((m) => `${m.unit} (shard ${m.shard}/${count})`).join(', ')}.`, {
       file: shards.map((s) => s.dir).join(', '),
-      hint: `Run \`press build --shard ${byShard.map((k) => `${k}/${count}`).join('` and `press build --shard ')}\` and merge its output too.`,
+      hint: `Run ${byShard.map((k) => `\`press build --shard ${k}/${count}\``).join(' and ')} again and merge its output too.`,
       ruleId: 'shard-missing',
     }),
   )
