@@ -8,19 +8,19 @@
 import { join, relative } from 'node:path'
 import { problem, PressError } from '../util/problems.ts'
 import { removeStaleTemps } from '../util/files.ts'
-import { BrowserSession } from '../outputs/pdf/browser.ts'
-import { FontSubsetter } from '../outputs/epub/subset.ts'
+import type { BrowserSession } from '../outputs/pdf/browser.ts'
+import type { FontSubsetter } from '../outputs/epub/subset.ts'
 import { cacheDir, UnitCache } from '../project/cache.ts'
 import type { Publication } from '../project/load.ts'
-import { writeDownloads, type PublicationResult } from '../outputs/downloads/downloads.ts'
+import type { PublicationResult } from '../outputs/downloads/downloads.ts'
 import { buildDate } from '../project/build-info.ts'
 import type { Logger } from '../util/logger.ts'
 import { findPublications } from '../project/paths.ts'
 import { formats, type Format } from '../outputs/registry.ts'
 import { planPublication, type PublicationPlan } from './build/units.ts'
-import { runPublication, type UnitResult } from './build/run.ts'
+import type { runPublication } from './build/run.ts'
+import { restorePublication, type UnitResult } from './build/restore.ts'
 import { describePartition, partition, type ShardSpec } from './build/shard.ts'
-import { writeShardManifest } from './build/shard-manifest.ts'
 
 export { formatHelp, formats, type Format } from '../outputs/registry.ts'
 
@@ -70,33 +70,44 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
   const stale = await removeStaleTemps(outDir, true)
   if (stale.length > 0)
     logger.info(`Removed ${stale.length} temporary files an interrupted build left in ${relative(options.root, outDir) || outDir}`)
-  const session = new BrowserSession() // one browser for the whole build, launched at the first PDF
-  const fonts = new FontSubsetter({ jobs: options.jobs, cacheDir: cache ? cacheDir(options.root, 'fonts') : undefined })
+  // Parsing and rendering are loaded only when a unit is not cached (a no-op build loads the planning modules only).
+  let engine: Promise<{ session: BrowserSession; fonts: FontSubsetter; runPublication: typeof runPublication }> | undefined
+  const load = () =>
+    (engine ??= Promise.all([import('../outputs/pdf/browser.ts'), import('../outputs/epub/subset.ts'), import('./build/run.ts')]).then(
+      ([{ BrowserSession }, { FontSubsetter }, { runPublication }]) => ({
+        session: new BrowserSession(), // one browser for the whole build, launched at the first PDF
+        fonts: new FontSubsetter({ jobs: options.jobs, cacheDir: cache ? cacheDir(options.root, 'fonts') : undefined }),
+        runPublication,
+      }),
+    ))
   const files: string[] = []
   const results: PublicationResult[] = []
   const runs: { plan: PublicationPlan; results: UnitResult[]; titles: Record<string, string> }[] = []
   try {
     for (const [i, plan] of plans.entries()) {
       if (!plan.units.some((u) => mine.has(u.name))) continue
-      const env = {
-        outDir,
-        cache,
-        frozen: options.frozen || options.shard !== undefined, // a shard never mints IDs: all shards must agree
-        strict: options.strict,
-        jobs: options.jobs,
-        logger,
-        session,
-        fonts,
-        date: buildDate(plan.publication.root),
-        replan: async () => (plans[i] = await replan(plan.publication, plan.units[0]!.order)),
+      let run = cache && !options.strict ? await restorePublication(plan, mine, { outDir, cache, logger }) : undefined
+      if (!run) {
+        const { session, fonts, runPublication } = await load()
+        run = await runPublication(plan, mine, {
+          outDir,
+          cache,
+          frozen: options.frozen || options.shard !== undefined, // a shard never mints IDs: all shards must agree
+          strict: options.strict,
+          jobs: options.jobs,
+          logger,
+          session,
+          fonts,
+          date: buildDate(plan.publication.root),
+          replan: async () => (plans[i] = await replan(plan.publication, plan.units[0]!.order)),
+        })
       }
-      const run = await runPublication(plan, mine, env)
       files.push(...run.written)
       runs.push({ plan: plans[i]!, results: run.results, titles: run.titles })
       results.push({ publication: plan.publication, titles: run.titles, editions: run.results.flatMap((r) => r.facts.editions) })
     }
   } finally {
-    await Promise.all([session.close(), fonts.close()])
+    if (engine) await engine.then(({ session, fonts }) => Promise.all([session.close(), fonts.close()]))
   }
   const all = runs.flatMap((r) => r.results)
   // Only whole builds record timings: a shard never changes the split its sibling shards compute.
@@ -106,8 +117,13 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
   logger.info(
     `Units: ${rebuilt.length} built${rebuilt.length > 0 ? ` (${rebuilt.join(', ')})` : ''}, ${reused.length} reused from the cache`,
   )
-  if (options.shard && split) files.push(await writeShardManifest(outDir, options, options.shard, split, runs, plans))
-  else files.push(...(await writeDownloads(results, outDir, logger)))
+  if (options.shard && split) {
+    const { writeShardManifest } = await import('./build/shard-manifest.ts')
+    files.push(await writeShardManifest(outDir, options, options.shard, split, runs, plans))
+  } else {
+    const { writeDownloads } = await import('../outputs/downloads/downloads.ts')
+    files.push(...(await writeDownloads(results, outDir, logger)))
+  }
   return { files, seconds: (performance.now() - started) / 1000, rebuilt, reused }
 }
 

@@ -51,33 +51,31 @@ export function bundledFontsFingerprint(): Promise<string> {
 /** Reads and hashes a publication's input files once each (a missing file hashes as "missing"). */
 export class PublicationInputs {
   readonly publication: Publication
-  readonly #hashes = new Map<string, Promise<string>>()
-  readonly #texts = new Map<string, Promise<string | undefined>>()
+  readonly #bytes = new Map<string, Promise<Buffer | undefined>>()
 
   constructor(publication: Publication) {
     this.publication = publication
   }
 
-  /** sha256 of a file (absolute, or relative to the project root). */
-  file(path: string): Promise<string> {
-    const absolute = isAbsolute(path) ? path : join(this.publication.root, path)
-    let hash = this.#hashes.get(absolute)
-    if (!hash) {
-      hash = this.text(absolute).then((text) => (text === undefined ? 'missing' : sha256(text)))
-      this.#hashes.set(absolute, hash)
-    }
-    return hash
+  /** sha256 of a file's bytes (absolute, or relative to the project root). */
+  async file(path: string): Promise<string> {
+    const bytes = await this.#read(path)
+    return bytes === undefined ? 'missing' : sha256(bytes)
   }
 
   /** A file's text (undefined when missing). */
-  text(path: string): Promise<string | undefined> {
+  async text(path: string): Promise<string | undefined> {
+    return (await this.#read(path))?.toString('utf8')
+  }
+
+  #read(path: string): Promise<Buffer | undefined> {
     const absolute = isAbsolute(path) ? path : join(this.publication.root, path)
-    let text = this.#texts.get(absolute)
-    if (!text) {
-      text = readFile(absolute, 'utf8').catch(() => undefined)
-      this.#texts.set(absolute, text)
+    let bytes = this.#bytes.get(absolute)
+    if (!bytes) {
+      bytes = readFile(absolute).catch(() => undefined)
+      this.#bytes.set(absolute, bytes)
     }
-    return text
+    return bytes
   }
 
   sources(): Promise<string[]> {

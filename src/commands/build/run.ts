@@ -25,21 +25,9 @@ import { loadUi, prepareEditions, type EditionModel } from '../../edition/model.
 import { resolveIds, type IdentifiedSources } from '../../ids/resolve.ts'
 import { loadTranslations, type PublicationTranslations } from '../../i18n/load.ts'
 import type { PublicationPlan, Unit } from './units.ts'
+import { restore, warning, type PublicationRun, type UnitFacts } from './restore.ts'
 
-/** What a unit's output returned, kept in its cache record. */
-export interface UnitFacts {
-  editions: EditionFile[]
-  /** The shared-assets unit: the publication's title in each language. */
-  titles?: Record<string, string>
-}
-
-export interface UnitResult {
-  unit: Unit
-  files: CachedFile[]
-  facts: UnitFacts
-  reused: boolean
-  seconds: number
-}
+export type { PublicationRun, UnitResult } from './restore.ts'
 
 export interface RunEnv {
   outDir: string
@@ -56,27 +44,7 @@ export interface RunEnv {
   replan(): Promise<PublicationPlan>
 }
 
-export interface PublicationRun {
-  results: UnitResult[]
-  titles: Record<string, string>
-  /** Absolute paths written. */
-  written: string[]
-}
-
 export async function runPublication(initial: PublicationPlan, names: ReadonlySet<string>, env: RunEnv): Promise<PublicationRun> {
-  const assetsUnit = (plan: PublicationPlan): Unit => plan.units.find((u) => u.output === undefined)!
-  // Every unit cached (and the titles the shared assets recorded): restore, parse nothing.
-  if (env.cache && !env.strict) {
-    const wanted = initial.units.filter((u) => names.has(u.name))
-    const records = await Promise.all(wanted.map((u) => env.cache!.get<UnitFacts>(u.fingerprint)))
-    const assets = await env.cache.get<UnitFacts>(assetsUnit(initial).fingerprint)
-    if (assets?.facts.titles && records.every((r) => r !== undefined)) {
-      const run: PublicationRun = { results: [], titles: assets.facts.titles, written: [] }
-      for (const [i, unit] of wanted.entries()) run.results.push(await restore(unit, records[i]!, env, run.written))
-      if (run.results.every((r) => r.reused)) return run
-    }
-  }
-
   const { publication } = initial
   const { config, root } = publication
   const sources = await resolveIds(publication, { frozen: env.frozen, write: !env.frozen })
@@ -98,12 +66,16 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
   const coverage = selected.flatMap((e) => checkCoverage(fontConfig, editionTexts(e, publication.configPath)))
   if (coverage.length > 0) throw new PressError(coverage)
   const titles = Object.fromEntries(editions.map((e) => [e.language, e.meta.title]))
+  const warnings = [
+    ...translations.messages.filter((m) => !m.fatal).map((m) => warning(m)),
+    ...editions.flatMap((e) => e.messages.filter((m) => !m.fatal).map((m) => warning(m, e.language))),
+  ]
 
   const run: PublicationRun = { results: [], titles, written: [] }
   const todo: Unit[] = []
   for (const unit of units) {
     const record = env.cache ? await env.cache.get<UnitFacts>(unit.fingerprint) : undefined
-    const restored = record ? await restore(unit, record, env, run.written) : undefined
+    const restored = record && env.cache ? await restore(unit, record, { ...env, cache: env.cache }, run.written) : undefined
     if (restored?.reused) run.results.push(restored)
     else todo.push(unit)
   }
@@ -148,7 +120,7 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
         await writeAssets(root, join(dir, ASSETS_DIR), texts, fontConfig, write)
         return []
       },
-      titles,
+      { titles, warnings },
     )
   }
   run.results.sort((a, b) => a.unit.order - b.unit.order)
@@ -161,7 +133,7 @@ async function runBatch(
   env: RunEnv,
   run: PublicationRun,
   task: (write: Write) => Promise<WrittenEdition[]>,
-  titles?: Record<string, string>,
+  extra: Omit<UnitFacts, 'editions'> = {},
 ): Promise<void> {
   const started = performance.now()
   const contents = new Map<string, Uint8Array>()
@@ -196,7 +168,7 @@ async function runBatch(
           ...(entry.pairedWith === undefined ? {} : { pairedWith: entry.pairedWith }),
         }
       })
-    const unitFacts: UnitFacts = titles ? { editions, titles } : { editions }
+    const unitFacts: UnitFacts = { editions, ...extra }
     run.results.push({ unit, files, facts: unitFacts, reused: false, seconds })
     await env.cache?.put({ unit: unit.name, fingerprint: unit.fingerprint, seconds, files, facts: unitFacts }, contents)
   }
@@ -220,19 +192,6 @@ function expectedFiles(unit: Unit): Set<string> {
 
 function facts(path: string, data: Uint8Array): CachedFile {
   return { path, size: data.length, sha256: sha256(data) }
-}
-
-/** Write a cached unit's files again (byte for byte); `reused: false` when a blob turned out damaged. */
-async function restore(unit: Unit, record: { files: CachedFile[]; facts: UnitFacts; seconds: number }, env: RunEnv, written: string[]) {
-  for (const file of record.files) {
-    const bytes = await env.cache!.read(file)
-    if (!bytes) return { unit, files: record.files, facts: record.facts, reused: false, seconds: 0 }
-    const path = join(env.outDir, ...file.path.split('/'))
-    if (written.includes(path)) continue // a file several units share (a font of the review pages)
-    await writeFileAtomic(path, bytes)
-    written.push(path)
-  }
-  return { unit, files: record.files, facts: record.facts, reused: true, seconds: record.seconds }
 }
 
 function reportIdChanges(sources: IdentifiedSources, logger: Logger): void {
