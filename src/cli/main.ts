@@ -67,7 +67,9 @@ export async function main(
     .option('--frozen', 'never mint paragraph IDs; fail on blocks missing from the lock (always on when CI=true)')
     .option('--strict', 'fail when a block has no translation instead of showing the source text')
     .option('--jobs <n>', 'parallel jobs (font subsetting threads; default: the number of cores)')
-    .option('--no-cache', 'do not reuse cached font subsets from .press-cache/ (and write none)')
+    .option('--no-cache', 'build every unit: do not reuse (or write) .press-cache/ (cached outputs and font subsets)')
+    .option('--shard <K/N>', 'build only shard K of N (for a CI matrix; IDs frozen), with shard.json for `press merge`')
+    .option('--dry-run', 'print the work units (with --shard: the split into shards), build nothing')
     .action(
       async (options: {
         out: string
@@ -77,10 +79,16 @@ export async function main(
         strict?: boolean
         jobs?: string
         cache: boolean
+        shard?: string
+        dryRun?: boolean
       }) => {
         const g = globals()
         const jobs = options.jobs === undefined ? undefined : parseJobs(options.jobs)
         const { build, formats } = await import('../commands/build.ts')
+        const { parseShard } = await import('../commands/build/shard.ts')
+        const shard = options.shard === undefined ? undefined : parseShard(options.shard)
+        if (options.shard !== undefined && !shard)
+          throw new UsageError(`--shard takes K/N with 1 ≤ K ≤ N (got "${options.shard}"), e.g. --shard 2/3.`)
         const unknown = (options.format ?? []).filter((f) => !(formats as readonly string[]).includes(f))
         if (unknown.length > 0) throw new UsageError(`Unknown format ${unknown.join(', ')}: use ${formats.join(', ')}.`)
         const result = await build(
@@ -94,16 +102,30 @@ export async function main(
             strict: Boolean(options.strict),
             jobs,
             cache: options.cache,
+            shard,
+            dryRun: Boolean(options.dryRun),
           },
           logger,
         )
-        logger.summary(`Wrote ${result.files.length} files in ${result.seconds.toFixed(1)} s`)
+        if (!options.dryRun) logger.summary(`Wrote ${result.files.length} files in ${result.seconds.toFixed(1)} s`)
       },
     )
 
   program
+    .command('merge')
+    .description('assemble the outputs of `press build --shard K/N` into one output folder with its manifests and download pages')
+    .argument('<dirs...>', "the shards' output folders")
+    .option('--out <dir>', 'output folder', 'dist')
+    .action(async (dirs: string[], options: { out: string }) => {
+      const g = globals()
+      const { merge } = await import('../commands/merge.ts')
+      const result = await merge({ root: g.root, dirs, outDir: outputFolder(g.root, options.out) }, logger)
+      logger.summary(`Merged ${result.shards} shards: ${result.units} units, ${result.files.length} files`)
+    })
+
+  program
     .command('clean')
-    .description('remove the build cache (.press-cache/: font subsets)')
+    .description('remove the build cache (.press-cache/: cached outputs, font subsets, timings)')
     .action(async () => {
       const g = globals()
       const { clean } = await import('../commands/clean.ts')

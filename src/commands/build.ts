@@ -5,29 +5,22 @@
  *   → one edition per language (built once) → every output of the registry
  *   (src/outputs/registry.ts) → manifests and download pages
  */
-import { readdir, readFile } from 'node:fs/promises'
-import { availableParallelism } from 'node:os'
-import { join, relative, sep } from 'node:path'
-import type { Publication } from '../project/load.ts'
+import { join, relative } from 'node:path'
 import { problem, PressError } from '../util/problems.ts'
-import { removeStaleTemps, writeFileAtomic } from '../util/files.ts'
-import { BrowserSession } from '../outputs/pdf/browser.ts'
-import { FontSubsetter } from '../outputs/epub/subset.ts'
-import { cacheDir } from '../project/cache.ts'
-import { fontSettings } from '../outputs/font-registry.ts'
-import { checkCoverage, editionTexts } from '../outputs/font-coverage.ts'
-import { fileFacts, writeDownloads, type EditionFile, type PublicationResult } from '../outputs/downloads/downloads.ts'
-import type { UiFile } from '../i18n/ui-strings.ts'
-import type { BuildIdentity } from '../outputs/colophon.ts'
-import { ASSETS_DIR, TEMPLATES_DIR, writeAssets } from '../outputs/assets.ts'
-import { buildDate, inputsFingerprint } from '../project/build-info.ts'
-import { loadUi, prepareEditions, type EditionModel } from '../edition/model.ts'
-import { resolveIds, type IdentifiedSources } from '../ids/resolve.ts'
+import { removeStaleTemps } from '../util/files.ts'
+import type { BrowserSession } from '../outputs/pdf/browser.ts'
+import type { FontSubsetter } from '../outputs/epub/subset.ts'
+import { cacheDir, UnitCache } from '../project/cache.ts'
+import type { Publication } from '../project/load.ts'
+import type { PublicationResult } from '../outputs/downloads/downloads.ts'
+import { buildDate } from '../project/build-info.ts'
 import type { Logger } from '../util/logger.ts'
 import { findPublications } from '../project/paths.ts'
-import { formats, outputs, type Format } from '../outputs/registry.ts'
-import type { OutputContext, WrittenEdition } from '../outputs/output.ts'
-import { loadTranslations, type PublicationTranslations } from '../i18n/load.ts'
+import { formats, type Format } from '../outputs/registry.ts'
+import { planPublication, type PublicationPlan } from './build/units.ts'
+import type { runPublication } from './build/run.ts'
+import { restorePublication, type UnitResult } from './build/restore.ts'
+import { describePartition, partition, type ShardSpec } from './build/shard.ts'
 
 export { formatHelp, formats, type Format } from '../outputs/registry.ts'
 
@@ -45,129 +38,110 @@ export interface BuildOptions {
   strict: boolean
   /** Parallel jobs (editions at once, font subsetting threads); default: the number of cores. */
   jobs?: number
-  /** Reuse cached font subsets from .press-cache/ (default true; `--no-cache` turns it off). */
+  /** Reuse cached units and font subsets from .press-cache/ (default true; `--no-cache` turns it off). */
   cache?: boolean
+  /** Build shard K of N (`--shard K/N`): its units and shard.json, no download pages. */
+  shard?: ShardSpec
+  /** Print the split into shards (or the units), build nothing. */
+  dryRun?: boolean
 }
 
 export interface BuildResult {
   files: string[]
   seconds: number
+  /** Work units run now, and those restored from the cache (`<pub>/<output>/<lang>`, `<pub>/assets`). */
+  rebuilt: string[]
+  reused: string[]
 }
 
 export async function build(options: BuildOptions, logger: Logger): Promise<BuildResult> {
   const started = performance.now()
   const outDir = options.outDir ?? join(options.root, 'dist')
-  const files: string[] = []
-  const publications = await findPublications(options.root, options.publication)
+  const { plans, replan } = await planBuild(options)
+  const cache = options.cache === false ? undefined : new UnitCache(options.root)
+  const units = plans.flatMap((p) => p.units)
+  const split = options.shard ? partition(units, options.shard.count, (await cache?.timings()) ?? {}) : undefined
+  const mine = new Set((split ? split.shards[options.shard!.index - 1]! : units).map((u) => u.name))
+  if (options.dryRun) {
+    for (const line of split ? describePartition(split) : units.map((u) => u.name)) logger.info(line)
+    return { files: [], seconds: (performance.now() - started) / 1000, rebuilt: [], reused: [] }
+  }
   // What an interrupted build left: temporary files of processes that are gone (a build running beside us keeps its own).
   const stale = await removeStaleTemps(outDir, true)
   if (stale.length > 0)
     logger.info(`Removed ${stale.length} temporary files an interrupted build left in ${relative(options.root, outDir) || outDir}`)
-  const session = new BrowserSession() // one browser for the whole build, launched at the first PDF
-  const fonts = new FontSubsetter({ jobs: options.jobs, cacheDir: options.cache === false ? undefined : cacheDir(options.root, 'fonts') })
+  // Parsing and rendering are loaded only when a unit is not cached (a no-op build loads the planning modules only).
+  let engine: Promise<{ session: BrowserSession; fonts: FontSubsetter; runPublication: typeof runPublication }> | undefined
+  const load = () =>
+    (engine ??= Promise.all([import('../outputs/pdf/browser.ts'), import('../outputs/epub/subset.ts'), import('./build/run.ts')]).then(
+      ([{ BrowserSession }, { FontSubsetter }, { runPublication }]) => ({
+        session: new BrowserSession(), // one browser for the whole build, launched at the first PDF
+        fonts: new FontSubsetter({ jobs: options.jobs, cacheDir: cache ? cacheDir(options.root, 'fonts') : undefined }),
+        runPublication,
+      }),
+    ))
+  const files: string[] = []
   const results: PublicationResult[] = []
+  const runs: { plan: PublicationPlan; results: UnitResult[]; titles: Record<string, string> }[] = []
   try {
-    for (const publication of publications) {
-      const built = await buildPublication(publication, options, outDir, logger, session, fonts)
-      files.push(...built.files)
-      results.push({ publication, titles: built.titles, editions: built.editions })
+    for (const [i, plan] of plans.entries()) {
+      if (!plan.units.some((u) => mine.has(u.name))) continue
+      let run = cache && !options.strict ? await restorePublication(plan, mine, { outDir, cache, logger }) : undefined
+      if (!run) {
+        const { session, fonts, runPublication } = await load()
+        run = await runPublication(plan, mine, {
+          outDir,
+          cache,
+          frozen: options.frozen || options.shard !== undefined, // a shard never mints IDs: all shards must agree
+          strict: options.strict,
+          jobs: options.jobs,
+          logger,
+          session,
+          fonts,
+          date: buildDate(plan.publication.root),
+          replan: async () => (plans[i] = await replan(plan.publication, plan.units[0]!.order)),
+        })
+      }
+      files.push(...run.written)
+      runs.push({ plan: plans[i]!, results: run.results, titles: run.titles })
+      results.push({ publication: plan.publication, titles: run.titles, editions: run.results.flatMap((r) => r.facts.editions) })
     }
   } finally {
-    await Promise.all([session.close(), fonts.close()])
+    if (engine) await engine.then(({ session, fonts }) => Promise.all([session.close(), fonts.close()]))
   }
-  files.push(...(await writeDownloads(results, outDir, logger)))
-  return { files, seconds: (performance.now() - started) / 1000 }
+  const all = runs.flatMap((r) => r.results)
+  // Only whole builds record timings: a shard never changes the split its sibling shards compute.
+  if (!options.shard) await cache?.recordTimings(Object.fromEntries(all.filter((r) => !r.reused).map((r) => [r.unit.name, r.seconds])))
+  const rebuilt = all.filter((r) => !r.reused).map((r) => r.unit.name)
+  const reused = all.filter((r) => r.reused).map((r) => r.unit.name)
+  logger.info(
+    `Units: ${rebuilt.length} built${rebuilt.length > 0 ? ` (${rebuilt.join(', ')})` : ''}, ${reused.length} reused from the cache`,
+  )
+  if (options.shard && split) {
+    const { writeShardManifest } = await import('./build/shard-manifest.ts')
+    files.push(await writeShardManifest(outDir, options, options.shard, split, runs, plans))
+  } else {
+    const { writeDownloads } = await import('../outputs/downloads/downloads.ts')
+    files.push(...(await writeDownloads(results, outDir, logger)))
+  }
+  return { files, seconds: (performance.now() - started) / 1000, rebuilt, reused }
 }
 
-/** Build one publication's editions; returns the files written, the edition files' facts and its title in each language. */
-async function buildPublication(
-  publication: Publication,
-  options: BuildOptions,
-  outDir: string,
-  logger: Logger,
-  session: BrowserSession,
-  fonts: FontSubsetter,
-): Promise<{ files: string[]; editions: EditionFile[]; titles: Record<string, string> }> {
-  const { config, root } = publication
-  const languages = selectLanguages(publication, options.languages)
+/** The work units of a build (each publication's), fingerprinted from the input files' bytes. */
+export async function planBuild(options: Pick<BuildOptions, 'root' | 'publication' | 'languages' | 'formats'>) {
+  const publications = await findPublications(options.root, options.publication)
   const wanted = new Set(options.formats ?? formats)
-
-  // 1. Sources and their paragraph IDs.
-  const sources = await resolveIds(publication, { frozen: options.frozen, write: !options.frozen })
-  reportIdChanges(sources, logger)
-  // 2. Translations and interface strings.
-  const allLanguages = [config.sourceLanguage, ...config.languages]
-  const translations = await loadTranslations(publication, sources, config.languages)
-  translations.messages.forEach((m) => logger.problem(m))
-  if (translations.messages.some((m) => m.fatal)) throw new PressError(translations.messages.filter((m) => m.fatal))
-  const ui = await loadUi(root, allLanguages)
-  // 3. The editions, built once per language.
-  const editions = prepareEditions(publication, sources, translations, ui, allLanguages)
-  const selected = editions.filter((e) => languages.includes(e.language))
-  if (options.strict) failOnMissing(selected, translations)
-  for (const edition of selected) for (const message of edition.messages) logger.problem(message)
-  // Every character of every edition must be covered by a bundled or configured font: never a silent fallback.
-  const fontConfig = fontSettings(publication)
-  const coverage = selected.flatMap((e) => checkCoverage(fontConfig, editionTexts(e, publication.configPath)))
-  if (coverage.length > 0) throw new PressError(coverage)
-
-  // 4. Every output of the registry that was asked for.
-  const dir = join(outDir, config.id)
-  const written: string[] = []
-  const facts = new Map<string, ReturnType<typeof fileFacts>>()
-  const write = async (path: string, data: string | Uint8Array): Promise<void> => {
-    await writeFileAtomic(path, data)
-    written.push(path)
-    facts.set(path, fileFacts(data))
-    logger.progress(`wrote ${relative(root, path)}`)
-  }
-  const context: OutputContext = {
-    publication,
-    sources,
-    translations,
-    editions,
-    selected,
-    pairs: languages.filter((l) => l !== config.sourceLanguage).map((l): [string, string] => [config.sourceLanguage, l]),
-    identity: await buildIdentity(publication, sources, translations, ui),
-    dir,
-    session,
-    fonts,
-    jobs: options.jobs ?? availableParallelism(),
-    logger,
-    write,
-  }
-  const listed: WrittenEdition[] = []
-  let assets = false
-  for (const output of outputs.filter((o) => wanted.has(o.format))) {
-    // The shared stylesheets and fonts, before the review pages add theirs beside them.
-    if (output.name === 'review') assets = await writeSharedAssets()
-    listed.push(...(await output.write(context)))
-  }
-  if (!assets) await writeSharedAssets()
-
-  // 5. The facts the manifest lists, from what the writers returned.
-  const editionFiles = listed.map((entry): EditionFile => {
-    const { size, sha256 } = facts.get(entry.path)!
-    return {
-      language: entry.language,
-      format: entry.format,
-      path: relative(outDir, entry.path).split(sep).join('/'),
-      size,
-      sha256,
-      ...(entry.pages === undefined ? {} : { pages: entry.pages }),
-      ...(entry.pairedWith === undefined ? {} : { pairedWith: entry.pairedWith }),
-    }
-  })
-  return { files: written, editions: editionFiles, titles: Object.fromEntries(editions.map((e) => [e.language, e.meta.title])) }
-
-  async function writeSharedAssets(): Promise<true> {
-    const texts = editions.flatMap((e) => [
-      ...editionTexts(e, publication.configPath),
-      { language: e.language, text: Object.values(ui.get(e.language)!.strings).join('\n') },
-    ])
-    written.push(...(await writeAssets(root, join(dir, ASSETS_DIR), texts, fontConfig)).written)
-    return true
-  }
+  const plans: PublicationPlan[] = []
+  const replan = (p: Publication, order: number) =>
+    planPublication(p, selectLanguages(p, options.languages), wanted, buildDate(p.root), order)
+  for (const publication of publications)
+    plans.push(
+      await replan(
+        publication,
+        plans.reduce((n, p) => n + p.units.length, 0),
+      ),
+    )
+  return { plans, replan }
 }
 
 function selectLanguages(publication: Publication, requested: string[] | undefined): string[] {
@@ -183,63 +157,4 @@ function selectLanguages(publication: Publication, requested: string[] | undefin
     )
   }
   return requested
-}
-
-function reportIdChanges(sources: IdentifiedSources, logger: Logger): void {
-  const minted = sources.assignment.changes.filter((c) => c.how === 'minted').length
-  const edited = sources.assignment.changes.filter((c) => c.how === 'edited' || c.how === 'rewritten').length
-  if (minted + edited + sources.assignment.retired.length > 0) {
-    logger.info(
-      `${sources.lockPath}: ${minted} minted, ${edited} re-matched after an edit, ` +
-        `${sources.assignment.retired.length} retired (run \`press ids\` for details)`,
-    )
-  }
-}
-
-function failOnMissing(editions: EditionModel[], translations: PublicationTranslations): void {
-  const messages = editions.flatMap((edition) =>
-    edition.blocks
-      .filter((b) => b.status === 'fallback')
-      .map((b) =>
-        problem(`${b.id} has no ${edition.language} translation (--strict).`, {
-          file: translations.files.get(edition.language)?.path ?? b.block.file,
-          place: translations.files.get(edition.language)?.positions.keyPlaceOf(['entries', b.id]) ?? {
-            line: b.block.line,
-            column: b.block.column,
-          },
-          hint:
-            `Translate it in the ${edition.language} translation file (run \`press sync\` to add missing entries), ` +
-            'or build without --strict to fall back to the source.',
-          ruleId: 'missing-translation',
-        }),
-      ),
-  )
-  if (messages.length > 0) throw new PressError(messages)
-}
-
-/**
- * Fingerprints of what a build reads: sources and lock (revision); that plus config, translations,
- * interface strings and templates (build).
- */
-async function buildIdentity(
-  publication: Publication,
-  sources: IdentifiedSources,
-  translations: PublicationTranslations,
-  ui: Map<string, UiFile>,
-): Promise<BuildIdentity> {
-  const revision = inputsFingerprint([
-    ...sources.files.map((f) => f.text),
-    JSON.stringify(sources.assignment.lock),
-    ...sources.images.map((image) => image.name),
-  ])
-  const templateDir = join(publication.root, TEMPLATES_DIR)
-  const templates = await Promise.all((await readdir(templateDir)).sort().map((name) => readFile(join(templateDir, name), 'utf8')))
-  const build = inputsFingerprint([
-    revision,
-    JSON.stringify(publication.config),
-    ...[...translations.files.values()].map((f) => f.raw),
-    JSON.stringify([...ui].map(([language, file]) => [language, file.strings])),
-    ...templates,
-  ])
-  return { build, revision, date: buildDate(publication.root) }
 }

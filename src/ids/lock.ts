@@ -16,7 +16,7 @@ import { parseJsonFile } from '../util/json.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { stringifyJson } from '../util/files.ts'
 
-export const LOCK_FILE = 'ids.lock.json'
+export { LOCK_FILE } from '../project/paths.ts'
 export const LOCK_VERSION = 2
 
 /**

@@ -13,6 +13,9 @@ export async function readTemplate(root: string, name: string): Promise<string> 
   return readFile(join(root, TEMPLATES_DIR, name), 'utf8')
 }
 
+/** Writes one file (atomically); the build passes one that records what a work unit wrote. */
+export type Write = (path: string, data: string | Uint8Array) => Promise<void>
+
 /** The text shown in one language, for picking its fonts. */
 export interface LanguageText {
   language: string
@@ -25,13 +28,14 @@ export async function writeAssets(
   dir: string,
   texts: readonly LanguageText[],
   settings: FontSettings,
+  write: Write = writeFileAtomic,
 ): Promise<{ written: string[]; faces: FontFace[] }> {
   const written: string[] = []
   for (const name of stylesheets) {
-    await writeFileAtomic(join(dir, name), await readTemplate(root, name))
+    await write(join(dir, name), await readTemplate(root, name))
     written.push(join(dir, name))
   }
-  const fonts = await writeFonts(dir, texts, () => settings)
+  const fonts = await writeFonts(dir, texts, () => settings, write)
   return { written: [...written, ...fonts.written], faces: fonts.faces }
 }
 
@@ -43,6 +47,7 @@ export async function writeFonts(
   dir: string,
   texts: readonly LanguageText[],
   settingsOf: (language: string) => FontSettings,
+  write: Write = writeFileAtomic,
 ): Promise<{ written: string[]; faces: FontFace[] }> {
   const byPath = new Map<string, FontFace>()
   for (const { language, text } of texts)
@@ -51,7 +56,7 @@ export async function writeFonts(
   const languages = [...new Set(texts.map((t) => t.language))].sort((a, b) => a.length - b.length || a.localeCompare(b))
   const stacks = languages.map((language) => fontStackCss(settingsOf(language), [language])).join('\n')
   const written = [join(dir, 'fonts.css'), ...faces.map((face) => join(dir, 'fonts', face.fileName))]
-  await writeFileAtomic(written[0]!, fontFaceCss(faces, 'fonts/') + '\n\n' + stacks + '\n')
-  for (const face of faces) await writeFileAtomic(join(dir, 'fonts', face.fileName), await readFile(face.path))
+  await write(written[0]!, fontFaceCss(faces, 'fonts/') + '\n\n' + stacks + '\n')
+  for (const face of faces) await write(join(dir, 'fonts', face.fileName), await readFile(face.path))
   return { written, faces }
 }

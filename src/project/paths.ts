@@ -50,3 +50,6 @@ export async function findPublications(root: string, only?: string): Promise<Pub
   }
   return publications
 }
+
+/** The paragraph-ID lock beside a publication's sources (src/ids/lock.ts reads and writes it). */
+export const LOCK_FILE = 'ids.lock.json'

@@ -1,8 +1,5 @@
 import { join } from 'node:path'
-import { mapBounded } from '../../util/async.ts'
 import type { Output } from '../output.ts'
-import { fontSettings } from '../font-registry.ts'
-import { epubFileName, renderEpubEdition } from './index.ts'
 
 export const epubOutput = {
   name: 'epub',
@@ -11,6 +8,12 @@ export const epubOutput = {
   files: ['<lang>/<pub>.<lang>.epub'],
   inputs: ['sources', 'lock', 'translations', 'ui-strings', 'templates', 'fonts', 'config'],
   async write(context) {
+    // Loaded when it runs: a cached build plans with the registry only.
+    const [{ mapBounded }, { fontSettings }, { epubFileName, renderEpubEdition }] = await Promise.all([
+      import('../../util/async.ts'),
+      import('../font-registry.ts'),
+      import('./index.ts'),
+    ])
     const { publication, selected, identity, dir } = context
     const { config, root } = publication
     // Editions overlap: one renders in this thread while another's fonts are subset in the worker threads.

@@ -1,14 +1,14 @@
 import type { Output } from '../output.ts'
-import { HTML_FILE, renderHtmlEdition } from './index.ts'
 import { join } from 'node:path'
 
 export const htmlOutput = {
   name: 'html',
   format: 'html',
   description: 'one HTML page per language, with paragraph tools and links to every other language',
-  files: [`<lang>/${HTML_FILE}`],
+  files: ['<lang>/index.html'],
   inputs: ['sources', 'lock', 'translations', 'ui-strings', 'templates', 'config'],
   async write(context) {
+    const { HTML_FILE, renderHtmlEdition } = await import('./index.ts') // loaded when it runs: a cached build plans with the registry only
     const { publication, editions, selected, identity, dir } = context
     const written = []
     for (const edition of selected) {

@@ -1,13 +1,13 @@
 import type { Output } from '../output.ts'
-import { PARALLEL_DIR, writeParallelEditions } from './index.ts'
 
 export const parallelOutput = {
   name: 'parallel',
   format: 'pdf',
   description: 'one parallel-text PDF per target language: the source beside the translation, one row per paragraph ID',
-  files: [`${PARALLEL_DIR}/<a>-<b>.pdf`],
+  files: ['parallel/<a>-<b>.pdf'],
   inputs: ['sources', 'lock', 'translations', 'ui-strings', 'templates', 'fonts', 'config'],
   async write(context) {
+    const { writeParallelEditions } = await import('./index.ts') // loaded when it runs: a cached build plans with the registry only
     const { publication, editions, pairs, identity, dir, session, logger } = context
     const source = publication.config.sourceLanguage
     const pdfs = await writeParallelEditions({

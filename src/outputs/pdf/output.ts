@@ -1,5 +1,4 @@
 import type { Output } from '../output.ts'
-import { writePdfEditions } from './index.ts'
 
 export const pdfOutput = {
   name: 'pdf',
@@ -8,6 +7,7 @@ export const pdfOutput = {
   files: ['<lang>/<pub>.<lang>.pdf'],
   inputs: ['sources', 'lock', 'translations', 'ui-strings', 'templates', 'fonts', 'config'],
   async write(context) {
+    const { writePdfEditions } = await import('./index.ts') // loaded when it runs: a cached build plans with the registry only
     const { publication, selected, identity, dir, session, logger } = context
     const pdfs = await writePdfEditions({
       publication,

@@ -1,0 +1,93 @@
+/**
+ * The `shard` mode of scripts/benchmark.ts: one build (1 shard) against the
+ * same build as 2 shards run at once on this machine plus `press merge`, wall
+ * time side by side, on the bundled publication and on one `--max-scale`
+ * times larger (generated as in the `scale` mode). No cache: every unit is
+ * built. The merged site is checked byte for byte against the single build.
+ */
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { measure, press, pressCommand, projectCopy, row, seconds, type Mode, type Sample } from './benchmark-lib.ts'
+import { scaledProject } from './benchmark-scale.ts'
+
+/** Run commands at once, each under /usr/bin/time; wall is the time until the last one ends. */
+async function together(dir: string, commands: string[][]): Promise<Sample> {
+  const out = mkdtempSync(join(tmpdir(), 'press-bench-shard-'))
+  const started = performance.now()
+  const samples = await Promise.all(
+    commands.map(
+      (args, i) =>
+        new Promise<Sample>((resolve, reject) => {
+          const file = join(out, `time-${i}`)
+          const child = spawn('/usr/bin/time', ['-o', file, '-f', '%U %S %e %M', process.execPath, press, ...args], {
+            cwd: dir,
+            env: { ...process.env, SOURCE_DATE_EPOCH: '1571529600', CI: '' },
+            stdio: ['ignore', 'ignore', 'pipe'],
+          })
+          let stderr = ''
+          child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+          child.on('close', (code) => {
+            if (code !== 0) return reject(new Error(`press ${args.join(' ')} exited ${code}:\n${stderr.slice(-2000)}`))
+            const [user, sys, wall, rss] = readFileSync(file, 'utf8').trim().split('\n').at(-1)!.split(/\s+/).map(Number)
+            resolve({ cpu: user! + sys!, wall: wall!, rssMb: rss! / 1024 })
+          })
+        }),
+    ),
+  )
+  rmSync(out, { recursive: true, force: true })
+  const wall = (performance.now() - started) / 1000
+  return { cpu: samples.reduce((n, s) => n + s.cpu, 0), wall, rssMb: Math.max(...samples.map((s) => s.rssMb)) }
+}
+
+function digest(dir: string): string {
+  const hash = createHash('sha256')
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort()
+  for (const file of files) hash.update(relative(dir, file)).update(readFileSync(file))
+  return hash.digest('hex')
+}
+
+export const shardMode: Mode = {
+  name: 'shard',
+  description: '1 shard vs 2 shards at once + press merge (wall time), at 1× and --max-scale×',
+  defaultRuns: 1,
+  async run({ runs, maxScale, print }) {
+    print(`Shards (all formats, all languages, --no-cache; ${runs} run${runs > 1 ? 's' : ''}, median)`)
+    for (const scale of [...new Set([1, maxScale])]) {
+      const dir = scale === 1 ? projectCopy() : scaledProject(scale)
+      const ratios: number[] = []
+      let single: Sample | undefined
+      let sharded: Sample | undefined
+      let merged: Sample | undefined
+      for (let i = 0; i < runs; i++) {
+        single = measure(pressCommand(dir, ['build', '--no-cache', '--out', 'single']))
+        sharded = await together(
+          dir,
+          [1, 2].map((k) => ['build', '--no-cache', '--shard', `${k}/2`, '--out', `shard-${k}`]),
+        )
+        merged = measure(pressCommand(dir, ['merge', 'shard-1', 'shard-2', '--out', 'merged']))
+        ratios.push((sharded.wall + merged.wall) / single.wall)
+      }
+      const same = digest(join(dir, 'single')) === digest(join(dir, 'merged'))
+      ratios.sort((a, b) => a - b)
+      print(
+        row(`  ${scale}×: 1 shard`, `${seconds(single!.wall)} wall`, `${seconds(single!.cpu)} CPU`, `${Math.round(single!.rssMb)} MB peak`),
+      )
+      print(row(`  ${scale}×: 2 shards at once`, `${seconds(sharded!.wall)} wall`, `${seconds(sharded!.cpu)} CPU (both)`))
+      print(row(`  ${scale}×: press merge`, `${seconds(merged!.wall)} wall`))
+      print(
+        row(
+          `  ${scale}×: (2 shards + merge) / 1 shard`,
+          `${ratios[Math.floor(ratios.length / 2)]!.toFixed(2)}× wall`,
+          same ? 'merged = single (sha256)' : 'MERGED DIFFERS FROM SINGLE',
+        ),
+      )
+      rmSync(dir, { recursive: true, force: true })
+    }
+  },
+}

@@ -1,0 +1,227 @@
+/**
+ * Run a publication's work units: each unit whose fingerprint is in the cache
+ * has its files restored byte for byte (with its manifest facts); the others
+ * run their output, and what they wrote is cached. When every unit is cached,
+ * nothing is parsed.
+ *
+ *   sources + IDs (lock) → translations + interface strings → one edition per
+ *   language (built once) → the outputs of the units not cached → the shared assets
+ */
+import { join, relative, sep } from 'node:path'
+import { availableParallelism } from 'node:os'
+import { problem, PressError } from '../../util/problems.ts'
+import { writeFileAtomic } from '../../util/files.ts'
+import type { Logger } from '../../util/logger.ts'
+import { sha256, type CachedFile, type UnitCache } from '../../project/cache.ts'
+import type { BrowserSession } from '../../outputs/pdf/browser.ts'
+import type { FontSubsetter } from '../../outputs/epub/subset.ts'
+import { fontSettings } from '../../outputs/font-registry.ts'
+import { checkCoverage, editionTexts } from '../../outputs/font-coverage.ts'
+import { ASSETS_DIR, writeAssets, type Write } from '../../outputs/assets.ts'
+import type { EditionFile } from '../../outputs/downloads/downloads.ts'
+import type { OutputContext, WrittenEdition } from '../../outputs/output.ts'
+import { outputs } from '../../outputs/registry.ts'
+import { loadUi, prepareEditions, type EditionModel } from '../../edition/model.ts'
+import { resolveIds, type IdentifiedSources } from '../../ids/resolve.ts'
+import { loadTranslations, type PublicationTranslations } from '../../i18n/load.ts'
+import type { PublicationPlan, Unit } from './units.ts'
+import { restore, warning, type PublicationRun, type UnitFacts } from './restore.ts'
+
+export type { PublicationRun, UnitResult } from './restore.ts'
+
+export interface RunEnv {
+  outDir: string
+  cache: UnitCache | undefined
+  frozen: boolean
+  strict: boolean
+  jobs: number | undefined
+  logger: Logger
+  session: BrowserSession
+  fonts: FontSubsetter
+  /** The date the editions state (SOURCE_DATE_EPOCH or the last commit). */
+  date: Date
+  /** Plan again (after the lock was updated: the fingerprints change). */
+  replan(): Promise<PublicationPlan>
+}
+
+export async function runPublication(initial: PublicationPlan, names: ReadonlySet<string>, env: RunEnv): Promise<PublicationRun> {
+  const { publication } = initial
+  const { config, root } = publication
+  const sources = await resolveIds(publication, { frozen: env.frozen, write: !env.frozen })
+  reportIdChanges(sources, env.logger)
+  const plan = sources.assignment.changed && !env.frozen ? await env.replan() : initial
+  const units = plan.units.filter((u) => names.has(u.name))
+  const allLanguages = [config.sourceLanguage, ...config.languages]
+  const translations = await loadTranslations(publication, sources, config.languages)
+  translations.messages.forEach((m) => env.logger.problem(m))
+  if (translations.messages.some((m) => m.fatal)) throw new PressError(translations.messages.filter((m) => m.fatal))
+  const ui = await loadUi(root, allLanguages)
+  const editions = prepareEditions(publication, sources, translations, ui, allLanguages)
+  const used = new Set(units.flatMap((u) => (u.output ? u.languages : [])))
+  const selected = editions.filter((e) => plan.languages.includes(e.language) && used.has(e.language))
+  if (env.strict) failOnMissing(selected, translations)
+  for (const edition of selected) for (const message of edition.messages) env.logger.problem(message)
+  // Every character of every edition must be covered by a bundled or configured font: never a silent fallback.
+  const fontConfig = fontSettings(publication)
+  const coverage = selected.flatMap((e) => checkCoverage(fontConfig, editionTexts(e, publication.configPath)))
+  if (coverage.length > 0) throw new PressError(coverage)
+  const titles = Object.fromEntries(editions.map((e) => [e.language, e.meta.title]))
+  const warnings = [
+    ...translations.messages.filter((m) => !m.fatal).map((m) => warning(m)),
+    ...editions.flatMap((e) => e.messages.filter((m) => !m.fatal).map((m) => warning(m, e.language))),
+  ]
+
+  const run: PublicationRun = { results: [], titles, written: [] }
+  const todo: Unit[] = []
+  for (const unit of units) {
+    const record = env.cache ? await env.cache.get<UnitFacts>(unit.fingerprint) : undefined
+    const restored = record && env.cache ? await restore(unit, record, { ...env, cache: env.cache }, run.written) : undefined
+    if (restored?.reused) run.results.push(restored)
+    else todo.push(unit)
+  }
+
+  const dir = join(env.outDir, config.id)
+  const base: Omit<OutputContext, 'selected' | 'pairs' | 'write'> = {
+    publication,
+    sources,
+    translations,
+    editions,
+    identity: { build: plan.build, revision: plan.revision, date: env.date },
+    dir,
+    session: env.session,
+    fonts: env.fonts,
+    jobs: env.jobs ?? availableParallelism(),
+    logger: env.logger,
+  }
+  for (const output of outputs) {
+    const batch = todo.filter((u) => u.output?.name === output.name)
+    if (batch.length === 0) continue
+    await runBatch(batch, env, run, async (write) => {
+      const languages = new Set(batch.map((u) => u.languages.at(-1)!))
+      return output.write({
+        ...base,
+        selected: editions.filter((e) => languages.has(e.language) && batch[0]!.languages.length === 1),
+        pairs: batch.filter((u) => u.languages.length === 2).map((u) => [u.languages[0]!, u.languages[1]!]),
+        write,
+      })
+    })
+  }
+  const assets = todo.find((u) => u.output === undefined)
+  if (assets) {
+    await runBatch(
+      [assets],
+      env,
+      run,
+      async (write) => {
+        const texts = editions.flatMap((e) => [
+          ...editionTexts(e, publication.configPath),
+          { language: e.language, text: Object.values(ui.get(e.language)!.strings).join('\n') },
+        ])
+        await writeAssets(root, join(dir, ASSETS_DIR), texts, fontConfig, write)
+        return []
+      },
+      { titles, warnings },
+    )
+  }
+  run.results.sort((a, b) => a.unit.order - b.unit.order)
+  return run
+}
+
+/** Run units' output at once, give each unit the files it wrote, cache them. */
+async function runBatch(
+  batch: readonly Unit[],
+  env: RunEnv,
+  run: PublicationRun,
+  task: (write: Write) => Promise<WrittenEdition[]>,
+  extra: Omit<UnitFacts, 'editions'> = {},
+): Promise<void> {
+  const started = performance.now()
+  const contents = new Map<string, Uint8Array>()
+  const owners = new Map<string, Unit[]>()
+  const expected = new Map(batch.map((u) => [u, expectedFiles(u)]))
+  const write: Write = async (path, data) => {
+    await writeFileAtomic(path, data)
+    run.written.push(path)
+    const rel = relative(env.outDir, path).split(sep).join('/')
+    contents.set(rel, typeof data === 'string' ? Buffer.from(data) : data)
+    const mine = batch.filter((u) => expected.get(u)!.has(rel))
+    owners.set(rel, mine.length > 0 ? mine : [...batch])
+    env.logger.progress(`wrote ${relative(batch[0]!.publication.root, path)}`)
+  }
+  const listed = await task(write)
+  const seconds = (performance.now() - started) / 1000 / batch.length
+  for (const unit of batch) {
+    const files = [...owners].filter(([, us]) => us.includes(unit)).map(([path]) => facts(path, contents.get(path)!))
+    const paths = new Set(files.map((f) => f.path))
+    const editions = listed
+      .map((entry) => ({ entry, path: relative(env.outDir, entry.path).split(sep).join('/') }))
+      .filter(({ path }) => paths.has(path))
+      .map(({ entry, path }): EditionFile => {
+        const { size, sha256 } = files.find((f) => f.path === path)!
+        return {
+          language: entry.language,
+          format: entry.format,
+          path,
+          size,
+          sha256,
+          ...(entry.pages === undefined ? {} : { pages: entry.pages }),
+          ...(entry.pairedWith === undefined ? {} : { pairedWith: entry.pairedWith }),
+        }
+      })
+    const unitFacts: UnitFacts = { editions, ...extra }
+    run.results.push({ unit, files, facts: unitFacts, reused: false, seconds })
+    await env.cache?.put({ unit: unit.name, fingerprint: unit.fingerprint, seconds, files, facts: unitFacts }, contents)
+  }
+}
+
+/** The files a unit's output declares (`Output.files`), relative to the output folder. */
+function expectedFiles(unit: Unit): Set<string> {
+  const id = unit.publication.config.id
+  const [a, b] = unit.languages
+  const patterns = unit.output?.files ?? []
+  return new Set(
+    patterns.map((p) =>
+      `${id}/${p}`
+        .replaceAll('<pub>', id)
+        .replaceAll('<lang>', a!)
+        .replaceAll('<a>', a!)
+        .replaceAll('<b>', b ?? a!),
+    ),
+  )
+}
+
+function facts(path: string, data: Uint8Array): CachedFile {
+  return { path, size: data.length, sha256: sha256(data) }
+}
+
+function reportIdChanges(sources: IdentifiedSources, logger: Logger): void {
+  const minted = sources.assignment.changes.filter((c) => c.how === 'minted').length
+  const edited = sources.assignment.changes.filter((c) => c.how === 'edited' || c.how === 'rewritten').length
+  if (minted + edited + sources.assignment.retired.length > 0) {
+    logger.info(
+      `${sources.lockPath}: ${minted} minted, ${edited} re-matched after an edit, ` +
+        `${sources.assignment.retired.length} retired (run \`press ids\` for details)`,
+    )
+  }
+}
+
+function failOnMissing(editions: EditionModel[], translations: PublicationTranslations): void {
+  const messages = editions.flatMap((edition) =>
+    edition.blocks
+      .filter((b) => b.status === 'fallback')
+      .map((b) =>
+        problem(`${b.id} has no ${edition.language} translation (--strict).`, {
+          file: translations.files.get(edition.language)?.path ?? b.block.file,
+          place: translations.files.get(edition.language)?.positions.keyPlaceOf(['entries', b.id]) ?? {
+            line: b.block.line,
+            column: b.block.column,
+          },
+          hint:
+            `Translate it in the ${edition.language} translation file (run \`press sync\` to add missing entries), ` +
+            'or build without --strict to fall back to the source.',
+          ruleId: 'missing-translation',
+        }),
+      ),
+  )
+  if (messages.length > 0) throw new PressError(messages)
+}

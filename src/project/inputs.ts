@@ -1,0 +1,139 @@
+/**
+ * The bytes a build reads, hashed without parsing them: the tool itself, each
+ * source, the ID lock, each translation and interface-strings file, each
+ * template and the fonts. Work units combine these into their fingerprints
+ * (src/commands/build/units.ts); a build whose units are all cached reads
+ * nothing else.
+ */
+import { readdir, readFile } from 'node:fs/promises'
+import { basename, dirname, isAbsolute, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Publication } from './load.ts'
+import { LOCK_FILE, translationPath, uiPath } from './paths.ts'
+import { sha256 } from './cache.ts'
+
+/** The folder of the running code (lib/ when compiled, src/ through tsx) and the tool's root above it. */
+const codeDir = dirname(dirname(fileURLToPath(import.meta.url)))
+const toolRoot = dirname(codeDir)
+
+let tool: Promise<string> | undefined
+
+/** The tool's version (package.json), a hash of its code (lib/ or src/) and of its dependencies (package-lock.json). */
+export function toolFingerprint(): Promise<string> {
+  tool ??= (async () => {
+    const pkg = JSON.parse(await readFile(join(toolRoot, 'package.json'), 'utf8')) as { version?: string }
+    const files = await listFiles(codeDir)
+    const hash = await hashFiles(files)
+    const lock = await readFile(join(toolRoot, 'package-lock.json')).catch(() => Buffer.from(''))
+    return `${pkg.version ?? '0.0.0'}+${sha256(hash + sha256(lock)).slice(0, 16)}`
+  })()
+  return tool
+}
+
+let fonts: Promise<string> | undefined
+
+/** The bundled font packages (name@version of each installed @fontsource package). */
+export function bundledFontsFingerprint(): Promise<string> {
+  fonts ??= (async () => {
+    const dir = join(toolRoot, 'node_modules', '@fontsource')
+    const names = (await readdir(dir).catch(() => [])).sort()
+    const versions = await Promise.all(
+      names.map(async (name) => {
+        const pkg = await readFile(join(dir, name, 'package.json'), 'utf8').catch(() => '{}')
+        return `${name}@${(JSON.parse(pkg) as { version?: string }).version ?? '?'}`
+      }),
+    )
+    return sha256(versions.join('\n'))
+  })()
+  return fonts
+}
+
+/** Reads and hashes a publication's input files once each (a missing file hashes as "missing"). */
+export class PublicationInputs {
+  readonly publication: Publication
+  readonly #bytes = new Map<string, Promise<Buffer | undefined>>()
+
+  constructor(publication: Publication) {
+    this.publication = publication
+  }
+
+  /** sha256 of a file's bytes (absolute, or relative to the project root). */
+  async file(path: string): Promise<string> {
+    const bytes = await this.#read(path)
+    return bytes === undefined ? 'missing' : sha256(bytes)
+  }
+
+  /** A file's text (undefined when missing). */
+  async text(path: string): Promise<string | undefined> {
+    return (await this.#read(path))?.toString('utf8')
+  }
+
+  #read(path: string): Promise<Buffer | undefined> {
+    const absolute = isAbsolute(path) ? path : join(this.publication.root, path)
+    let bytes = this.#bytes.get(absolute)
+    if (!bytes) {
+      bytes = readFile(absolute).catch(() => undefined)
+      this.#bytes.set(absolute, bytes)
+    }
+    return bytes
+  }
+
+  /** The Markdown sources, then every other file in the publication's folder (images a source shows), by path. */
+  async sources(): Promise<string[]> {
+    const { dir, config, configPath } = this.publication
+    const markdown = config.sources.map((name) => join(dir, name))
+    const known = new Set([...markdown, join(dir, LOCK_FILE), join(this.publication.root, configPath)])
+    const others = (await listFiles(dir)).filter((file) => !known.has(file) && !basename(file).startsWith('.'))
+    return [
+      ...(await Promise.all(markdown.map((file) => this.file(file)))),
+      ...(await Promise.all(others.map(async (file) => `${relative(dir, file)}:${await this.file(file)}`))),
+    ]
+  }
+
+  translation(language: string): Promise<string> {
+    return this.file(translationPath(language, this.publication.config.id))
+  }
+
+  ui(language: string): Promise<string> {
+    return this.file(uiPath(language))
+  }
+
+  /** The name a language gives itself in its ui.json (what other editions' language links show). */
+  async languageName(language: string): Promise<string> {
+    const text = await this.text(uiPath(language))
+    try {
+      const name = (JSON.parse(text ?? '{}') as { strings?: Record<string, unknown> }).strings?.languageName
+      return typeof name === 'string' ? name : ''
+    } catch {
+      return 'unreadable' // the build reports it when it parses the file
+    }
+  }
+
+  template(name: string): Promise<string> {
+    return this.file(join(this.publication.root, 'templates', name))
+  }
+
+  async templates(): Promise<string[]> {
+    const names = (await readdir(join(this.publication.root, 'templates')).catch(() => [])).sort()
+    return Promise.all(names.map(async (name) => `${name}:${await this.template(name)}`))
+  }
+
+  /** Bundled font packages, and the font files publication.yaml's `fonts:` names in the project. */
+  async fonts(): Promise<string[]> {
+    const files = Object.values(this.publication.config.fonts ?? {}).filter((value) => !value.startsWith('@'))
+    return [await bundledFontsFingerprint(), ...(await Promise.all(files.map((f) => this.file(join(this.publication.dir, f)))))]
+  }
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort()
+}
+
+async function hashFiles(files: readonly string[]): Promise<string> {
+  const hashes = await Promise.all(files.map(async (file) => `${file.slice(codeDir.length)}:${sha256(await readFile(file))}`))
+  return sha256(hashes.join('\n'))
+}

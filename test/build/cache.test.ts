@@ -1,0 +1,114 @@
+/**
+ * The incremental cache is never stale: changing each kind of input rebuilds exactly the work units
+ * that read it (the others are restored from .press-cache/ byte for byte), and a cached build is
+ * byte-identical to a build with --no-cache.
+ */
+import assert from 'node:assert/strict'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { before, describe, it } from 'node:test'
+import { copyProject, publicationId, sourcePath, lockPath, targets } from '../helpers/project.ts'
+import { buildUnits, changed, hashes } from './helpers.ts'
+
+const args = ['--format', 'html,epub']
+const all = ['en', ...targets]
+const every = [...all.flatMap((l) => [`html/${l}`, `epub/${l}`]), ...targets.map((l) => `review/en-${l}`), 'assets'].sort()
+const fr = ['html/fr', 'epub/fr', 'review/en-fr', 'assets']
+
+function edit(dir: string, path: string, change: (text: string) => string): void {
+  const file = join(dir, path)
+  const before = readFileSync(file, 'utf8')
+  const after = change(before)
+  assert.notEqual(after, before, `${path} changed`)
+  writeFileSync(file, after)
+}
+
+const frEntry = (text: string): string => {
+  const file = JSON.parse(text) as { entries: Record<string, { text: string }> }
+  const id = Object.keys(file.entries)[3]!
+  file.entries[id]!.text += ' Fin.'
+  return JSON.stringify(file, null, 2) + '\n'
+}
+
+describe('incremental build cache', () => {
+  let dir: string
+  const steps: { name: string; built: string[]; reused: number; changed: string[] }[] = []
+  before(() => {
+    dir = copyProject()
+    let snapshot = new Map<string, string>()
+    const step = (name: string, change?: () => void): void => {
+      change?.()
+      const { built, reused } = buildUnits(dir, args)
+      const after = hashes(join(dir, 'dist'))
+      steps.push({ name, built, reused, changed: changed(snapshot, after) })
+      snapshot = after
+    }
+    step('cold')
+    step('no-op')
+    step('source', () => edit(dir, sourcePath, (t) => t.replace('This year marks', 'This very year marks')))
+    step('lock', () => edit(dir, lockPath, (t) => t.replace(/\n$/, '\n\n')))
+    step('translation', () => edit(dir, `translations/fr/${publicationId}.json`, frEntry))
+    step('ui', () => edit(dir, 'translations/fr/ui.json', (t) => t.replace('"Table des matières"', '"Sommaire"')))
+    step('ui language name', () =>
+      edit(dir, 'translations/es/ui.json', (t) => t.replace('"languageName": "Español"', '"languageName": "Castellano"')),
+    )
+    step('epub template', () => edit(dir, 'templates/epub.css', (t) => t + '\n/* print a little larger */\n'))
+    step('screen template', () => edit(dir, 'templates/screen.css', (t) => t + '\n/* screen */\n'))
+    step('config', () => edit(dir, `content/${publicationId}/publication.yaml`, (t) => t.replace('[Internet governance,', '[Internet,')))
+  })
+  const of = (name: string) => steps.find((s) => s.name === name)!
+
+  it('should build every unit cold and none when nothing changed', () => {
+    assert.deepEqual(of('cold').built, every)
+    assert.deepEqual(of('no-op').built, [])
+    assert.equal(of('no-op').reused, every.length)
+    assert.deepEqual(of('no-op').changed, [], 'a no-op build writes the same bytes')
+  })
+
+  it('should rebuild every unit after a source paragraph, the lock or the config changed', () => {
+    for (const name of ['source', 'lock', 'config']) assert.deepEqual(of(name).built, every, name)
+    assert.ok(of('source').changed.includes(`${publicationId}/en/index.html`))
+  })
+
+  it('should rebuild only French units after a French entry or interface string changed', () => {
+    for (const name of ['translation', 'ui']) {
+      const step = of(name)
+      assert.deepEqual(step.built, [...fr].sort(), name)
+      assert.ok(step.changed.includes(`${publicationId}/fr/index.html`), `${name}: fr/index.html changed`)
+      const others = step.changed.filter((p) => new RegExp(`/(en|zh|es|ru|ar)/|review/en-(zh|es|ru|ar)\\.`).test(p))
+      assert.deepEqual(others, [], `${name}: no other language's file changed`)
+    }
+  })
+
+  it('should rebuild every HTML edition when a language renames itself (each links to it)', () => {
+    const expected = [...all.map((l) => `html/${l}`), 'epub/es', 'review/en-es', 'assets'].sort()
+    assert.deepEqual(of('ui language name').built, expected)
+  })
+
+  it('should rebuild only the units that read a changed template', () => {
+    assert.deepEqual(of('epub template').built, all.map((l) => `epub/${l}`).sort())
+    assert.ok(of('epub template').changed.every((p) => p.endsWith('.epub') || p.endsWith('manifest.json') || /^index/.test(p)))
+    assert.deepEqual(of('screen template').built, ['assets'])
+    assert.ok(of('screen template').changed.includes(`${publicationId}/assets/screen.css`))
+  })
+
+  it('should write the same bytes from the cache as without it', () => {
+    const uncached = buildUnits(dir, [...args, '--no-cache', '--out', 'uncached'])
+    assert.deepEqual(uncached.built, every)
+    assert.deepEqual([...hashes(join(dir, 'uncached'))], [...hashes(join(dir, 'dist'))])
+  })
+
+  it('should restore the PDFs from the cache byte for byte and rebuild them after a French edit', () => {
+    const pdf = ['--format', 'pdf', '--lang', 'fr', '--out', 'pdf']
+    // The shared assets (stylesheets, fonts) read every language whatever is built: the HTML build cached them.
+    assert.deepEqual(buildUnits(dir, pdf).built, ['parallel/en-fr', 'pdf/fr'])
+    const cold = hashes(join(dir, 'pdf'))
+    assert.deepEqual(buildUnits(dir, pdf).built, [])
+    assert.deepEqual(changed(cold, hashes(join(dir, 'pdf'))), [])
+    edit(dir, `translations/fr/${publicationId}.json`, frEntry)
+    assert.deepEqual(buildUnits(dir, pdf).built, ['assets', 'parallel/en-fr', 'pdf/fr'])
+    const uncached = buildUnits(dir, ['--format', 'pdf', '--lang', 'fr', '--out', 'pdf-uncached', '--no-cache'])
+    assert.deepEqual(uncached.built, ['assets', 'parallel/en-fr', 'pdf/fr'])
+    assert.deepEqual([...hashes(join(dir, 'pdf-uncached'))], [...hashes(join(dir, 'pdf'))])
+  })
+})
