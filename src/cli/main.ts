@@ -68,6 +68,11 @@ export async function main(
     .option('--strict', 'fail when a block has no translation instead of showing the source text')
     .option('--jobs <n>', 'parallel jobs (font subsetting threads; default: the number of cores)')
     .option('--no-cache', 'do not reuse cached font subsets from .press-cache/ (and write none)')
+    .option(
+      '--browser-url <urls>',
+      'render PDFs on these DevTools endpoints (ws://…, comma-separated or repeated; env PRESS_BROWSER_URL) instead of a local Chromium',
+      list,
+    )
     .action(
       async (options: {
         out: string
@@ -77,8 +82,10 @@ export async function main(
         strict?: boolean
         jobs?: string
         cache: boolean
+        browserUrl?: string[]
       }) => {
         const g = globals()
+        const browserUrls = options.browserUrl ?? list(process.env.PRESS_BROWSER_URL ?? '', [])
         const jobs = options.jobs === undefined ? undefined : parseJobs(options.jobs)
         const { build, formats } = await import('../commands/build.ts')
         const unknown = (options.format ?? []).filter((f) => !(formats as readonly string[]).includes(f))
@@ -94,6 +101,7 @@ export async function main(
             strict: Boolean(options.strict),
             jobs,
             cache: options.cache,
+            browserUrls: browserUrls.map(checkBrowserUrl),
           },
           logger,
         )
@@ -236,6 +244,14 @@ export async function main(
 }
 
 class UsageError extends Error {}
+
+/** `--browser-url`: a DevTools endpoint, ws:// (as Chromium prints it) or the browser's http://host:port. */
+function checkBrowserUrl(url: string): string {
+  if (/^(wss?|https?):\/\/[^/\s]+/.test(url)) return url
+  throw new UsageError(
+    `--browser-url takes a DevTools endpoint such as ws://127.0.0.1:9222/devtools/browser/… or http://127.0.0.1:9222 (got "${url}").`,
+  )
+}
 
 /** `--jobs`: a positive whole number. */
 function parseJobs(value: string): number {

@@ -11,7 +11,7 @@ import { join, relative, sep } from 'node:path'
 import type { Publication } from '../project/load.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { removeStaleTemps, writeFileAtomic } from '../util/files.ts'
-import { BrowserSession } from '../outputs/pdf/browser.ts'
+import { BrowserSession } from '../outputs/pdf/session.ts'
 import { FontSubsetter } from '../outputs/epub/subset.ts'
 import { cacheDir } from '../project/cache.ts'
 import { fontSettings } from '../outputs/font-registry.ts'
@@ -45,6 +45,8 @@ export interface BuildOptions {
   strict: boolean
   /** Parallel jobs (editions at once, font subsetting threads); default: the number of cores. */
   jobs?: number
+  /** DevTools endpoints to render the PDFs on instead of a local Chromium (`--browser-url`, PRESS_BROWSER_URL). */
+  browserUrls?: string[]
   /** Reuse cached font subsets from .press-cache/ (default true; `--no-cache` turns it off). */
   cache?: boolean
 }
@@ -63,7 +65,8 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
   const stale = await removeStaleTemps(outDir, true)
   if (stale.length > 0)
     logger.info(`Removed ${stale.length} temporary files an interrupted build left in ${relative(options.root, outDir) || outDir}`)
-  const session = new BrowserSession() // one browser for the whole build, launched at the first PDF
+  // One browser (or pool) for the whole build, launched or connected at the first PDF.
+  const session = new BrowserSession({ endpoints: options.browserUrls })
   const fonts = new FontSubsetter({ jobs: options.jobs, cacheDir: options.cache === false ? undefined : cacheDir(options.root, 'fonts') })
   const results: PublicationResult[] = []
   try {
@@ -132,7 +135,7 @@ async function buildPublication(
     dir,
     session,
     fonts,
-    jobs: options.jobs ?? availableParallelism(),
+    jobs: options.jobs ?? Math.max(availableParallelism(), session.size),
     logger,
     write,
   }

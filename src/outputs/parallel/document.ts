@@ -12,7 +12,6 @@
  * page would break the one-row-per-ID alignment. References link to the row.
  */
 import { dirname } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import { serializeHtml } from '../serialize.ts'
@@ -22,6 +21,7 @@ import { colophon, type BuildIdentity } from '../colophon.ts'
 import { facesFor, fontFaceCss } from '../fonts.ts'
 import { copyContent, textOf } from '../../edition/content.ts'
 import { pageCss, type PageGeometry } from '../pdf/page-css.ts'
+import { folderUrl } from '../pdf/resources.ts'
 import { facesOfLanguages, fontStackCss, type FontSettings } from '../font-registry.ts'
 import { fontStack, removeBackrefs, type PrintDocument } from '../pdf/print-html.ts'
 
@@ -193,7 +193,7 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
     textOf({ type: 'root', children: units }) + interfaceText + '0123456789…',
     facesOfLanguages(input.fonts, [a.language, b.language]),
   )
-  const fontCss = faces.map((face) => fontFaceCss([face], pathToFileURL(dirname(face.path)).href + '/')).join('\n')
+  const fontCss = faces.map((face) => fontFaceCss([face], folderUrl(dirname(face.path)))).join('\n')
   const heads = (e: EditionModel, map: Map<string, string>) => ({
     sections: map,
     dir: e.dir,
@@ -232,7 +232,7 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
   }
   return {
     html: serializeHtml(tree, { styles: [css] }) + '\n',
-    fontDirs: [...new Set(faces.map((f) => dirname(f.path)))],
+    files: new Map(faces.map((f) => [folderUrl(dirname(f.path)) + f.fileName, f.path])),
     tocIds: tocEntries.map((e) => e.id),
     blockIds: ids,
   }

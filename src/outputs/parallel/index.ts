@@ -1,7 +1,7 @@
 /**
  * Parallel-text PDF editions: dist/<publication>/parallel/<a>-<b>.pdf, language
  * a beside language b, one row per paragraph ID. Rendered like the PDF
- * editions (the build's one Chromium, two at a time, paginated by
+ * editions (the build's browsers, `jobs` at a time, paginated by
  * src/outputs/pdf/paginator.js, metadata and bookmark titles set with qpdf).
  */
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -14,7 +14,7 @@ import { fontSettings } from '../font-registry.ts'
 import { mapBounded } from '../../util/async.ts'
 import { pageGeometry } from '../pdf/page-css.ts'
 import { problem, PressError } from '../../util/problems.ts'
-import { PDF_CONCURRENCY, printPdf, type PdfEdition, type PdfJob } from '../pdf/index.ts'
+import { printPdf, type PdfEdition, type PdfJob } from '../pdf/index.ts'
 
 export const PARALLEL_DIR = 'parallel'
 export const parallelFileName = (a: string, b: string): string => `${a}-${b}.pdf`
@@ -41,7 +41,7 @@ export async function writeParallelEditions(job: ParallelJob): Promise<PdfEditio
   }
   const workDir = await mkdtemp(join(tmpdir(), 'press-parallel-'))
   try {
-    return await mapBounded(job.pairs, PDF_CONCURRENCY, async ([codeA, codeB]) => {
+    return await mapBounded(job.pairs, job.jobs, async ([codeA, codeB]) => {
       const started = performance.now()
       const [a, b] = [edition(codeA), edition(codeB)]
       const name = parallelFileName(codeA, codeB)

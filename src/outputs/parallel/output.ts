@@ -8,7 +8,7 @@ export const parallelOutput = {
   files: [`${PARALLEL_DIR}/<a>-<b>.pdf`],
   inputs: ['sources', 'lock', 'translations', 'ui-strings', 'templates', 'fonts', 'config'],
   async write(context) {
-    const { publication, editions, pairs, identity, dir, session, logger } = context
+    const { publication, editions, pairs, identity, dir, session, jobs, logger } = context
     const source = publication.config.sourceLanguage
     const pdfs = await writeParallelEditions({
       publication,
@@ -18,6 +18,7 @@ export const parallelOutput = {
       identity,
       dir,
       session,
+      jobs,
       logger,
       write: context.write,
     })

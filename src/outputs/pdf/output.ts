@@ -8,7 +8,7 @@ export const pdfOutput = {
   files: ['<lang>/<pub>.<lang>.pdf'],
   inputs: ['sources', 'lock', 'translations', 'ui-strings', 'templates', 'fonts', 'config'],
   async write(context) {
-    const { publication, selected, identity, dir, session, logger } = context
+    const { publication, selected, identity, dir, session, jobs, logger } = context
     const pdfs = await writePdfEditions({
       publication,
       editions: selected,
@@ -16,6 +16,7 @@ export const pdfOutput = {
       identity,
       dir,
       session,
+      jobs,
       logger,
       write: context.write,
     })
