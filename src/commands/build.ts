@@ -11,7 +11,7 @@ import { join, relative, sep } from 'node:path'
 import type { Publication } from '../project/load.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { removeStaleTemps, writeFileAtomic } from '../util/files.ts'
-import { BrowserSession } from '../outputs/pdf/session.ts'
+import { BrowserSession, type RequestLog } from '../outputs/pdf/session.ts'
 import { FontSubsetter } from '../outputs/epub/subset.ts'
 import { cacheDir } from '../project/cache.ts'
 import { fontSettings } from '../outputs/font-registry.ts'
@@ -47,6 +47,8 @@ export interface BuildOptions {
   jobs?: number
   /** DevTools endpoints to render the PDFs on instead of a local Chromium (`--browser-url`, PRESS_BROWSER_URL). */
   browserUrls?: string[]
+  /** Told of every request a print page makes and how it was answered (tests, audits). */
+  requestLog?: RequestLog
   /** Reuse cached font subsets from .press-cache/ (default true; `--no-cache` turns it off). */
   cache?: boolean
 }
@@ -66,7 +68,7 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
   if (stale.length > 0)
     logger.info(`Removed ${stale.length} temporary files an interrupted build left in ${relative(options.root, outDir) || outDir}`)
   // One browser (or pool) for the whole build, launched or connected at the first PDF.
-  const session = new BrowserSession({ endpoints: options.browserUrls })
+  const session = new BrowserSession({ endpoints: options.browserUrls, log: options.requestLog })
   const fonts = new FontSubsetter({ jobs: options.jobs, cacheDir: options.cache === false ? undefined : cacheDir(options.root, 'fonts') })
   const results: PublicationResult[] = []
   try {

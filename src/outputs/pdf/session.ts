@@ -132,8 +132,12 @@ function serve(client: CDPSession, resources: PageResources, log: RequestLog | u
 function lostError(endpoint: string | undefined, error: Error): PressError {
   const where = endpoint ?? 'the local Chromium'
   const reason = error.message.split('\n')[0]
+  const what =
+    error instanceof LostBrowser
+      ? `Could not connect to the browser at ${where} (tried twice): ${reason}`
+      : `Lost the browser at ${where} twice while rendering a PDF: ${reason}`
   return new PressError(
-    problem(`Lost the browser at ${where} twice while rendering a PDF: ${reason}`, {
+    problem(what, {
       file: endpoint ?? 'chromium',
       hint:
         endpoint === undefined
