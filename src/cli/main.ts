@@ -85,7 +85,6 @@ export async function main(
         browserUrl?: string[]
       }) => {
         const g = globals()
-        const browserUrls = options.browserUrl ?? list(process.env.PRESS_BROWSER_URL ?? '', [])
         const jobs = options.jobs === undefined ? undefined : parseJobs(options.jobs)
         const { build, formats } = await import('../commands/build.ts')
         const unknown = (options.format ?? []).filter((f) => !(formats as readonly string[]).includes(f))
@@ -101,7 +100,7 @@ export async function main(
             strict: Boolean(options.strict),
             jobs,
             cache: options.cache,
-            browserUrls: browserUrls.map(checkBrowserUrl),
+            browserUrls: browserUrls(options.browserUrl),
           },
           logger,
         )
@@ -210,12 +209,17 @@ export async function main(
 
   program
     .command('review')
-    .description('write the side-by-side review page of two languages (e.g. fr ar) into dist/<publication>/review/')
+    .description(
+      'write the side-by-side review page (review/<a>-<b>.html) and parallel-text PDF (parallel/<a>-<b>.pdf) ' +
+        'of two languages, e.g. fr ar, into dist/<publication>/',
+    )
     .argument('<a>', 'language shown on the left')
     .argument('<b>', 'language shown on the right (and of the page interface)')
     .option('--out <dir>', 'output folder', 'dist')
     .option('--frozen', 'never mint paragraph IDs (always on when CI=true)')
-    .action(async (a: string, b: string, options: { out: string; frozen?: boolean }) => {
+    .option('--no-pdf', 'write only the review page, not the parallel-text PDF')
+    .option('--browser-url <urls>', 'render the PDF on these DevTools endpoints (as for build; env PRESS_BROWSER_URL)', list)
+    .action(async (a: string, b: string, options: { out: string; frozen?: boolean; pdf: boolean; browserUrl?: string[] }) => {
       const g = globals()
       const { reviewPair } = await import('../commands/review.ts')
       const written = await reviewPair(
@@ -226,6 +230,8 @@ export async function main(
           a,
           b,
           frozen: Boolean(options.frozen) || isCi(),
+          pdf: options.pdf,
+          browserUrls: browserUrls(options.browserUrl),
         },
         logger,
       )
@@ -245,7 +251,11 @@ export async function main(
 
 class UsageError extends Error {}
 
-/** `--browser-url`: a DevTools endpoint, ws:// (as Chromium prints it) or the browser's http://host:port. */
+/** `--browser-url` (else PRESS_BROWSER_URL): DevTools endpoints, ws:// (as Chromium prints them) or a browser's http://host:port. */
+function browserUrls(given: string[] | undefined): string[] {
+  return (given ?? list(process.env.PRESS_BROWSER_URL ?? '', [])).map(checkBrowserUrl)
+}
+
 function checkBrowserUrl(url: string): string {
   if (/^(wss?|https?):\/\/[^/\s]+/.test(url)) return url
   throw new UsageError(

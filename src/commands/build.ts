@@ -26,6 +26,7 @@ import { resolveIds, type IdentifiedSources } from '../ids/resolve.ts'
 import type { Logger } from '../util/logger.ts'
 import { findPublications } from '../project/paths.ts'
 import { formats, outputs, type Format } from '../outputs/registry.ts'
+import { parallelPairs } from '../outputs/parallel/index.ts'
 import type { OutputContext, WrittenEdition } from '../outputs/output.ts'
 import { loadTranslations, type PublicationTranslations } from '../i18n/load.ts'
 
@@ -132,7 +133,7 @@ async function buildPublication(
     translations,
     editions,
     selected,
-    pairs: languages.filter((l) => l !== config.sourceLanguage).map((l): [string, string] => [config.sourceLanguage, l]),
+    pairs: parallelPairs(config, languages),
     identity: await buildIdentity(publication, sources, translations, ui),
     dir,
     session,
@@ -226,7 +227,7 @@ function failOnMissing(editions: EditionModel[], translations: PublicationTransl
  * Fingerprints of what a build reads: sources and lock (revision); that plus config, translations,
  * interface strings and templates (build).
  */
-async function buildIdentity(
+export async function buildIdentity(
   publication: Publication,
   sources: IdentifiedSources,
   translations: PublicationTranslations,

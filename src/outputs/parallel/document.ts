@@ -26,7 +26,7 @@ import { facesOfLanguages, fontStackCss, type FontSettings } from '../font-regis
 import { fontStack, removeBackrefs, type PrintDocument } from '../pdf/print-html.ts'
 
 export interface ParallelInput {
-  /** Language a (left column): the source language of `press build`. */
+  /** Language a (left column): the source language of `press build`, or either language of any pair. */
   a: EditionModel
   /** Language b (right column). */
   b: EditionModel
@@ -134,11 +134,18 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
         'p.pp-language',
         pair((e) => `${e.localizer.t('parallelText')}: ${names(e)}`, a, b),
       ),
-      h('p.pp-status', { lang: b.language, dir: b.dir }, [
-        b.localizer.t('translationStatus', { status: b.localizer.t(`reviewStatus_${b.translation?.data.meta.review ?? 'unreviewed'}`) }),
-        ' ',
-        b.localizer.t('workingTranslation', { source: b.languageName(input.sourceLanguage) }),
-      ]),
+      // Each translated side's status (any pair: both sides may be translations, or the source on the right).
+      ...[a, b]
+        .filter((e) => !e.isSource)
+        .map((e) =>
+          h('p.pp-status', { lang: e.language, dir: e.dir }, [
+            e.localizer.t('translationStatus', {
+              status: e.localizer.t(`reviewStatus_${e.translation?.data.meta.review ?? 'unreviewed'}`),
+            }),
+            ' ',
+            e.localizer.t('workingTranslation', { source: e.languageName(input.sourceLanguage) }),
+          ]),
+        ),
     ],
   )
   const tocEntries = [
@@ -173,6 +180,7 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
     h('h2#pp-colophon-title', both('colophon')),
     h('p', [a.meta.title, ' — ', a.meta.issuer, ', ', a.meta.date, '.']),
     h('p', a.localizer.t('publishedBy', { publisher: a.meta.publisher })),
+    ...(a.isSource ? [] : [h('div', { lang: a.language, dir: a.dir }, colophon(a, input.sourceLanguage, input.identity))]),
     h('div', { lang: b.language, dir: b.dir }, colophon(b, input.sourceLanguage, input.identity)),
     h(
       'div.pp-dests',

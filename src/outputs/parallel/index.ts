@@ -1,6 +1,7 @@
 /**
  * Parallel-text PDF editions: dist/<publication>/parallel/<a>-<b>.pdf, language
- * a beside language b, one row per paragraph ID. Rendered like the PDF
+ * a beside language b, one row per paragraph ID: source → target for every
+ * target, any pair listed under `parallel:` and any pair `press review a b` asks for. Rendered like the PDF
  * editions (the build's browsers, `jobs` at a time, paginated by
  * src/outputs/pdf/paginator.js, metadata and bookmark titles set with qpdf).
  */
@@ -8,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readTemplate } from '../assets.ts'
+import type { PublicationConfig } from '../../project/schema.ts'
 import type { EditionModel } from '../../edition/model.ts'
 import { parallelDocument } from './document.ts'
 import { fontSettings } from '../font-registry.ts'
@@ -19,12 +21,25 @@ import { printPdf, type PdfEdition, type PdfJob } from '../pdf/index.ts'
 export const PARALLEL_DIR = 'parallel'
 export const parallelFileName = (a: string, b: string): string => `${a}-${b}.pdf`
 
+/**
+ * The pairs a build writes for the languages asked for: source → each target, then each
+ * `parallel:` pair of publication.yaml whose two languages are both asked for.
+ */
+export function parallelPairs(config: PublicationConfig, languages: readonly string[]): [string, string][] {
+  const source = config.sourceLanguage
+  const pairs = languages.filter((l) => l !== source).map((l): [string, string] => [source, l])
+  for (const [a, b] of config.parallel ?? []) {
+    if (languages.includes(a) && languages.includes(b) && !pairs.some(([x, y]) => x === a && y === b)) pairs.push([a, b])
+  }
+  return pairs
+}
+
 /** A PDF job whose `editions` are every edition of the publication: each pair picks its two. */
 export interface ParallelJob extends PdfJob {
   pairs: readonly [string, string][]
 }
 
-export async function writeParallelEditions(job: ParallelJob): Promise<PdfEdition[]> {
+export async function writeParallelEditions(job: ParallelJob): Promise<(PdfEdition & { pairedWith: string })[]> {
   const { config } = job.publication
   const geometry = pageGeometry(config.print.pageSize)
   const css = (await readTemplate(job.publication.root, 'pdf.css')) + '\n' + (await readTemplate(job.publication.root, 'parallel.css'))
@@ -86,7 +101,7 @@ export async function writeParallelEditions(job: ParallelJob): Promise<PdfEditio
           `parallel ${codeA}-${codeB}: ${pages} pages, ${Math.round(bytes.length / 1024)} KB, ` +
             `${((performance.now() - started) / 1000).toFixed(1)} s`,
         )
-        return { language: codeB, path, pages, size: bytes.length }
+        return { language: codeB, pairedWith: codeA, path, pages, size: bytes.length }
       } catch (error) {
         if (error instanceof PressError) throw error
         throw new PressError(

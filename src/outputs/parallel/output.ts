@@ -4,7 +4,8 @@ import { PARALLEL_DIR, writeParallelEditions } from './index.ts'
 export const parallelOutput = {
   name: 'parallel',
   format: 'pdf',
-  description: 'one parallel-text PDF per target language: the source beside the translation, one row per paragraph ID',
+  description:
+    'one parallel-text PDF per target language (the source beside the translation) and per `parallel:` pair, one row per paragraph ID',
   files: [`${PARALLEL_DIR}/<a>-<b>.pdf`],
   inputs: ['sources', 'lock', 'translations', 'ui-strings', 'templates', 'fonts', 'config'],
   async write(context) {
@@ -27,7 +28,7 @@ export const parallelOutput = {
       format: 'parallel' as const,
       language: pdf.language,
       pages: pdf.pages,
-      pairedWith: source,
+      pairedWith: pdf.pairedWith,
     }))
   },
 } as const satisfies Output
