@@ -66,7 +66,7 @@ describe('parallel text of any pair (fr beside ar)', () => {
       assert.match(font.name, /^[A-Z]{6}\+Noto(Serif|NaskhArabic)/, font.name)
     }
     // Both languages in the structure tree (/Lang of the document and of the other column's elements).
-    const json = tool('qpdf', ['--json', '--json-key=objects', pdf])
+    const json = tool('qpdf', ['--json=2', '--json-key=qpdf', pdf])
     for (const lang of ['fr', 'ar']) assert.match(json, new RegExp(`"/Lang": "(u:)?${lang}"`), `no /Lang ${lang}`)
   })
 
