@@ -69,12 +69,13 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
   if (stale.length > 0)
     logger.info(`Removed ${stale.length} temporary files an interrupted build left in ${relative(options.root, outDir) || outDir}`)
   // One browser (or pool) for the whole build, launched or connected at the first PDF.
-  const session = new BrowserSession({ endpoints: options.browserUrls, log: options.requestLog })
+  const jobs = options.jobs ?? Math.max(availableParallelism(), options.browserUrls?.length ?? 0)
+  const session = new BrowserSession({ endpoints: options.browserUrls, pages: jobs, log: options.requestLog })
   const fonts = new FontSubsetter({ jobs: options.jobs, cacheDir: options.cache === false ? undefined : cacheDir(options.root, 'fonts') })
   const results: PublicationResult[] = []
   try {
     for (const publication of publications) {
-      const built = await buildPublication(publication, options, outDir, logger, session, fonts)
+      const built = await buildPublication(publication, { ...options, jobs }, outDir, logger, session, fonts)
       files.push(...built.files)
       results.push({ publication, titles: built.titles, editions: built.editions })
     }
@@ -138,7 +139,7 @@ async function buildPublication(
     dir,
     session,
     fonts,
-    jobs: options.jobs ?? Math.max(availableParallelism(), session.size),
+    jobs: options.jobs ?? availableParallelism(),
     logger,
     write,
   }

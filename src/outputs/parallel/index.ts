@@ -56,7 +56,7 @@ export async function writeParallelEditions(job: ParallelJob): Promise<(PdfEditi
   }
   const workDir = await mkdtemp(join(tmpdir(), 'press-parallel-'))
   try {
-    return await mapBounded(job.pairs, job.jobs, async ([codeA, codeB]) => {
+    return await mapBounded(job.pairs, 2 * job.jobs, async ([codeA, codeB]) => {
       const started = performance.now()
       const [a, b] = [edition(codeA), edition(codeB)]
       const name = parallelFileName(codeA, codeB)

@@ -32,7 +32,10 @@ export interface PdfJob {
   /** dist/<publication> */
   dir: string
   session: BrowserSession
-  /** PDFs rendered at once (spread over the session's browsers). */
+  /**
+   * PDFs rendered at once (the session lets that many pages open); twice as many are in progress,
+   * so one PDF's post-processing overlaps the next one's rendering.
+   */
   jobs: number
   logger: Logger
   write(path: string, data: Uint8Array): Promise<void>
@@ -83,7 +86,7 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
   const css = await readTemplate(job.publication.root, 'pdf.css')
   const workDir = await mkdtemp(join(tmpdir(), 'press-pdf-'))
   try {
-    return await mapBounded(job.editions, job.jobs, async (edition) => {
+    return await mapBounded(job.editions, 2 * job.jobs, async (edition) => {
       const started = performance.now()
       const name = pdfFileName(config.id, edition.language)
       try {

@@ -1,7 +1,9 @@
 /**
  * The browsers of one build: the local Chromium (launched at the first page)
  * or a pool of DevTools endpoints (`--browser-url`, connected at the first
- * page). Each page goes to the member with the fewest pages open. Every page
+ * page). At most `pages` pages are open at once (the rest wait their turn, so
+ * the work around a render, such as post-processing, overlaps the next one);
+ * each goes to the member with the fewest pages open. Every page
  * is served from memory through one Fetch handler (a Map lookup per request):
  * requests for anything not in its PageResources fail, so no request leaves
  * for the network or the renderer's disk, local or remote alike.
@@ -27,6 +29,8 @@ export type RequestLog = (url: string, answer: 'fulfilled' | 'failed') => void
 export interface SessionOptions {
   /** DevTools endpoints (ws:// or http://); none: launch Chromium here. */
   endpoints?: readonly string[]
+  /** Pages open at once over the whole pool (`--jobs`; default 2). */
+  pages?: number
   log?: RequestLog
 }
 
@@ -35,11 +39,14 @@ class LostBrowser extends Error {}
 export class BrowserSession {
   readonly #members: Member[]
   readonly #log: RequestLog | undefined
+  #free: number
+  readonly #waiting: (() => void)[] = []
 
   constructor(options: SessionOptions = {}) {
     const endpoints = options.endpoints?.length ? options.endpoints : [undefined]
     this.#members = endpoints.map((endpoint) => ({ endpoint, browser: undefined, open: 0 }))
     this.#log = options.log
+    this.#free = Math.max(1, options.pages ?? 2)
   }
 
   /** Browsers in the pool (1 for the local one). */
@@ -53,6 +60,8 @@ export class BrowserSession {
    */
   async withPage<T>(resources: PageResources, work: (page: Page) => Promise<T>): Promise<T> {
     await resources.ready()
+    if (this.#free > 0) this.#free--
+    else await new Promise<void>((resolve) => this.#waiting.push(resolve))
     const member = this.#members.reduce((best, m) => (m.open < best.open ? m : best))
     member.open++
     try {
@@ -70,6 +79,10 @@ export class BrowserSession {
       }
     } finally {
       member.open--
+      // The slot goes to the next page waiting, or back to the pool.
+      const next = this.#waiting.shift()
+      if (next) next()
+      else this.#free++
     }
   }
 
