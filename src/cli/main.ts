@@ -70,6 +70,11 @@ export async function main(
     .option('--no-cache', 'build every unit: do not reuse (or write) .press-cache/ (cached outputs and font subsets)')
     .option('--shard <K/N>', 'build only shard K of N (for a CI matrix; IDs frozen), with shard.json for `press merge`')
     .option('--dry-run', 'print the work units (with --shard: the split into shards), build nothing')
+    .option(
+      '--browser-url <urls>',
+      'render PDFs on these DevTools endpoints (ws://…, comma-separated or repeated; env PRESS_BROWSER_URL) instead of a local Chromium',
+      list,
+    )
     .action(
       async (options: {
         out: string
@@ -81,6 +86,7 @@ export async function main(
         cache: boolean
         shard?: string
         dryRun?: boolean
+        browserUrl?: string[]
       }) => {
         const g = globals()
         const jobs = options.jobs === undefined ? undefined : parseJobs(options.jobs)
@@ -104,6 +110,7 @@ export async function main(
             cache: options.cache,
             shard,
             dryRun: Boolean(options.dryRun),
+            browserUrls: browserUrls(options.browserUrl),
           },
           logger,
         )
@@ -224,12 +231,17 @@ export async function main(
 
   program
     .command('review')
-    .description('write the side-by-side review page of two languages (e.g. fr ar) into dist/<publication>/review/')
+    .description(
+      'write the side-by-side review page (review/<a>-<b>.html) and parallel-text PDF (parallel/<a>-<b>.pdf) ' +
+        'of two languages, e.g. fr ar, into dist/<publication>/',
+    )
     .argument('<a>', 'language shown on the left')
     .argument('<b>', 'language shown on the right (and of the page interface)')
     .option('--out <dir>', 'output folder', 'dist')
     .option('--frozen', 'never mint paragraph IDs (always on when CI=true)')
-    .action(async (a: string, b: string, options: { out: string; frozen?: boolean }) => {
+    .option('--no-pdf', 'write only the review page, not the parallel-text PDF')
+    .option('--browser-url <urls>', 'render the PDF on these DevTools endpoints (as for build; env PRESS_BROWSER_URL)', list)
+    .action(async (a: string, b: string, options: { out: string; frozen?: boolean; pdf: boolean; browserUrl?: string[] }) => {
       const g = globals()
       const { reviewPair } = await import('../commands/review.ts')
       const written = await reviewPair(
@@ -240,6 +252,8 @@ export async function main(
           a,
           b,
           frozen: Boolean(options.frozen) || isCi(),
+          pdf: options.pdf,
+          browserUrls: browserUrls(options.browserUrl),
         },
         logger,
       )
@@ -258,6 +272,18 @@ export async function main(
 }
 
 class UsageError extends Error {}
+
+/** `--browser-url` (else PRESS_BROWSER_URL): DevTools endpoints, ws:// (as Chromium prints them) or a browser's http://host:port. */
+function browserUrls(given: string[] | undefined): string[] {
+  return (given ?? list(process.env.PRESS_BROWSER_URL ?? '', [])).map(checkBrowserUrl)
+}
+
+function checkBrowserUrl(url: string): string {
+  if (/^(wss?|https?):\/\/[^/\s]+/.test(url)) return url
+  throw new UsageError(
+    `--browser-url takes a DevTools endpoint such as ws://127.0.0.1:9222/devtools/browser/… or http://127.0.0.1:9222 (got "${url}").`,
+  )
+}
 
 /** `--jobs`: a positive whole number. */
 function parseJobs(value: string): number {

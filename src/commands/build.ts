@@ -5,10 +5,11 @@
  *   → one edition per language (built once) → every output of the registry
  *   (src/outputs/registry.ts) → manifests and download pages
  */
+import { availableParallelism } from 'node:os'
 import { join, relative } from 'node:path'
 import { problem, PressError } from '../util/problems.ts'
 import { removeStaleTemps } from '../util/files.ts'
-import type { BrowserSession } from '../outputs/pdf/browser.ts'
+import type { BrowserSession, RequestLog } from '../outputs/pdf/session.ts'
 import type { FontSubsetter } from '../outputs/epub/subset.ts'
 import { cacheDir, UnitCache } from '../project/cache.ts'
 import type { Publication } from '../project/load.ts'
@@ -38,6 +39,10 @@ export interface BuildOptions {
   strict: boolean
   /** Parallel jobs (editions at once, font subsetting threads); default: the number of cores. */
   jobs?: number
+  /** DevTools endpoints to render the PDFs on instead of a local Chromium (`--browser-url`, PRESS_BROWSER_URL). */
+  browserUrls?: string[]
+  /** Told of every request a print page makes and how it was answered (tests, audits). */
+  requestLog?: RequestLog
   /** Reuse cached units and font subsets from .press-cache/ (default true; `--no-cache` turns it off). */
   cache?: boolean
   /** Build shard K of N (`--shard K/N`): its units and shard.json, no download pages. */
@@ -71,11 +76,13 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
   if (stale.length > 0)
     logger.info(`Removed ${stale.length} temporary files an interrupted build left in ${relative(options.root, outDir) || outDir}`)
   // Parsing and rendering are loaded only when a unit is not cached (a no-op build loads the planning modules only).
+  const jobs = options.jobs ?? Math.max(availableParallelism(), options.browserUrls?.length ?? 0)
   let engine: Promise<{ session: BrowserSession; fonts: FontSubsetter; runPublication: typeof runPublication }> | undefined
   const load = () =>
-    (engine ??= Promise.all([import('../outputs/pdf/browser.ts'), import('../outputs/epub/subset.ts'), import('./build/run.ts')]).then(
+    (engine ??= Promise.all([import('../outputs/pdf/session.ts'), import('../outputs/epub/subset.ts'), import('./build/run.ts')]).then(
       ([{ BrowserSession }, { FontSubsetter }, { runPublication }]) => ({
-        session: new BrowserSession(), // one browser for the whole build, launched at the first PDF
+        // One browser (or pool) for the whole build, launched or connected at the first PDF.
+        session: new BrowserSession({ endpoints: options.browserUrls, pages: jobs, log: options.requestLog }),
         fonts: new FontSubsetter({ jobs: options.jobs, cacheDir: cache ? cacheDir(options.root, 'fonts') : undefined }),
         runPublication,
       }),
@@ -94,7 +101,7 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
           cache,
           frozen: options.frozen || options.shard !== undefined, // a shard never mints IDs: all shards must agree
           strict: options.strict,
-          jobs: options.jobs,
+          jobs,
           logger,
           session,
           fonts,

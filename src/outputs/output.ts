@@ -11,7 +11,7 @@ import type { Publication } from '../project/load.ts'
 import type { Logger } from '../util/logger.ts'
 import type { BuildIdentity } from './colophon.ts'
 import type { EditionFormat } from './downloads/manifest.ts'
-import type { BrowserSession } from './pdf/browser.ts'
+import type { BrowserSession } from './pdf/session.ts'
 import type { FontSubsetter } from './epub/subset.ts'
 
 /** What an output's bytes depend on (for the incremental cache: change one, rebuild the output). */

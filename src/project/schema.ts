@@ -61,7 +61,28 @@ export const publicationSchema = z
       })
       .strict()
       .default({ pageSize: 'A4' }),
+    parallel: z
+      .array(z.tuple([languageCode, languageCode]))
+      .optional()
+      .describe(
+        'More parallel-text PDFs, as pairs of languages of the publication (left, right), e.g. [[fr, ar]]: ' +
+          'parallel/fr-ar.pdf beside the source–target ones.',
+      ),
   })
   .strict()
+  .superRefine((config, context) => {
+    const languages = [config.sourceLanguage, ...config.languages]
+    config.parallel?.forEach((pair, index) => {
+      pair.forEach((code, side) => {
+        if (!languages.includes(code))
+          context.addIssue({
+            code: 'custom',
+            path: ['parallel', index, side],
+            message: `"${code}" is not a language of the publication (${languages.join(', ')})`,
+          })
+      })
+      if (pair[0] === pair[1]) context.addIssue({ code: 'custom', path: ['parallel', index], message: 'a pair of two different languages' })
+    })
+  })
 
 export type PublicationConfig = z.infer<typeof publicationSchema>

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { after, before, describe, it } from 'node:test'
 import { dirname } from 'node:path'
-import { BrowserSession } from '../../src/outputs/pdf/browser.ts'
+import { BrowserSession } from '../../src/outputs/pdf/session.ts'
+import { folderUrl, PageResources } from '../../src/outputs/pdf/resources.ts'
 import { facesFor, fontFaceCss, packageFaces } from '../../src/outputs/fonts.ts'
 import { assertRealGlyphs, glyphs, ink } from './glyph-check.ts'
 import { buildInto, destinations, expectedEditions, pdfPath, tool } from './tools.ts'
@@ -67,21 +67,22 @@ describe('glyphs of the Chinese and Arabic editions', () => {
 
     it('should fail on a page that draws a missing-glyph box', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'press-notdef-'))
-      const html = join(dir, 'notdef.html')
       // The bundled Noto Serif for the Latin text, and private-use characters no font has.
       const text = 'A page with a missing glyph box: \uE000 and more text after it.'
       const faces = facesFor(text, packageFaces('@fontsource/noto-serif'))
-      const css = faces.map((face) => fontFaceCss([face], pathToFileURL(dirname(face.path)).href + '/')).join('\n')
-      writeFileSync(
-        html,
+      const css = faces.map((face) => fontFaceCss([face], folderUrl(dirname(face.path)))).join('\n')
+      const resources = new PageResources()
+      for (const face of faces) resources.file(folderUrl(dirname(face.path)) + face.fileName, face.path)
+      const url = resources.text(
+        'notdef.html',
         `<!doctype html><html lang="en"><meta charset="utf-8"><style>${css} p { font: 20px 'Noto Serif' }</style><p>${text}</p></html>`,
       )
-      const page = await session.page([dir, ...faces.map((face) => dirname(face.path))])
-      await page.goto(pathToFileURL(html).href)
-      await page.evaluate('document.fonts.ready')
       const pdf = join(dir, 'notdef.pdf')
-      writeFileSync(pdf, await page.pdf({ format: 'A4' }))
-      await page.close()
+      await session.withPage(resources, async (page) => {
+        await page.goto(url)
+        await page.evaluate('document.fonts.ready')
+        writeFileSync(pdf, await page.pdf({ format: 'A4' }))
+      })
       assert.throws(() => assertRealGlyphs(glyphs(pdf, 1), 'control'), /\.notdef|not a bundled font/)
     })
   })

@@ -2,16 +2,16 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { after, describe, it } from 'node:test'
-import { BrowserSession } from '../../src/outputs/pdf/browser.ts'
+import { BrowserSession } from '../../src/outputs/pdf/session.ts'
+import { folderUrl, PageResources } from '../../src/outputs/pdf/resources.ts'
 import { pageCss, pageGeometry } from '../../src/outputs/pdf/page-css.ts'
 import { facesFor, fontFaceCss, packageFaces } from '../../src/outputs/fonts.ts'
 import { paginate } from '../../src/outputs/pdf/render.ts'
 import { repoRoot, tool } from './tools.ts'
 
 /** A synthetic document in the paginator's shape: long paragraphs, many notes, small pages (A5). */
-function document(): string {
+function document(resources: PageResources): string {
   const sentence = 'The international community should improve mechanisms for communication and cooperation in cyberspace. '
   const paragraphs: string[] = []
   const notes: string[] = []
@@ -31,8 +31,9 @@ function document(): string {
   for (let r = 1; r <= n; r++)
     notes.push(`<div class="pp-note" id="fn-${r}"><p id="n${r}">Note ${r}: ${'a source of the claim, '.repeat(1 + (r % 3))}end.</p></div>`)
   const faces = facesFor(paragraphs.join('') + notes.join('') + 'Page of 0123456789', packageFaces('@fontsource/noto-serif'))
+  for (const face of faces) resources.file(folderUrl(dirname(face.path)) + face.fileName, face.path)
   const css = [
-    faces.map((face) => fontFaceCss([face], pathToFileURL(dirname(face.path)).href + '/')).join('\n'),
+    faces.map((face) => fontFaceCss([face], folderUrl(dirname(face.path)))).join('\n'),
     readFileSync(join(repoRoot, 'templates/pdf.css'), 'utf8'),
     pageCss(pageGeometry('A5'), {
       dir: 'ltr',
@@ -55,14 +56,14 @@ describe('the paginator', () => {
 
   it("should keep 3 lines at each side of a paragraph break, put every note on its reference's page and never overflow (A5)", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'press-paginate-'))
-    const html = join(dir, 'doc.html')
-    writeFileSync(html, document())
-    const fontDirs = facesFor('abc', packageFaces('@fontsource/noto-serif')).map((face) => dirname(face.path))
-    const page = await session.page([dir, ...fontDirs])
-    await page.emulateMediaType('print')
-    await page.goto(pathToFileURL(html).href)
-    const result = await paginate(page, { orphans: 3, widows: 3 })
-    const facts = (await page.evaluate(`(() => {
+    const resources = new PageResources()
+    const url = resources.text('doc.html', document(resources))
+    const pdf = join(dir, 'doc.pdf')
+    const { result, facts } = await session.withPage(resources, async (page) => {
+      await page.emulateMediaType('print')
+      await page.goto(url)
+      const result = await paginate(page, { orphans: 3, widows: 3 })
+      const facts = (await page.evaluate(`(() => {
       const lines = (el) => { const r = document.createRange(); r.selectNodeContents(el); \
 const tops = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.bottom))); return tops.size }
       const pageOf = (el) => el.closest('.pp-page')
@@ -75,9 +76,9 @@ document.getElementById(a.getAttribute('href').slice(1)).closest('.pp-notes') !=
         headingsAtFoot: [...document.querySelectorAll('.pp-body h2')].filter((h) => !h.nextElementSibling).length,
       }
     })()`)) as { splits: number[]; continuations: number[]; notes: boolean[]; headingsAtFoot: number }
-    const pdf = join(dir, 'doc.pdf')
-    writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }))
-    await page.close()
+      writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }))
+      return { result, facts }
+    })
 
     assert.deepEqual(result.warnings, [])
     assert.ok(facts.splits.length >= 3, `only ${facts.splits.length} paragraphs split: the test does not exercise splitting`)

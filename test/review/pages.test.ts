@@ -26,7 +26,7 @@ describe('review pages', () => {
     out = mkdtempSync(join(tmpdir(), 'press-review-'))
     process.env.SOURCE_DATE_EPOCH = '1571529600'
     await build({ root: repoRoot, outDir: out, frozen: true, strict: false, formats: ['html'] }, collectingLogger())
-    await reviewPair({ root: repoRoot, outDir: out, a: 'fr', b: 'ar', frozen: true }, collectingLogger())
+    await reviewPair({ root: repoRoot, outDir: out, a: 'fr', b: 'ar', frozen: true, pdf: false }, collectingLogger())
     const [publication] = await findPublications(repoRoot, publicationId)
     ids = (await resolveIds(publication!, { frozen: true, write: false })).ids
     browser = await launchBrowser()

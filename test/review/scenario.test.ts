@@ -32,7 +32,7 @@ describe('review and check after the source and a translation change', () => {
     zh.entries['p-zcu6un']!.text = zh.entries['p-zcu6un']!.text.replace('[^2]', '')
     write(dir, zhPath, JSON.stringify(zh, null, 2) + '\n')
 
-    await reviewPair({ root: dir, a: 'en', b: 'zh', frozen: true }, collectingLogger())
+    await reviewPair({ root: dir, a: 'en', b: 'zh', frozen: true, pdf: false }, collectingLogger())
     const html = readFileSync(join(dir, 'dist', publicationId, 'review', 'en-zh.html'), 'utf8')
     const stale = row(html, 'p-i1jlvs')
     assert.match(stale, /data-status="stale"/)
@@ -78,7 +78,7 @@ describe('review and check after the source and a translation change', () => {
     zh.entries['p-fps7yc']!.text = '<script>alert(1)</script> {{title}} $t(review) ' + zh.entries['p-fps7yc']!.text
     zh.entries['p-i1jlvs']!.text = '见<img src=x onerror=alert(2)>和[链接](#p-fps7yc)。' + zh.entries['p-i1jlvs']!.text
     write(dir, zhPath, JSON.stringify(zh, null, 2) + '\n')
-    await reviewPair({ root: dir, a: 'en', b: 'zh', frozen: true }, collectingLogger())
+    await reviewPair({ root: dir, a: 'en', b: 'zh', frozen: true, pdf: false }, collectingLogger())
     const html = readFileSync(join(dir, 'dist', publicationId, 'review', 'en-zh.html'), 'utf8')
     assert.equal(html.match(/<script/g)?.length, 1, 'only the page script')
     assert.doesNotMatch(html, /<img/)
@@ -94,7 +94,7 @@ describe('review and check after the source and a translation change', () => {
     // A script link does not get as far as the review page: it is refused where it enters, at its place.
     zh.entries['p-i1jlvs']!.text = '和[链接](javascript:alert(3))。'
     write(dir, zhPath, JSON.stringify(zh, null, 2) + '\n')
-    await assert.rejects(reviewPair({ root: dir, a: 'en', b: 'zh', frozen: true }, collectingLogger()), (error: unknown) => {
+    await assert.rejects(reviewPair({ root: dir, a: 'en', b: 'zh', frozen: true, pdf: false }, collectingLogger()), (error: unknown) => {
       assert.ok(error instanceof PressError)
       assert.equal(error.messages[0]!.reason, 'Link to a "javascript:" URL is not allowed: "javascript:alert(3)".')
       assert.equal(error.messages[0]!.file, zhPath)

@@ -92,7 +92,7 @@ describe('one status rule', () => {
     assert.equal(check.status, 0, check.stderr)
     const strict = press(dir, ['check', '--lang', 'fr', '--strict'])
 
-    const review = press(dir, ['review', 'en', 'fr', '--out', 'out'])
+    const review = press(dir, ['review', 'en', 'fr', '--out', 'out', '--no-pdf'])
     assert.equal(review.status, 0, review.stderr)
     const rows = elements(parseHtmlFile(join(dir, 'out', publicationId, 'review', 'en-fr.html')), (e) => e.tagName === 'tr')
     const reviewStatus = new Map(

@@ -12,6 +12,7 @@ import { inputsFingerprint } from '../../project/build-info.ts'
 import { LOCK_FILE } from '../../ids/lock.ts'
 import type { Output, OutputInput } from '../../outputs/output.ts'
 import { outputs, type Format } from '../../outputs/registry.ts'
+import { parallelPairs } from '../../outputs/parallel/pairs.ts'
 import { join } from 'node:path'
 
 export interface Unit {
@@ -73,8 +74,7 @@ export async function planPublication(
   const sourceText = (await Promise.all(config.sources.map((s) => inputs.text(join(publication.dir, s))))).join('\n\n')
   const blocks = sourceText.split(/\n\s*\n/).filter((p) => p.trim() !== '').length
   const configJson = JSON.stringify(config)
-  const revision = inputsFingerprint([...(await inputs.sources()), await inputs.file(join(publication.dir, LOCK_FILE))])
-  const build = inputsFingerprint([tool, configJson, revision])
+  const { revision, build } = await identityOf(publication, inputs)
   const common = [`tool ${tool}`, `date ${date.toISOString()}`]
 
   const part = async (input: OutputInput, name: string, unitLanguages: readonly string[], isHtml: boolean): Promise<string[]> => {
@@ -124,8 +124,9 @@ export async function planPublication(
   }
   for (const output of outputs.filter((o) => wanted.has(o.format))) {
     if (isPairOutput(output)) {
-      for (const l of languages.filter((l) => l !== config.sourceLanguage))
-        await add(output, [config.sourceLanguage, l], `/${config.sourceLanguage}-${l}`)
+      // Parallel texts also for the `parallel:` pairs of publication.yaml; review pages source → target only.
+      const pairs = output.name === 'parallel' ? parallelPairs(config, languages) : sourcePairs(config.sourceLanguage, languages)
+      for (const [a, b] of pairs) await add(output, [a, b], `/${a}-${b}`)
     } else {
       for (const l of languages) await add(output, [l], `/${l}`)
     }
@@ -141,3 +142,18 @@ export async function planPublication(
     tool,
   }
 }
+
+/**
+ * The colophon's fingerprints, from the input files' bytes: the source revision (sources, images and the ID
+ * lock) and the build (that, the tool and the config).
+ */
+export async function identityOf(
+  publication: Publication,
+  inputs = new PublicationInputs(publication),
+): Promise<{ revision: string; build: string }> {
+  const revision = inputsFingerprint([...(await inputs.sources()), await inputs.file(join(publication.dir, LOCK_FILE))])
+  return { revision, build: inputsFingerprint([await toolFingerprint(), JSON.stringify(publication.config), revision]) }
+}
+
+const sourcePairs = (source: string, languages: readonly string[]): [string, string][] =>
+  languages.filter((l) => l !== source).map((l): [string, string] => [source, l])

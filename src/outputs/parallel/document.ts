@@ -12,7 +12,6 @@
  * page would break the one-row-per-ID alignment. References link to the row.
  */
 import { dirname } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import { serializeHtml } from '../serialize.ts'
@@ -22,11 +21,12 @@ import { colophon, type BuildIdentity } from '../colophon.ts'
 import { facesFor, fontFaceCss } from '../fonts.ts'
 import { copyContent, textOf } from '../../edition/content.ts'
 import { pageCss, type PageGeometry } from '../pdf/page-css.ts'
+import { folderUrl } from '../pdf/resources.ts'
 import { facesOfLanguages, fontStackCss, type FontSettings } from '../font-registry.ts'
 import { fontStack, removeBackrefs, type PrintDocument } from '../pdf/print-html.ts'
 
 export interface ParallelInput {
-  /** Language a (left column): the source language of `press build`. */
+  /** Language a (left column): the source language of `press build`, or either language of any pair. */
   a: EditionModel
   /** Language b (right column). */
   b: EditionModel
@@ -134,11 +134,18 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
         'p.pp-language',
         pair((e) => `${e.localizer.t('parallelText')}: ${names(e)}`, a, b),
       ),
-      h('p.pp-status', { lang: b.language, dir: b.dir }, [
-        b.localizer.t('translationStatus', { status: b.localizer.t(`reviewStatus_${b.translation?.data.meta.review ?? 'unreviewed'}`) }),
-        ' ',
-        b.localizer.t('workingTranslation', { source: b.languageName(input.sourceLanguage) }),
-      ]),
+      // Each translated side's status (any pair: both sides may be translations, or the source on the right).
+      ...[a, b]
+        .filter((e) => !e.isSource)
+        .map((e) =>
+          h('p.pp-status', { lang: e.language, dir: e.dir }, [
+            e.localizer.t('translationStatus', {
+              status: e.localizer.t(`reviewStatus_${e.translation?.data.meta.review ?? 'unreviewed'}`),
+            }),
+            ' ',
+            e.localizer.t('workingTranslation', { source: e.languageName(input.sourceLanguage) }),
+          ]),
+        ),
     ],
   )
   const tocEntries = [
@@ -173,6 +180,7 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
     h('h2#pp-colophon-title', both('colophon')),
     h('p', [a.meta.title, ' — ', a.meta.issuer, ', ', a.meta.date, '.']),
     h('p', a.localizer.t('publishedBy', { publisher: a.meta.publisher })),
+    ...(a.isSource ? [] : [h('div', { lang: a.language, dir: a.dir }, colophon(a, input.sourceLanguage, input.identity))]),
     h('div', { lang: b.language, dir: b.dir }, colophon(b, input.sourceLanguage, input.identity)),
     h(
       'div.pp-dests',
@@ -193,7 +201,7 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
     textOf({ type: 'root', children: units }) + interfaceText + '0123456789…',
     facesOfLanguages(input.fonts, [a.language, b.language]),
   )
-  const fontCss = faces.map((face) => fontFaceCss([face], pathToFileURL(dirname(face.path)).href + '/')).join('\n')
+  const fontCss = faces.map((face) => fontFaceCss([face], folderUrl(dirname(face.path)))).join('\n')
   const heads = (e: EditionModel, map: Map<string, string>) => ({
     sections: map,
     dir: e.dir,
@@ -232,7 +240,7 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
   }
   return {
     html: serializeHtml(tree, { styles: [css] }) + '\n',
-    fontDirs: [...new Set(faces.map((f) => dirname(f.path)))],
+    files: new Map(faces.map((f) => [folderUrl(dirname(f.path)) + f.fileName, f.path])),
     tocIds: tocEntries.map((e) => e.id),
     blockIds: ids,
     resources: [...new Map([...a.images, ...b.images].map((image) => [image.name, image])).values()],

@@ -1,7 +1,8 @@
 /**
  * Parallel-text PDF editions: dist/<publication>/parallel/<a>-<b>.pdf, language
- * a beside language b, one row per paragraph ID. Rendered like the PDF
- * editions (the build's one Chromium, two at a time, paginated by
+ * a beside language b, one row per paragraph ID: source → target for every
+ * target, any pair listed under `parallel:` and any pair `press review a b` asks for. Rendered like the PDF
+ * editions (the build's browsers, `jobs` at a time, paginated by
  * src/outputs/pdf/paginator.js, metadata and bookmark titles set with qpdf).
  */
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -10,11 +11,12 @@ import { join } from 'node:path'
 import { readTemplate } from '../assets.ts'
 import type { EditionModel } from '../../edition/model.ts'
 import { parallelDocument } from './document.ts'
+export { parallelPairs } from './pairs.ts'
 import { fontSettings } from '../font-registry.ts'
 import { mapBounded } from '../../util/async.ts'
 import { pageGeometry } from '../pdf/page-css.ts'
 import { problem, PressError } from '../../util/problems.ts'
-import { PDF_CONCURRENCY, printPdf, type PdfEdition, type PdfJob } from '../pdf/index.ts'
+import { printPdf, type PdfEdition, type PdfJob } from '../pdf/index.ts'
 
 export const PARALLEL_DIR = 'parallel'
 export const parallelFileName = (a: string, b: string): string => `${a}-${b}.pdf`
@@ -24,7 +26,7 @@ export interface ParallelJob extends PdfJob {
   pairs: readonly [string, string][]
 }
 
-export async function writeParallelEditions(job: ParallelJob): Promise<PdfEdition[]> {
+export async function writeParallelEditions(job: ParallelJob): Promise<(PdfEdition & { pairedWith: string })[]> {
   const { config } = job.publication
   const geometry = pageGeometry(config.print.pageSize)
   const css = (await readTemplate(job.publication.root, 'pdf.css')) + '\n' + (await readTemplate(job.publication.root, 'parallel.css'))
@@ -41,7 +43,7 @@ export async function writeParallelEditions(job: ParallelJob): Promise<PdfEditio
   }
   const workDir = await mkdtemp(join(tmpdir(), 'press-parallel-'))
   try {
-    return await mapBounded(job.pairs, PDF_CONCURRENCY, async ([codeA, codeB]) => {
+    return await mapBounded(job.pairs, 2 * job.jobs, async ([codeA, codeB]) => {
       const started = performance.now()
       const [a, b] = [edition(codeA), edition(codeB)]
       const name = parallelFileName(codeA, codeB)
@@ -86,7 +88,7 @@ export async function writeParallelEditions(job: ParallelJob): Promise<PdfEditio
           `parallel ${codeA}-${codeB}: ${pages} pages, ${Math.round(bytes.length / 1024)} KB, ` +
             `${((performance.now() - started) / 1000).toFixed(1)} s`,
         )
-        return { language: codeB, path, pages, size: bytes.length }
+        return { language: codeB, pairedWith: codeA, path, pages, size: bytes.length }
       } catch (error) {
         if (error instanceof PressError) throw error
         throw new PressError(

@@ -3,12 +3,13 @@ import type { Output } from '../output.ts'
 export const parallelOutput = {
   name: 'parallel',
   format: 'pdf',
-  description: 'one parallel-text PDF per target language: the source beside the translation, one row per paragraph ID',
+  description:
+    'one parallel-text PDF per target language (the source beside the translation) and per `parallel:` pair, one row per paragraph ID',
   files: ['parallel/<a>-<b>.pdf'],
   inputs: ['sources', 'lock', 'translations', 'ui-strings', 'templates', 'fonts', 'config'],
   async write(context) {
     const { writeParallelEditions } = await import('./index.ts') // loaded when it runs: a cached build plans with the registry only
-    const { publication, editions, pairs, identity, dir, session, logger } = context
+    const { publication, editions, pairs, identity, dir, session, jobs, logger } = context
     const source = publication.config.sourceLanguage
     const pdfs = await writeParallelEditions({
       publication,
@@ -18,6 +19,7 @@ export const parallelOutput = {
       identity,
       dir,
       session,
+      jobs,
       logger,
       write: context.write,
     })
@@ -26,7 +28,7 @@ export const parallelOutput = {
       format: 'parallel' as const,
       language: pdf.language,
       pages: pdf.pages,
-      pairedWith: source,
+      pairedWith: pdf.pairedWith,
     }))
   },
 } as const satisfies Output

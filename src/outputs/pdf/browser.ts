@@ -1,13 +1,12 @@
 /**
- * One headless Chromium for a whole build, found on the machine (never
- * downloaded). Pages it opens may load local files under the allowed folders
- * and data: URLs; every other request is aborted, so a build never reaches
- * the network.
+ * The Chromium of a build: found on the machine (never downloaded) and
+ * launched, or an existing browser reached over the DevTools protocol
+ * (`--browser-url`). Pages are served from memory (src/outputs/pdf/resources.ts)
+ * by the session (src/outputs/pdf/session.ts).
  */
 import { existsSync } from 'node:fs'
-import { delimiter, join, resolve, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import puppeteer, { type Browser, type Page } from 'puppeteer-core'
+import { delimiter, join } from 'node:path'
+import puppeteer, { type Browser } from 'puppeteer-core'
 import { problem, PressError } from '../../util/problems.ts'
 
 const candidates = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']
@@ -52,49 +51,11 @@ export function chromiumArgs(isRoot: boolean = process.getuid?.() === 0): string
   ]
 }
 
-/** Launches at the first use; `close()` is a no-op when never launched. */
-export class BrowserSession {
-  #browser: Promise<Browser> | undefined
-
-  browser(): Promise<Browser> {
-    this.#browser ??= launch()
-    return this.#browser
-  }
-
-  /**
-   * A page that may only load files under `allowedDirs` (and data: URLs).
-   * Every request pauses in Chromium's Fetch domain on a session of our own
-   * and is continued or failed with one message: puppeteer's request
-   * interception (an HTTPRequest object per request, the cache turned off)
-   * is not needed for that.
-   */
-  async page(allowedDirs: readonly string[]): Promise<Page> {
-    const page = await (await this.browser()).newPage()
-    const roots = allowedDirs.map((dir) => resolve(dir) + sep)
-    const client = await page.createCDPSession()
-    client.on('Fetch.requestPaused', (event) => {
-      const answer = isAllowed(event.request.url, roots)
-        ? client.send('Fetch.continueRequest', { requestId: event.requestId })
-        : client.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'BlockedByClient' })
-      answer.catch(() => undefined) // the page closed meanwhile
-    })
-    await client.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] })
-    return page
-  }
-
-  async close(): Promise<void> {
-    if (!this.#browser) return
-    const browser = await this.#browser.catch(() => undefined)
-    this.#browser = undefined
-    await browser?.close()
-  }
-}
-
-export function isAllowed(url: string, roots: readonly string[]): boolean {
-  if (url.startsWith('data:')) return true
-  if (!url.startsWith('file://')) return false
-  const path = resolve(fileURLToPath(url))
-  return roots.some((root) => path.startsWith(root))
+/** A browser on this machine: launched (`endpoint` undefined) or connected to over DevTools. */
+export async function openBrowser(endpoint: string | undefined): Promise<Browser> {
+  if (endpoint === undefined) return launch()
+  const target = endpoint.startsWith('ws') ? { browserWSEndpoint: endpoint } : { browserURL: endpoint }
+  return puppeteer.connect({ ...target, defaultViewport: null, protocolTimeout: 180_000 })
 }
 
 async function launch(): Promise<Browser> {

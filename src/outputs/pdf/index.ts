@@ -1,6 +1,7 @@
 /**
  * PDF editions: dist/<publication>/<lang>/<publication>.<lang>.pdf, rendered
- * by one shared Chromium, at most two editions at a time, each with a timeout.
+ * by the build's browsers (src/outputs/pdf/session.ts), `jobs` editions at a
+ * time, each with a timeout.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -11,7 +12,7 @@ import type { EditionModel } from '../../edition/model.ts'
 import type { Logger } from '../../util/logger.ts'
 import type { BuildIdentity } from '../colophon.ts'
 import { problem, PressError } from '../../util/problems.ts'
-import type { BrowserSession } from './browser.ts'
+import type { BrowserSession } from './session.ts'
 import { mapBounded, withTimeout } from '../../util/async.ts'
 import { pageGeometry, type PageGeometry } from './page-css.ts'
 import { finishPdf, type PdfInfo } from './postprocess.ts'
@@ -21,8 +22,6 @@ import { fontSettings } from '../font-registry.ts'
 
 export const pdfFileName = (publication: string, language: string): string => `${publication}.${language}.pdf`
 
-/** Editions rendered at once (the machines have two cores). */
-export const PDF_CONCURRENCY = 2
 export const PDF_TIMEOUT_MS = 180_000
 
 export interface PdfJob {
@@ -33,6 +32,11 @@ export interface PdfJob {
   /** dist/<publication> */
   dir: string
   session: BrowserSession
+  /**
+   * PDFs rendered at once (the session lets that many pages open); twice as many are in progress,
+   * so one PDF's post-processing overlaps the next one's rendering.
+   */
+  jobs: number
   logger: Logger
   write(path: string, data: Uint8Array): Promise<void>
 }
@@ -58,7 +62,7 @@ export async function printPdf(
   geometry: PageGeometry,
 ): Promise<{ bytes: Uint8Array; pages: number; warnings: string[] }> {
   const rendered = await withTimeout(
-    renderPdf(session, doc, workDir, name),
+    renderPdf(session, doc, name),
     PDF_TIMEOUT_MS,
     () => `Chromium did not finish within ${PDF_TIMEOUT_MS / 1000} s`,
   )
@@ -82,7 +86,7 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
   const css = await readTemplate(job.publication.root, 'pdf.css')
   const workDir = await mkdtemp(join(tmpdir(), 'press-pdf-'))
   try {
-    return await mapBounded(job.editions, PDF_CONCURRENCY, async (edition) => {
+    return await mapBounded(job.editions, 2 * job.jobs, async (edition) => {
       const started = performance.now()
       const name = pdfFileName(config.id, edition.language)
       try {

@@ -8,7 +8,7 @@ export const pdfOutput = {
   inputs: ['sources', 'lock', 'translations', 'ui-strings', 'templates', 'fonts', 'config'],
   async write(context) {
     const { writePdfEditions } = await import('./index.ts') // loaded when it runs: a cached build plans with the registry only
-    const { publication, selected, identity, dir, session, logger } = context
+    const { publication, selected, identity, dir, session, jobs, logger } = context
     const pdfs = await writePdfEditions({
       publication,
       editions: selected,
@@ -16,6 +16,7 @@ export const pdfOutput = {
       identity,
       dir,
       session,
+      jobs,
       logger,
       write: context.write,
     })

@@ -8,7 +8,6 @@
  * open a new page, `data-pp-break`.
  */
 import { dirname } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { Element, Root } from 'hast'
 import { h } from 'hastscript'
 import { serializeHtml } from '../serialize.ts'
@@ -19,6 +18,7 @@ import { facesFor, fontFaceCss } from '../fonts.ts'
 import { facesOfLanguages, familyList, fontStackCss, languageFonts, type FontSettings } from '../font-registry.ts'
 import { copyContent, textOf } from '../../edition/content.ts'
 import { pageCss, type PageGeometry } from './page-css.ts'
+import { folderUrl } from './resources.ts'
 
 export interface PrintInput {
   edition: EditionModel
@@ -33,8 +33,8 @@ export interface PrintInput {
 
 export interface PrintDocument {
   html: string
-  /** Folders the page loads files from (font packages). */
-  fontDirs: string[]
+  /** The files the page loads (fonts): URL at the fake origin → local path (src/outputs/pdf/resources.ts). */
+  files: Map<string, string>
   /** Ids of the headings listed in the table of contents, in order. */
   tocIds: string[]
   /** Every paragraph ID in the edition (each must become a named destination). */
@@ -124,7 +124,7 @@ export function printDocument(input: PrintInput): PrintDocument {
       '0123456789…',
     facesOfLanguages(input.fonts, [edition.language, input.sourceLanguage]),
   )
-  const fontCss = faces.map((face) => fontFaceCss([face], pathToFileURL(dirname(face.path)).href + '/')).join('\n')
+  const fontCss = faces.map((face) => fontFaceCss([face], folderUrl(dirname(face.path)))).join('\n')
   const family = fontStack(input.fonts, edition.language)
   const css = [
     fontCss,
@@ -152,7 +152,7 @@ export function printDocument(input: PrintInput): PrintDocument {
   }
   return {
     html: serializeHtml(tree, { styles: [css] }) + '\n',
-    fontDirs: [...new Set(faces.map((f) => dirname(f.path)))],
+    files: new Map(faces.map((f) => [folderUrl(dirname(f.path)) + f.fileName, f.path])),
     tocIds: tocEntries.map((e) => e.id),
     blockIds: ids,
     resources: edition.images,

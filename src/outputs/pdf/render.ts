@@ -1,14 +1,14 @@
 /**
- * Render one print document to PDF in a page of the shared browser: load it
- * from a local file, paginate it (src/outputs/pdf/paginator.js), print it with
- * Chromium's tagged-PDF output (structure tags, bookmarks from headings, /Lang).
+ * Render one print document to PDF in a page of the build's browsers: serve it
+ * and its fonts from memory at the fake origin, paginate it
+ * (src/outputs/pdf/paginator.js), print it with Chromium's tagged-PDF output
+ * (structure tags, bookmarks from headings, /Lang).
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { readFile } from 'node:fs/promises'
 import type { Page } from 'puppeteer-core'
-import type { BrowserSession } from './browser.ts'
+import type { BrowserSession } from './session.ts'
 import type { PrintDocument } from './print-html.ts'
+import { PageResources } from './resources.ts'
 
 /** What the paginator returns (declared with it in paginator-globals.d.ts). */
 export type Pagination = PpPagination
@@ -39,27 +39,24 @@ export async function paginate(page: Page, options: PpTypesetting = typesetting)
   return page.evaluate((o) => window.ppPaginate(o), options)
 }
 
-export async function renderPdf(session: BrowserSession, doc: PrintDocument, workDir: string, name: string): Promise<RenderedPdf> {
-  const htmlPath = join(workDir, `${name}.html`)
-  await writeFile(htmlPath, doc.html)
-  // Two editions may share an image: each writes its own temporary file and renames it over the same name.
-  for (const resource of doc.resources) {
-    const path = join(workDir, resource.name)
-    await mkdir(dirname(path), { recursive: true })
-    await writeFile(`${path}.${name}.tmp`, resource.bytes)
-    await rename(`${path}.${name}.tmp`, path)
-  }
-  const page = await session.page([workDir, ...doc.fontDirs])
-  try {
+/** The print HTML at `<name>.html` of the fake origin, with the files it refers to. */
+export function printResources(doc: PrintDocument, name: string): { resources: PageResources; url: string } {
+  const resources = new PageResources()
+  const url = resources.text(`${name}.html`, doc.html)
+  for (const [fileUrl, path] of doc.files) resources.file(fileUrl, path)
+  // The edition's images, at the names its HTML refers to them by (beside the page).
+  for (const resource of doc.resources) resources.bytes(resource.name, resource.bytes)
+  return { resources, url }
+}
+
+export async function renderPdf(session: BrowserSession, doc: PrintDocument, name: string): Promise<RenderedPdf> {
+  const { resources, url } = printResources(doc, name)
+  return session.withPage(resources, async (page) => {
     // The paginator is injected as a script: a Content-Security-Policy of the document must not block it.
-    await page.setBypassCSP(true)
-    await page.emulateMediaType('print')
-    await page.setViewport({ width: 1200, height: 1600 })
-    await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: 60_000 })
+    await Promise.all([page.setBypassCSP(true), page.emulateMediaType('print'), page.setViewport({ width: 1200, height: 1600 })])
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 })
     const pagination = await paginate(page)
     const bytes = await page.pdf({ tagged: true, outline: true, preferCSSPageSize: true, printBackground: true, timeout: 120_000 })
     return { ...pagination, bytes }
-  } finally {
-    await page.close()
-  }
+  })
 }

@@ -215,10 +215,9 @@ function editionLinks(id: string, language: string, input: ReviewPageInput): Ele
   return [link('HTML', `../${language}/index.html`), link('PDF', `../${language}/${input.publication}.${language}.pdf`)]
 }
 
-/** The pair's parallel-text PDF (`press build` writes source–target pairs). */
+/** The pair's parallel-text PDF (`press build` writes it for each pair it writes a review page of; so does `press review a b`). */
 function parallelLink(id: string, input: ReviewPageInput): Element[] {
   const { a, b, localizer: l } = input
-  if (a.code !== input.sourceLanguage) return []
   const language = `${input.languageName(a.code)} – ${input.languageName(b.code)}`
   return [
     h(
