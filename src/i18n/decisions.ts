@@ -75,7 +75,7 @@ export async function applyDecision(decision: ReviewDecision): Promise<DecisionR
   const absolute = join(root, path)
   const unlock = await lockFile(absolute)
   try {
-    const loaded = await readTranslationFile(absolute, path)
+    const loaded = await readTranslationFile(root, path)
     const theirs = loaded?.data.entries[id]
     if (entryFingerprint(theirs) !== decision.expected) {
       return { ok: false, conflict: { mine: decision.action, theirs, message: conflictMessage(decision, theirs, path) } }

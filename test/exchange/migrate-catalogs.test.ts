@@ -70,7 +70,7 @@ describe('migrating catalogs in the shapes other tools write', () => {
 })
 
 describe('migrating a po4a catalog', () => {
-  it('should match headings without marks, bullets, a whole table per cell, a code block without fences, and a fuzzy message as stale', () => {
+  it('should match headings without marks, bullets, a whole table per cell, bare code, a fuzzy message as stale', () => {
     const source = readFileSync(join(fixtures, 'garden.md'), 'utf8')
     const blocks = blocksOf(source, 'garden.md')
     const ids = blocks.map((_, i) => `b${i}`)
