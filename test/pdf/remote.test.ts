@@ -59,7 +59,8 @@ describe('PDFs rendered on a remote browser (--browser-url)', () => {
     process.env.SOURCE_DATE_EPOCH = SOURCE_DATE_EPOCH
     project = copyProject()
     remote = await startRemote()
-    const options = { root: project, frozen: true, strict: false, formats: ['pdf' as const], languages: ['en', 'ar'] }
+    // No cache: the remote build must render every PDF itself, not restore the local build's bytes.
+    const options = { root: project, frozen: true, strict: false, cache: false, formats: ['pdf' as const], languages: ['en', 'ar'] }
     await build({ ...options, outDir: join(project, 'local') }, collectingLogger())
     // The same endpoint twice: a pool of two connections, three pages at once over it.
     await build(

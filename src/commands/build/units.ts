@@ -124,9 +124,8 @@ export async function planPublication(
   }
   for (const output of outputs.filter((o) => wanted.has(o.format))) {
     if (isPairOutput(output)) {
-      // Parallel texts also for the `parallel:` pairs of publication.yaml; review pages source → target only.
-      const pairs = output.name === 'parallel' ? parallelPairs(config, languages) : sourcePairs(config.sourceLanguage, languages)
-      for (const [a, b] of pairs) await add(output, [a, b], `/${a}-${b}`)
+      // Source → each target, then the `parallel:` pairs of publication.yaml (review pages and parallel texts).
+      for (const [a, b] of parallelPairs(config, languages)) await add(output, [a, b], `/${a}-${b}`)
     } else {
       for (const l of languages) await add(output, [l], `/${l}`)
     }
@@ -154,6 +153,3 @@ export async function identityOf(
   const revision = inputsFingerprint([...(await inputs.sources()), await inputs.file(join(publication.dir, LOCK_FILE))])
   return { revision, build: inputsFingerprint([await toolFingerprint(), JSON.stringify(publication.config), revision]) }
 }
-
-const sourcePairs = (source: string, languages: readonly string[]): [string, string][] =>
-  languages.filter((l) => l !== source).map((l): [string, string] => [source, l])
