@@ -19,10 +19,14 @@ export { languages, publicationId, repoRoot }
 export const SOURCE_DATE_EPOCH = '1571529600'
 
 /** Build into a new temp folder; returns it. */
-export async function buildInto(formats: Format[] = ['pdf']): Promise<string> {
+/**
+ * Build the bundled publication into a new folder. The build cache in the repository is shared by the tests that
+ * only read the PDFs (the cache test proves a restored file is the rendered one); `cache: false` renders afresh.
+ */
+export async function buildInto(formats: Format[] = ['pdf'], options: { cache?: boolean } = {}): Promise<string> {
   process.env.SOURCE_DATE_EPOCH = SOURCE_DATE_EPOCH
   const out = mkdtempSync(join(tmpdir(), 'press-pdf-'))
-  await build({ root: repoRoot, outDir: out, frozen: true, strict: false, formats }, collectingLogger())
+  await build({ root: repoRoot, outDir: out, frozen: true, strict: false, formats, ...options }, collectingLogger())
   return out
 }
 
