@@ -157,6 +157,20 @@ describe('review decisions in the translation file', () => {
     assert.equal(raw(), before)
   })
 
+  it('should add an entry the file lacks in source order, from the current source', async () => {
+    const order = ids()
+    const id = order[6]!
+    const data = JSON.parse(raw())
+    const original = data.entries[id]
+    delete data.entries[id]
+    writeFileSync(join(project.root, FILE), JSON.stringify(data, null, 2) + '\n')
+    const result = await decide(id, { kind: 'edit', text: 'Une nouvelle traduction.' }, { expected: entryFingerprint(undefined) })
+    assert.ok(result.ok)
+    assert.deepEqual(ids(), order)
+    assert.equal(entries()[id].text, 'Une nouvelle traduction.')
+    assert.deepEqual([entries()[id].source, entries()[id].sourceHash], [original.source, original.sourceHash], 'the current source')
+  })
+
   it('should make decision dates from SOURCE_DATE_EPOCH', () => {
     assert.equal(decisionDate({ SOURCE_DATE_EPOCH: '1571529600' }), '2019-10-20T00:00:00Z')
     assert.match(decisionDate({}), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/)

@@ -16,6 +16,7 @@ describe('comments and review states on the static review page and in press stat
   let out: string
   let status: string
   let json: any
+  let onDisk: Record<string, any>
   before(async () => {
     project = tempProject()
     const root = project.root
@@ -42,6 +43,7 @@ describe('comments and review states on the static review page and in press stat
     await decide(ids[3]!, { kind: 'comment', text: 'La ponctuation aussi.' })
     await decide(ids[3]!, { kind: 'resolve', commentId: 'c2' })
     await decide(ids[4]!, { kind: 'state', state: 'needs-work', comment: 'Le chiffre ne correspond pas.' })
+    onDisk = entries()
     out = mkdtempSync(join(tmpdir(), 'press-review-comments-'))
     const review = press(root, ['review', 'en', 'fr', '--out', out])
     assert.equal(review.status, 0, review.stderr)
@@ -68,6 +70,8 @@ describe('comments and review states on the static review page and in press stat
     assert.match(row(ids[1]!), /data-progress="reviewed".*<p class="status status-reviewed">relu<\/p>/)
     assert.match(row(ids[2]!), /data-progress="final"/)
     assert.doesNotMatch(row(ids[0]!), /data-comment-id/)
+    assert.match(html, /<table class="review" dir="ltr" aria-labelledby="pp-table-title" data-language="fr">/)
+    for (const id of ids.slice(0, 5)) assert.ok(row(id).includes(`data-fingerprint="${entryFingerprint(onDisk[id])}"`), id)
   })
 
   it('should sum up reviewed, final and open comments at the top', () => {

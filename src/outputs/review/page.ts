@@ -86,7 +86,7 @@ export function renderReviewPage(input: ReviewPageInput): string {
                 ]),
               ]),
             ]),
-            h('table.review', { dir: 'ltr', ariaLabelledBy: 'pp-table-title' }, [
+            h('table.review', { dir: 'ltr', ariaLabelledBy: 'pp-table-title', dataLanguage: reviewedLanguage(input) }, [
               h('caption#pp-table-title', ui, heading),
               h('thead', [
                 h('tr', [
@@ -122,6 +122,7 @@ function renderRow(row: Row, input: ReviewPageInput, ui: { lang: string; dir: 'l
       className: ['row', `row-${row.status}`, `kind-${row.kind}`, ...(attention ? ['attention'] : [])],
       dataStatus: row.status,
       dataId: row.id,
+      ...(row.fingerprint ? { dataFingerprint: row.fingerprint } : {}),
       ...(row.progress ? { dataProgress: row.progress } : {}),
     },
     [
@@ -162,6 +163,11 @@ function renderRow(row: Row, input: ReviewPageInput, ui: { lang: string; dir: 'l
       ]),
     ],
   )
+}
+
+/** The language whose entries the page reviews (b, or a when b is the source). */
+function reviewedLanguage(input: ReviewPageInput): string {
+  return input.b.code === input.sourceLanguage ? input.a.code : input.b.code
 }
 
 function summaryLabel(count: SummaryCount, l: ReviewPageInput['localizer']): string {

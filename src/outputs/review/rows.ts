@@ -6,6 +6,7 @@
  */
 import type { IdentifiedSources } from '../../ids/resolve.ts'
 import { entryProgress, entryStatus } from '../../i18n/status.ts'
+import { entryFingerprint } from '../../i18n/decisions.ts'
 import type { Comment, Entry, TranslationFile } from '../../i18n/translation-file.ts'
 import { checkPair, type Finding } from '../../qa/index.ts'
 import type { BlockKind } from '../../source/segment.ts'
@@ -39,6 +40,8 @@ export interface Row {
   progress?: 'reviewed' | 'final'
   /** That entry's comments, oldest first. */
   comments: Comment[]
+  /** entryFingerprint() of that entry: what a decision sends as `expected` (absent when the source is on both sides). */
+  fingerprint?: string
 }
 
 export interface AlignInput {
@@ -93,6 +96,7 @@ export function alignRows(input: AlignInput): Row[] {
       findings,
       ...(progress === 'reviewed' || progress === 'final' ? { progress } : {}),
       comments: entry?.comments ?? [],
+      ...(reviewed === sourceLanguage ? {} : { fingerprint: entryFingerprint(entry) }),
     }
   })
   return [...rows, ...orphanRows(input)]
