@@ -20,6 +20,7 @@ import { visit } from 'unist-util-visit'
 import type { EditionModel } from '../../edition/model.ts'
 import { colophon, type BuildIdentity } from '../colophon.ts'
 import { facesFor, fontFaceCss } from '../fonts.ts'
+import { printFaces } from '../pdf/print-fonts.ts'
 import { copyContent, textOf } from '../../edition/content.ts'
 import { pageCss, type PageGeometry } from '../pdf/page-css.ts'
 import { facesOfLanguages, fontStackCss, type FontSettings } from '../font-registry.ts'
@@ -191,7 +192,7 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
   const interfaceText = [...sections.even.values(), ...sections.odd.values(), a.localizer.t('pageOf'), b.localizer.t('pageOf')].join('')
   const faces = facesFor(
     textOf({ type: 'root', children: units }) + interfaceText + '0123456789…',
-    facesOfLanguages(input.fonts, [a.language, b.language]),
+    printFaces(facesOfLanguages(input.fonts, [a.language, b.language])),
   )
   const fontCss = faces.map((face) => fontFaceCss([face], pathToFileURL(dirname(face.path)).href + '/')).join('\n')
   const heads = (e: EditionModel, map: Map<string, string>) => ({

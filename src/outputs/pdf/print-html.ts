@@ -16,6 +16,7 @@ import { visit } from 'unist-util-visit'
 import type { EditionModel } from '../../edition/model.ts'
 import { colophon, type BuildIdentity } from '../colophon.ts'
 import { facesFor, fontFaceCss } from '../fonts.ts'
+import { printFaces } from './print-fonts.ts'
 import { facesOfLanguages, familyList, fontStackCss, languageFonts, type FontSettings } from '../font-registry.ts'
 import { copyContent, textOf } from '../../edition/content.ts'
 import { pageCss, type PageGeometry } from './page-css.ts'
@@ -119,7 +120,7 @@ export function printDocument(input: PrintInput): PrintDocument {
       [...sections.values()].join('') +
       l.t('pageOf') +
       '0123456789…',
-    facesOfLanguages(input.fonts, [edition.language, input.sourceLanguage]),
+    printFaces(facesOfLanguages(input.fonts, [edition.language, input.sourceLanguage])),
   )
   const fontCss = faces.map((face) => fontFaceCss([face], pathToFileURL(dirname(face.path)).href + '/')).join('\n')
   const family = fontStack(input.fonts, edition.language)
