@@ -15,11 +15,20 @@ import type { BrowserSession } from './browser.ts'
 import { mapBounded, withTimeout } from '../../util/async.ts'
 import { pageGeometry, type PageGeometry } from './page-css.ts'
 import { finishPdf, type PdfInfo } from './postprocess.ts'
+import type { PressOptions } from './press-profile.ts'
 import { printDocument, type PrintDocument } from './print-html.ts'
 import { renderPdf } from './render.ts'
 import { fontSettings } from '../font-registry.ts'
 
 export const pdfFileName = (publication: string, language: string): string => `${publication}.${language}.pdf`
+export const pressFileName = (publication: string, language: string): string => `${publication}.${language}.press.pdf`
+
+/** The press profile of `print:` (bleed in pt), or none when no bleed is set. */
+export function pressOptions(print: { bleed?: string | undefined; marks: 'crop' | 'none' }): PressOptions | undefined {
+  if (!print.bleed) return undefined
+  const value = parseFloat(print.bleed)
+  return { bleed: print.bleed.endsWith('mm') ? (value * 72) / 25.4 : value, marks: print.marks }
+}
 
 /** Editions rendered at once (the machines have two cores). */
 export const PDF_CONCURRENCY = 2
@@ -56,7 +65,8 @@ export async function printPdf(
   name: string,
   info: Omit<PdfInfo, 'bookmarks' | 'topMargin'>,
   geometry: PageGeometry,
-): Promise<{ bytes: Uint8Array; pages: number; warnings: string[] }> {
+  press?: PressOptions,
+): Promise<{ bytes: Uint8Array; pages: number; warnings: string[]; press?: Uint8Array | undefined }> {
   const rendered = await withTimeout(
     renderPdf(session, doc, workDir, name),
     PDF_TIMEOUT_MS,
@@ -65,15 +75,20 @@ export async function printPdf(
   // scripts/benchmark.ts prints the same print HTML in bare Chromium, as the baseline of this stage.
   const keep = process.env.PRESS_KEEP_PRINT_HTML
   if (keep) await mkdir(keep, { recursive: true }).then(() => writeFile(join(keep, `${name}.html`), doc.html))
-  const { bytes, pages } = await finishPdf(
+  const {
+    bytes,
+    pages,
+    press: pressBytes,
+  } = await finishPdf(
     rendered.bytes,
     { ...info, bookmarks: rendered.headings, topMargin: (geometry.top * 72) / 25.4 },
     workDir,
     name,
+    press,
   )
   if (pages !== rendered.pages)
     throw new Error(`the pagination planned ${rendered.pages} pages but Chromium printed ${pages}: a page overflowed`)
-  return { bytes, pages, warnings: rendered.warnings }
+  return { bytes, pages, warnings: rendered.warnings, press: pressBytes }
 }
 
 export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
@@ -94,7 +109,7 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
           css,
           fonts: fontSettings(job.publication),
         })
-        const { bytes, pages, warnings } = await printPdf(
+        const { bytes, pages, warnings, press } = await printPdf(
           job.session,
           doc,
           workDir,
@@ -105,9 +120,12 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
             subject: edition.meta.description,
             keywords: edition.meta.keywords,
             creator: 'Polyglot Press',
+            language: edition.language,
+            rights: config.rights,
             date: job.identity.date,
           },
           geometry,
+          pressOptions(config.print),
         )
         for (const warning of warnings) {
           job.logger.problem(
@@ -121,6 +139,7 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
         }
         const path = join(job.dir, edition.language, name)
         await job.write(path, bytes)
+        if (press) await job.write(join(job.dir, edition.language, pressFileName(config.id, edition.language)), press)
         job.logger.progress(
           `pdf ${edition.language}: ${pages} pages, ${Math.round(bytes.length / 1024)} KB, ` +
             `${((performance.now() - started) / 1000).toFixed(1)} s`,
