@@ -26,7 +26,7 @@ export function pdfText(file: string, column?: 'left' | 'right'): string {
   if (!size) throw new Error(`pdfinfo gave no page size for ${file}`)
   const [width, height] = [Math.ceil(Number(size[1])), Math.ceil(Number(size[2]))]
   const half = Math.floor(width / 2)
-  return run(['-x', column === 'left' ? '0' : String(half), '-y', '0', '-W', String(half), '-H', String(height), file, '-'])
+  return run(['-x', column === 'left' ? '0' : String(half + 4), '-y', '0', '-W', String(half - 4), '-H', String(height), file, '-'])
 }
 
 export function fold(text: string): string {

@@ -60,7 +60,9 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
     return h(
       'div.pp-row',
       { id, dataPpRow: '', dataPpKeep: keep ? '' : undefined },
-      sides.map((s) => h('div.pp-cell', { lang: s.edition.language, dir: s.edition.dir }, s.blocks.get(id) ?? s.notes.get(id) ?? [])),
+      sides.map((s) =>
+        h('div.pp-cell', { role: 'group', lang: s.edition.language, dir: s.edition.dir }, s.blocks.get(id) ?? s.notes.get(id) ?? []),
+      ),
     )
   }
 

@@ -26,6 +26,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { z } from 'zod'
 import { pressUpdates, type PressOptions } from './press-profile.ts'
+import { structureUpdates } from './structure.ts'
 import { xmpPacket } from './xmp.ts'
 
 const run = promisify(execFile)
@@ -93,7 +94,10 @@ export async function finishPdf(raw: Uint8Array, info: PdfInfo, workDir: string,
   }
   if (info.subject) entries['/Subject'] = `u:${info.subject}`
   if (info.keywords?.length) entries['/Keywords'] = `u:${info.keywords.join(', ')}`
-  const updates: Record<string, { value: Record<string, unknown> }> = { [`obj:${infoRef}`]: { value: entries } }
+  const updates: Record<string, { value: Record<string, unknown> }> = {
+    ...structureUpdates(objects),
+    [`obj:${infoRef}`]: { value: entries },
+  }
   const items = flatten(parsed.outlines)
   if (items.length !== info.bookmarks.length)
     throw new Error(`Chromium wrote ${items.length} bookmarks for ${info.bookmarks.length} headings`)
