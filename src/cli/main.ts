@@ -68,6 +68,7 @@ export async function main(
     .option('--strict', 'fail when a block has no translation instead of showing the source text')
     .option('--jobs <n>', 'parallel jobs (font subsetting threads; default: the number of cores)')
     .option('--no-cache', 'do not reuse cached font subsets from .press-cache/ (and write none)')
+    .addOption(new Option('--profile <name>', 'also write the press PDFs (bleed and crop marks; print.bleed or 3mm)').choices(['press']))
     .action(
       async (options: {
         out: string
@@ -77,6 +78,7 @@ export async function main(
         strict?: boolean
         jobs?: string
         cache: boolean
+        profile?: 'press'
       }) => {
         const g = globals()
         const jobs = options.jobs === undefined ? undefined : parseJobs(options.jobs)
@@ -94,6 +96,7 @@ export async function main(
             strict: Boolean(options.strict),
             jobs,
             cache: options.cache,
+            profile: options.profile,
           },
           logger,
         )

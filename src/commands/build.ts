@@ -47,6 +47,8 @@ export interface BuildOptions {
   jobs?: number
   /** Reuse cached font subsets from .press-cache/ (default true; `--no-cache` turns it off). */
   cache?: boolean
+  /** `--profile press`: also write the press PDFs. */
+  profile?: 'press' | undefined
 }
 
 export interface BuildResult {
@@ -133,6 +135,7 @@ async function buildPublication(
     session,
     fonts,
     jobs: options.jobs ?? availableParallelism(),
+    press: options.profile === 'press',
     logger,
     write,
   }

@@ -23,11 +23,12 @@ import { fontSettings } from '../font-registry.ts'
 export const pdfFileName = (publication: string, language: string): string => `${publication}.${language}.pdf`
 export const pressFileName = (publication: string, language: string): string => `${publication}.${language}.press.pdf`
 
-/** The press profile of `print:` (bleed in pt), or none when no bleed is set. */
-export function pressOptions(print: { bleed?: string | undefined; marks: 'crop' | 'none' }): PressOptions | undefined {
-  if (!print.bleed) return undefined
-  const value = parseFloat(print.bleed)
-  return { bleed: print.bleed.endsWith('mm') ? (value * 72) / 25.4 : value, marks: print.marks }
+/** The press profile of `print:` (bleed in pt): none when no bleed is set, unless `forced` (then 3 mm). */
+export function pressOptions(print: { bleed?: string | undefined; marks: 'crop' | 'none' }, forced = false): PressOptions | undefined {
+  const bleed = print.bleed ?? (forced ? '3mm' : undefined)
+  if (!bleed) return undefined
+  const value = parseFloat(bleed)
+  return { bleed: bleed.endsWith('mm') ? (value * 72) / 25.4 : value, marks: print.marks }
 }
 
 /** Editions rendered at once (the machines have two cores). */
@@ -43,6 +44,8 @@ export interface PdfJob {
   dir: string
   session: BrowserSession
   logger: Logger
+  /** Write the press PDFs even without print.bleed (`--profile press`). */
+  press?: boolean | undefined
   write(path: string, data: Uint8Array): Promise<void>
 }
 
@@ -125,7 +128,7 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
             date: job.identity.date,
           },
           geometry,
-          pressOptions(config.print),
+          pressOptions(config.print, job.press),
         )
         for (const warning of warnings) {
           job.logger.problem(

@@ -17,6 +17,7 @@ export const pdfOutput = {
       dir,
       session,
       logger,
+      press: context.press,
       write: context.write,
     })
     return pdfs.map((pdf) => ({ path: pdf.path, format: 'pdf' as const, language: pdf.language, pages: pdf.pages }))
