@@ -23,6 +23,18 @@ const tools = [
     why: 'checks the PDF editions',
   },
   { for: ['build', 'test'], test: () => onPath('qpdf'), pkg: 'qpdf', why: 'sets PDF metadata and a reproducible ID, checks PDF structure' },
+  {
+    for: ['build', 'test'],
+    test: () => existsSync('/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf'),
+    pkg: 'fonts-noto-core',
+    why: 'Arabic font of the PDFs (full TrueType: a correct text layer)',
+  },
+  {
+    for: ['build', 'test'],
+    test: () => existsSync('/usr/share/color/icc/colord/sRGB.icc'),
+    pkg: 'colord-data',
+    why: 'sRGB ICC profile of the press PDFs (output intent)',
+  },
   { for: ['test'], test: () => onPath('mutool'), pkg: 'mupdf-tools', why: 'extracts PDF text a second way' },
   { for: ['test'], test: () => existsSync('/usr/share/java/epubcheck.jar'), pkg: 'epubcheck', why: 'validates the EPUB editions' },
   { for: ['test'], test: () => onPath('xliff2po') && onPath('pocount'), pkg: 'translate-toolkit', why: 'reads XLIFF and PO exports' },

@@ -75,6 +75,7 @@ export async function main(
       'render PDFs on these DevTools endpoints (ws://…, comma-separated or repeated; env PRESS_BROWSER_URL) instead of a local Chromium',
       list,
     )
+    .addOption(new Option('--profile <name>', 'also write the press PDFs (bleed and crop marks; print.bleed or 3mm)').choices(['press']))
     .action(
       async (options: {
         out: string
@@ -87,6 +88,7 @@ export async function main(
         shard?: string
         dryRun?: boolean
         browserUrl?: string[]
+        profile?: 'press'
       }) => {
         const g = globals()
         const jobs = options.jobs === undefined ? undefined : parseJobs(options.jobs)
@@ -111,6 +113,7 @@ export async function main(
             shard,
             dryRun: Boolean(options.dryRun),
             browserUrls: browserUrls(options.browserUrl),
+            profile: options.profile,
           },
           logger,
         )

@@ -45,6 +45,8 @@ export interface BuildOptions {
   requestLog?: RequestLog
   /** Reuse cached units and font subsets from .press-cache/ (default true; `--no-cache` turns it off). */
   cache?: boolean
+  /** `--profile press`: also write the press PDFs (bleed and crop marks). */
+  profile?: 'press' | undefined
   /** Build shard K of N (`--shard K/N`): its units and shard.json, no download pages. */
   shard?: ShardSpec
   /** Print the split into shards (or the units), build nothing. */
@@ -102,6 +104,7 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
           frozen: options.frozen || options.shard !== undefined, // a shard never mints IDs: all shards must agree
           strict: options.strict,
           jobs,
+          press: options.profile === 'press',
           logger,
           session,
           fonts,
@@ -135,12 +138,12 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
 }
 
 /** The work units of a build (each publication's), fingerprinted from the input files' bytes. */
-export async function planBuild(options: Pick<BuildOptions, 'root' | 'publication' | 'languages' | 'formats'>) {
+export async function planBuild(options: Pick<BuildOptions, 'root' | 'publication' | 'languages' | 'formats' | 'profile'>) {
   const publications = await findPublications(options.root, options.publication)
   const wanted = new Set(options.formats ?? formats)
   const plans: PublicationPlan[] = []
   const replan = (p: Publication, order: number) =>
-    planPublication(p, selectLanguages(p, options.languages), wanted, buildDate(p.root), order)
+    planPublication(p, selectLanguages(p, options.languages), wanted, buildDate(p.root), order, options.profile)
   for (const publication of publications)
     plans.push(
       await replan(

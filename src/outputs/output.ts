@@ -44,6 +44,8 @@ export interface OutputContext {
   fonts: FontSubsetter
   /** How many editions to render at once (`--jobs`). */
   jobs: number
+  /** Write the press PDFs even without print.bleed (`--profile press`). */
+  press?: boolean
   logger: Logger
   write(path: string, data: string | Uint8Array): Promise<void>
 }

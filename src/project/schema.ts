@@ -30,6 +30,7 @@ export const publicationSchema = z
       .describe('Publication date of the source.'),
     description: z.string().optional().describe('One-sentence summary (HTML meta description, PDF Subject).'),
     keywords: z.array(z.string()).default([]).describe('Keywords (PDF Keywords).'),
+    rights: z.string().optional().describe('Rights statement (PDF XMP dc:rights).'),
     sourceLanguage: languageCode.describe('Language of the Markdown sources.'),
     languages: z.array(languageCode).default([]).describe('Target languages, one translation file each.'),
     sources: z
@@ -58,9 +59,15 @@ export const publicationSchema = z
     print: z
       .object({
         pageSize: z.enum(pageSizes).default('A4').describe('Paper size of the PDF editions.'),
+        bleed: z
+          .string()
+          .regex(/^\d+(\.\d+)?(mm|pt)$/, 'a length such as 3mm or 8.5pt')
+          .optional()
+          .describe('Bleed of the press PDFs (<pub>.<lang>.press.pdf, written only when set).'),
+        marks: z.enum(['crop', 'none']).default('crop').describe('Printer marks of the press PDFs.'),
       })
       .strict()
-      .default({ pageSize: 'A4' }),
+      .default({ pageSize: 'A4', marks: 'crop' }),
     parallel: z
       .array(z.tuple([languageCode, languageCode]))
       .optional()

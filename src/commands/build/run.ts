@@ -35,6 +35,8 @@ export interface RunEnv {
   frozen: boolean
   strict: boolean
   jobs: number | undefined
+  /** `--profile press`: the PDF units also write the press PDFs. */
+  press: boolean
   logger: Logger
   session: BrowserSession
   fonts: FontSubsetter
@@ -91,6 +93,7 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
     session: env.session,
     fonts: env.fonts,
     jobs: env.jobs ?? availableParallelism(),
+    press: env.press,
     logger: env.logger,
   }
   for (const output of outputs) {

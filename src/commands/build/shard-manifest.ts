@@ -13,6 +13,7 @@ interface ShardOptions {
   publication?: string | undefined
   languages?: string[] | undefined
   formats?: readonly string[] | undefined
+  profile?: 'press' | undefined
 }
 
 export async function writeShardManifest(
@@ -34,6 +35,7 @@ export async function writeShardManifest(
       ...(options.publication ? { publication: options.publication } : {}),
       ...(options.languages ? { languages: options.languages } : {}),
       ...(options.formats ? { formats: [...options.formats] } : {}),
+      ...(options.profile ? { profile: options.profile } : {}),
     },
     publications: runs.map(({ plan, titles }) => ({
       id: plan.publication.config.id,

@@ -89,6 +89,7 @@ export const shardManifestSchema = z.object({
     publication: z.string().optional(),
     languages: z.array(z.string()).optional(),
     formats: z.array(z.string()).optional(),
+    profile: z.literal('press').optional(),
   }),
   publications: z.array(
     z.object({

@@ -66,6 +66,7 @@ export async function planPublication(
   wanted: ReadonlySet<Format>,
   date: Date,
   firstOrder: number,
+  profile?: 'press',
 ): Promise<PublicationPlan> {
   const { config } = publication
   const inputs = new PublicationInputs(publication)
@@ -75,7 +76,8 @@ export async function planPublication(
   const blocks = sourceText.split(/\n\s*\n/).filter((p) => p.trim() !== '').length
   const configJson = JSON.stringify(config)
   const { revision, build } = await identityOf(publication, inputs)
-  const common = [`tool ${tool}`, `date ${date.toISOString()}`]
+  // `--profile press` adds files to the PDF units: a unit built without it is not one built with it.
+  const common = [`tool ${tool}`, `date ${date.toISOString()}`, ...(profile ? [`profile ${profile}`] : [])]
 
   const part = async (input: OutputInput, name: string, unitLanguages: readonly string[], isHtml: boolean): Promise<string[]> => {
     const shown = [...new Set([config.sourceLanguage, ...unitLanguages])]

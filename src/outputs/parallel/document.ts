@@ -19,6 +19,7 @@ import { visit } from 'unist-util-visit'
 import type { EditionModel } from '../../edition/model.ts'
 import { colophon, type BuildIdentity } from '../colophon.ts'
 import { facesFor, fontFaceCss } from '../fonts.ts'
+import { printFaces } from '../pdf/print-fonts.ts'
 import { copyContent, textOf } from '../../edition/content.ts'
 import { pageCss, type PageGeometry } from '../pdf/page-css.ts'
 import { folderUrl } from '../pdf/resources.ts'
@@ -59,7 +60,9 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
     return h(
       'div.pp-row',
       { id, dataPpRow: '', dataPpKeep: keep ? '' : undefined },
-      sides.map((s) => h('div.pp-cell', { lang: s.edition.language, dir: s.edition.dir }, s.blocks.get(id) ?? s.notes.get(id) ?? [])),
+      sides.map((s) =>
+        h('div.pp-cell', { role: 'group', lang: s.edition.language, dir: s.edition.dir }, s.blocks.get(id) ?? s.notes.get(id) ?? []),
+      ),
     )
   }
 
@@ -199,7 +202,7 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
   const interfaceText = [...sections.even.values(), ...sections.odd.values(), a.localizer.t('pageOf'), b.localizer.t('pageOf')].join('')
   const faces = facesFor(
     textOf({ type: 'root', children: units }) + interfaceText + '0123456789…',
-    facesOfLanguages(input.fonts, [a.language, b.language]),
+    printFaces(facesOfLanguages(input.fonts, [a.language, b.language])),
   )
   const fontCss = faces.map((face) => fontFaceCss([face], folderUrl(dirname(face.path)))).join('\n')
   const heads = (e: EditionModel, map: Map<string, string>) => ({

@@ -68,6 +68,7 @@ export async function writeParallelEditions(job: ParallelJob): Promise<(PdfEditi
             subject: `${a.localizer.t('parallelText')}: ${a.languageName(codeA)} – ${a.languageName(codeB)}`,
             keywords: [...(a.meta.keywords ?? []), ...(b.meta.keywords ?? [])],
             creator: 'Polyglot Press',
+            language: codeA,
             date: job.identity.date,
           },
           geometry,

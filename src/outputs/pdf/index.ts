@@ -16,11 +16,21 @@ import type { BrowserSession } from './session.ts'
 import { mapBounded, withTimeout } from '../../util/async.ts'
 import { pageGeometry, type PageGeometry } from './page-css.ts'
 import { finishPdf, type PdfInfo } from './postprocess.ts'
+import type { PressOptions } from './press-profile.ts'
 import { printDocument, type PrintDocument } from './print-html.ts'
 import { renderPdf } from './render.ts'
 import { fontSettings } from '../font-registry.ts'
 
 export const pdfFileName = (publication: string, language: string): string => `${publication}.${language}.pdf`
+export const pressFileName = (publication: string, language: string): string => `${publication}.${language}.press.pdf`
+
+/** The press profile of `print:` (bleed in pt): none when no bleed is set, unless `forced` (then 3 mm). */
+export function pressOptions(print: { bleed?: string | undefined; marks: 'crop' | 'none' }, forced = false): PressOptions | undefined {
+  const bleed = print.bleed ?? (forced ? '3mm' : undefined)
+  if (!bleed) return undefined
+  const value = parseFloat(bleed)
+  return { bleed: bleed.endsWith('mm') ? (value * 72) / 25.4 : value, marks: print.marks }
+}
 
 export const PDF_TIMEOUT_MS = 180_000
 
@@ -38,6 +48,8 @@ export interface PdfJob {
    */
   jobs: number
   logger: Logger
+  /** Write the press PDFs even without print.bleed (`--profile press`). */
+  press?: boolean | undefined
   write(path: string, data: Uint8Array): Promise<void>
 }
 
@@ -60,7 +72,8 @@ export async function printPdf(
   name: string,
   info: Omit<PdfInfo, 'bookmarks' | 'topMargin'>,
   geometry: PageGeometry,
-): Promise<{ bytes: Uint8Array; pages: number; warnings: string[] }> {
+  press?: PressOptions,
+): Promise<{ bytes: Uint8Array; pages: number; warnings: string[]; press?: Uint8Array | undefined }> {
   const rendered = await withTimeout(
     renderPdf(session, doc, name),
     PDF_TIMEOUT_MS,
@@ -69,15 +82,20 @@ export async function printPdf(
   // scripts/benchmark.ts prints the same print HTML in bare Chromium, as the baseline of this stage.
   const keep = process.env.PRESS_KEEP_PRINT_HTML
   if (keep) await mkdir(keep, { recursive: true }).then(() => writeFile(join(keep, `${name}.html`), doc.html))
-  const { bytes, pages } = await finishPdf(
+  const {
+    bytes,
+    pages,
+    press: pressBytes,
+  } = await finishPdf(
     rendered.bytes,
     { ...info, bookmarks: rendered.headings, topMargin: (geometry.top * 72) / 25.4 },
     workDir,
     name,
+    press,
   )
   if (pages !== rendered.pages)
     throw new Error(`the pagination planned ${rendered.pages} pages but Chromium printed ${pages}: a page overflowed`)
-  return { bytes, pages, warnings: rendered.warnings }
+  return { bytes, pages, warnings: rendered.warnings, press: pressBytes }
 }
 
 export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
@@ -98,7 +116,7 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
           css,
           fonts: fontSettings(job.publication),
         })
-        const { bytes, pages, warnings } = await printPdf(
+        const { bytes, pages, warnings, press } = await printPdf(
           job.session,
           doc,
           workDir,
@@ -109,9 +127,12 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
             subject: edition.meta.description,
             keywords: edition.meta.keywords,
             creator: 'Polyglot Press',
+            language: edition.language,
+            rights: config.rights,
             date: job.identity.date,
           },
           geometry,
+          pressOptions(config.print, job.press),
         )
         for (const warning of warnings) {
           job.logger.problem(
@@ -125,6 +146,7 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
         }
         const path = join(job.dir, edition.language, name)
         await job.write(path, bytes)
+        if (press) await job.write(join(job.dir, edition.language, pressFileName(config.id, edition.language)), press)
         job.logger.progress(
           `pdf ${edition.language}: ${pages} pages, ${Math.round(bytes.length / 1024)} KB, ` +
             `${((performance.now() - started) / 1000).toFixed(1)} s`,

@@ -18,6 +18,7 @@ export const pdfOutput = {
       session,
       jobs,
       logger,
+      press: context.press,
       write: context.write,
     })
     return pdfs.map((pdf) => ({ path: pdf.path, format: 'pdf' as const, language: pdf.language, pages: pdf.pages }))

@@ -10,10 +10,13 @@
  * - destination tops moved down by the page's top margin: Chromium writes them
  *   relative to the content box, so `file.pdf#id` would open a margin's height
  *   above the paragraph (named destinations and bookmarks alike);
+ * - an XMP metadata stream saying what the information dictionary says (xmp.ts);
+ * - the structure tree's fixes (structure.ts): footnotes as Note, /Lang of cells;
  * - a /ID computed from the content (--deterministic-id) instead of a random one;
- * - compressed object streams (smaller files).
+ * - compressed object streams, linearized for fast web view (`pdfinfo`: Optimized: yes).
  * Two qpdf runs per PDF: one reads the structure (objects, outline, pages),
- * one writes every change at once. Chromium's streams are already
+ * one writes every change at once (and, with a press profile, one more writes
+ * the press file from the same reading: press-profile.ts). Chromium's streams are already
  * Flate-compressed: recompressing them (--recompress-flate) cost about 0.2
  * CPU-s per PDF and saved no byte. Same inputs, same bytes.
  */
@@ -22,6 +25,9 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { z } from 'zod'
+import { pressUpdates, type PressOptions } from './press-profile.ts'
+import { structureUpdates } from './structure.ts'
+import { xmpPacket } from './xmp.ts'
 
 const run = promisify(execFile)
 
@@ -31,6 +37,9 @@ export interface PdfInfo {
   subject?: string
   keywords?: string[]
   creator: string
+  /** The edition's language (BCP 47). */
+  language: string
+  rights?: string | undefined
   date: Date
   /** Heading texts in document order: one per bookmark. */
   bookmarks: string[]
@@ -61,11 +70,14 @@ export interface FinishedPdf {
   bytes: Uint8Array
   /** Pages in the file (read in the same qpdf run as the structure). */
   pages: number
+  /** The press file (with `press` options). */
+  press?: Uint8Array
 }
 
-export async function finishPdf(raw: Uint8Array, info: PdfInfo, workDir: string, name: string): Promise<FinishedPdf> {
+const PRODUCER = 'Chromium (Skia/PDF), qpdf'
+
+export async function finishPdf(raw: Uint8Array, info: PdfInfo, workDir: string, name: string, press?: PressOptions): Promise<FinishedPdf> {
   const input = join(workDir, `${name}.raw`)
-  const update = join(workDir, `${name}.info.json`)
   const output = join(workDir, name)
   await writeFile(input, raw)
   const { stdout } = await qpdf(['--json=2', '--json-key=qpdf', '--json-key=outlines', '--json-key=pages', input])
@@ -76,13 +88,16 @@ export async function finishPdf(raw: Uint8Array, info: PdfInfo, workDir: string,
     '/Title': `u:${info.title}`,
     '/Author': `u:${info.author}`,
     '/Creator': `u:${info.creator}`,
-    '/Producer': 'u:Chromium (Skia/PDF), qpdf',
+    '/Producer': `u:${PRODUCER}`,
     '/CreationDate': `u:${pdfDate(info.date)}`,
     '/ModDate': `u:${pdfDate(info.date)}`,
   }
   if (info.subject) entries['/Subject'] = `u:${info.subject}`
   if (info.keywords?.length) entries['/Keywords'] = `u:${info.keywords.join(', ')}`
-  const updates: Record<string, { value: Record<string, unknown> }> = { [`obj:${infoRef}`]: { value: entries } }
+  const updates: Record<string, { value: Record<string, unknown> }> = {
+    ...structureUpdates(objects),
+    [`obj:${infoRef}`]: { value: entries },
+  }
   const items = flatten(parsed.outlines)
   if (items.length !== info.bookmarks.length)
     throw new Error(`Chromium wrote ${items.length} bookmarks for ${info.bookmarks.length} headings`)
@@ -102,16 +117,49 @@ export async function finishPdf(raw: Uint8Array, info: PdfInfo, workDir: string,
       },
     }
   })
-  const catalog = objectValue.parse(objects[`obj:${objects.trailer.value['/Root']}`]).value
+  const catalogRef = objects.trailer.value['/Root']
+  const catalog = objectValue.parse(objects[`obj:${catalogRef}`]).value
   if (typeof catalog['/Dests'] === 'string') {
     const destsRef = `obj:${catalog['/Dests']}`
     const dests = objectValue.parse(objects[destsRef]).value
     updates[destsRef] = { value: Object.fromEntries(Object.entries(dests).map(([name, dest]) => [name, moveDown(dest)])) }
   }
-  await writeFile(update, JSON.stringify({ qpdf: [{ jsonversion: 2 }, updates] }))
-  await qpdf(['--update-from-json=' + update, '--deterministic-id', '--object-streams=generate', '--compress-streams=y', input, output])
-  return { bytes: new Uint8Array(await readFile(output)), pages: parsed.pages.length }
+  let next = Math.max(...Object.keys(objects).map((key) => Number(/^obj:(\d+) /.exec(key)?.[1] ?? 0))) + 1
+  const metadataRef = `${next++} 0 R`
+  const xmp = xmpPacket({ ...info, subject: info.subject, producer: PRODUCER })
+  const newObjects: Record<string, unknown> = {
+    [`obj:${metadataRef}`]: {
+      stream: { dict: { '/Type': '/Metadata', '/Subtype': '/XML' }, data: Buffer.from(xmp, 'utf8').toString('base64') },
+    },
+  }
+  const viewer = typeof catalog['/ViewerPreferences'] === 'object' ? (catalog['/ViewerPreferences'] as Record<string, unknown>) : {}
+  const screenCatalog = { ...catalog, '/Metadata': metadataRef, '/ViewerPreferences': { ...viewer, '/DisplayDocTitle': true } }
+  const write = async (file: string, extra: Record<string, unknown>, catalogEntries: Record<string, unknown>): Promise<Uint8Array> => {
+    const all = { ...updates, ...newObjects, ...extra, [`obj:${catalogRef}`]: { value: { ...screenCatalog, ...catalogEntries } } }
+    const json = `${file}.json`
+    await writeFile(json, JSON.stringify({ qpdf: [{ jsonversion: 2 }, all] }))
+    await qpdf([
+      '--update-from-json=' + json,
+      '--deterministic-id',
+      '--object-streams=generate',
+      '--compress-streams=y',
+      '--linearize',
+      input,
+      file,
+    ])
+    return new Uint8Array(await readFile(file))
+  }
+  const bytes = await write(output, {}, {})
+  if (!press) return { bytes, pages: parsed.pages.length }
+  const pageObjects = parsed.pages.map((page) => {
+    const ref = pageRef.parse(page).object
+    return { ref, value: objectValue.parse(objects[`obj:${ref}`]).value }
+  })
+  const extra = pressUpdates(pageObjects, next, press)
+  return { bytes, pages: parsed.pages.length, press: await write(`${output}.press`, extra.objects, extra.catalog) }
 }
+
+const pageRef = z.object({ object: z.string() })
 
 function flatten(items: Outline[]): Outline[] {
   return items.flatMap((item) => [item, ...flatten(item.kids)])

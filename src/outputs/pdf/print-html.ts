@@ -15,6 +15,7 @@ import { visit } from 'unist-util-visit'
 import type { EditionModel } from '../../edition/model.ts'
 import { colophon, type BuildIdentity } from '../colophon.ts'
 import { facesFor, fontFaceCss } from '../fonts.ts'
+import { printFaces } from './print-fonts.ts'
 import { facesOfLanguages, familyList, fontStackCss, languageFonts, type FontSettings } from '../font-registry.ts'
 import { copyContent, textOf } from '../../edition/content.ts'
 import { pageCss, type PageGeometry } from './page-css.ts'
@@ -52,7 +53,7 @@ export function printDocument(input: PrintInput): PrintDocument {
   const meta = edition.meta
   const content = copyContent(edition.content, { openDetails: true })
   const ids = collectBlockIds(content.children)
-  const { flow, notes } = splitNotes(content.children)
+  const { flow, notes } = splitNotes(content.children, l.t('notes'))
 
   const sections = new Map<string, string>([
     ['toc', l.t('contents')],
@@ -122,7 +123,7 @@ export function printDocument(input: PrintInput): PrintDocument {
       [...sections.values()].join('') +
       l.t('pageOf') +
       '0123456789…',
-    facesOfLanguages(input.fonts, [edition.language, input.sourceLanguage]),
+    printFaces(facesOfLanguages(input.fonts, [edition.language, input.sourceLanguage])),
   )
   const fontCss = faces.map((face) => fontFaceCss([face], folderUrl(dirname(face.path)))).join('\n')
   const family = fontStack(input.fonts, edition.language)
@@ -166,10 +167,11 @@ function mark(unit: Element, section: string, opensPage: boolean): void {
 
 /**
  * Take the footnotes out of the flow: each becomes a `.pp-note` (id = the
- * footnote id the reference links to) holding its paragraph(s). Notes nobody
+ * footnote id the reference links to) holding its paragraph(s), a
+ * complementary region (tagged Aside by Chromium, Note by postprocess.ts). Notes nobody
  * references stay in the flow, in the notes section.
  */
-function splitNotes(children: Element[]): { flow: Element[]; notes: Element[] } {
+function splitNotes(children: Element[], label: string): { flow: Element[]; notes: Element[] } {
   const referenced = new Set<string>()
   const flow = children.filter((child) => !(child.properties.className as string[] | undefined)?.includes('notes'))
   for (const unit of flow) {
@@ -188,15 +190,28 @@ function splitNotes(children: Element[]): { flow: Element[]; notes: Element[] } 
       if (!referenced.has(id)) continue
       ol.children.splice(ol.children.indexOf(item), 1)
       const paragraphs = item.children.filter((c): c is Element => c.type === 'element')
-      for (const p of paragraphs) removeBackrefs(p)
+      for (const p of paragraphs) {
+        removeBackrefs(p)
+        isolateAddresses(p)
+      }
       const first = paragraphs[0]
-      if (first) first.children.unshift(h('a.pp-note-num', { href: `#pp-fnref-${id.replace(/^pp-fn-/, '')}` }, String(number)))
-      notes.push(h('div.pp-note', { id }, paragraphs))
+      if (first) first.children.unshift(h('a.pp-note-num', { href: `#pp-fnref-${id.replace(/^pp-fn-/, '')}` }, h('bdi', String(number))))
+      notes.push(h('div.pp-note', { id, role: 'complementary', ariaLabel: `${label} ${number}` }, paragraphs))
     }
     const rest = ol.children.some((c) => c.type === 'element')
     if (rest && section) flow.push(section)
   }
   return { flow, notes }
+}
+
+/**
+ * Links that show a web address are set left to right and isolated (`dir="ltr"`), so that in a
+ * right-to-left note the address keeps its slashes in place and does not run into the note number.
+ */
+function isolateAddresses(node: Element): void {
+  visit(node, 'element', (el: Element) => {
+    if (el.tagName === 'a' && /^[a-z][a-z0-9+.-]*:\/\//i.test(textOf(el))) el.properties.dir = 'ltr'
+  })
 }
 
 export function removeBackrefs(node: Element): void {
