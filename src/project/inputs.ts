@@ -43,7 +43,9 @@ export function bundledFontsFingerprint(): Promise<string> {
         return `${name}@${(JSON.parse(pkg) as { version?: string }).version ?? '?'}`
       }),
     )
-    return sha256(versions.join('\n'))
+    // The print PDFs take Noto Naskh Arabic from Debian's fonts-noto-core (src/outputs/pdf/print-fonts.ts).
+    const debian = await readFile('/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf').catch(() => Buffer.from(''))
+    return sha256(versions.join('\n') + sha256(debian))
   })()
   return fonts
 }
