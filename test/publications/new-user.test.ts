@@ -14,7 +14,8 @@ import { before, describe, it } from 'node:test'
 import { strFromU8, unzipSync } from 'fflate'
 import { mapBounded } from '../../src/util/async.ts'
 import { ace, epubcheck } from '../epub/tools.ts'
-import { chromiumPath } from '../helpers/browser.ts'
+import { pathToFileURL } from 'node:url'
+import { chromiumPath, launchBrowser } from '../helpers/browser.ts'
 import { nuCheck } from '../helpers/html.ts'
 import { press, repoRoot } from '../helpers/project.ts'
 import { tool } from '../pdf/tools.ts'
@@ -95,6 +96,29 @@ describe('a new user publication: chapters, an image, a table, inline HTML, fron
     assert.match(de, /ins Meer\.<br>\s*Er kommt nie zur Ruhe\./)
     assert.match(de, /<details>\s*<summary id="p-[a-z0-9]+">Wie die Tabelle entstand<\/summary>\s*<p id="p-[a-z0-9]+">Die Zahlen/)
     assert.match(de, /<th id="t-[a-z0-9]+" class="align-right">Niederschlag \(mm\)<\/th>/)
+  })
+
+  it('should draw every glyph of the HTML editions (kbd and sub included) with a bundled font', async () => {
+    const browser = await launchBrowser()
+    try {
+      for (const language of languages) {
+        const page = await browser.newPage()
+        const client = await page.createCDPSession()
+        await client.send('DOM.enable')
+        await client.send('CSS.enable')
+        await page.goto(pathToFileURL(join(out, id, language, 'index.html')).href, { waitUntil: 'load' })
+        await page.evaluate(() => document.fonts.ready.then(() => undefined))
+        const { root } = await client.send('DOM.getDocument', { depth: -1 })
+        const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'body *' })
+        for (const nodeId of nodeIds) {
+          const { fonts } = await client.send('CSS.getPlatformFontsForNode', { nodeId })
+          for (const font of fonts) assert.ok(font.isCustomFont, `${language}: ${font.glyphCount} glyphs drawn with ${font.familyName}`)
+        }
+        await page.close()
+      }
+    } finally {
+      await browser.close()
+    }
   })
 
   it('should pass the Nu Html Checker with 0 errors', () => {
