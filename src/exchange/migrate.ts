@@ -7,6 +7,7 @@
 import { matchScoreOf, profile, type Profile } from '../ids/similarity.ts'
 import type { Block } from '../source/segment.ts'
 import type { CatalogEntry } from './po.ts'
+import { splitTableMessages } from './catalog-tables.ts'
 import type { ImportedUnit } from './units.ts'
 
 export interface CatalogMatch {
@@ -78,7 +79,9 @@ interface Prepared {
 }
 
 export function matchCatalog(catalog: CatalogEntry[], blocks: Block[], ids: string[], threshold = FUZZY_THRESHOLD): CatalogMatching {
-  const translated = catalog.filter((entry) => entry.msgstr.trim() !== '')
+  // po4a gives a table as one message: one message per cell, as press has one block per cell.
+  const messages = splitTableMessages(catalog)
+  const translated = messages.filter((entry) => entry.msgstr.trim() !== '')
   // Each block and each message normalised and tokenised once.
   const preparedBlocks = new Map<string, Prepared>()
   const byText = new Map<string, string[]>()
@@ -143,7 +146,7 @@ export function matchCatalog(catalog: CatalogEntry[], blocks: Block[], ids: stri
   return {
     matches,
     unmatched: pending.map((p) => p.entry).filter((entry) => !used.has(entry)),
-    untranslated: catalog.length - translated.length,
+    untranslated: messages.length - translated.length,
     missing: [...free],
     units,
   }

@@ -67,7 +67,7 @@ describe('migrating catalogs in the shapes other tools write', () => {
 })
 
 describe('migrating a po4a catalog', () => {
-  it('should match headings without marks, bullets, a code block without fences, and import a fuzzy message without #| as stale', () => {
+  it('should match headings without marks, bullets, a table message cell by cell, a code block without fences, and a fuzzy message as stale', () => {
     const source = readFileSync(join(fixtures, 'garden.md'), 'utf8')
     const blocks = blocksOf(source, 'garden.md')
     const ids = blocks.map((_, i) => `b${i}`)
@@ -81,6 +81,16 @@ describe('migrating a po4a catalog', () => {
         ['b1', 'exact', 'Un potager a'],
         ['b2', 'exact', 'Outils'],
         ['b4', 'exact', 'une bêche po'],
+        // The table, one message in po4a's catalog, matched cell by cell.
+        ['b7', 'exact', 'Culture'],
+        ['b8', 'exact', 'Semer en'],
+        ['b9', 'exact', 'Récolter apr'],
+        ['b10', 'exact', 'Radis'],
+        ['b11', 'exact', 'mars'],
+        ['b12', 'exact', 'quatre semai'],
+        ['b13', 'exact', 'Laitue'],
+        ['b14', 'exact', 'avril'],
+        ['b15', 'exact', 'huit semaine'],
         ['b18', 'exact', 'beds:\n  - na'],
         ['b19', 'exact', 'Faites tourn'],
       ].sort(),
