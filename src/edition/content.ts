@@ -60,6 +60,20 @@ export function editionContent(edition: LocalizedEdition, localizer: Localizer, 
       footnoteLabelProperties: { className: ['notes-title'] },
       footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
         localizer.t('backToReference', { number: referenceIndex + 1 + (rereferenceIndex > 1 ? `-${rereferenceIndex}` : '') }),
+      // "^", not the default "↩": no bundled Latin face has U+21A9, so the browser drew it with a machine font.
+      footnoteBackContent: (_referenceIndex: number, rereferenceIndex: number): ElementContent[] => [
+        { type: 'text', value: '^' },
+        ...(rereferenceIndex > 1
+          ? [
+              {
+                type: 'element' as const,
+                tagName: 'sup',
+                properties: {},
+                children: [{ type: 'text' as const, value: String(rereferenceIndex) }],
+              },
+            ]
+          : []),
+      ],
     })
     .use(rehypeBlockIds)
     .use(rehypeBlockFlags, {

@@ -57,7 +57,7 @@ async function blockTexts(): Promise<{ ids: string[]; text: Map<string, Map<stri
       visit(unit, 'element', (node: Element) => {
         const id = node.properties.id
         if (typeof id !== 'string' || !ids.has(id)) return undefined
-        byId.set(id, textOf(node).replace(/↩\S*/g, ''))
+        byId.set(id, textOf(node).replace(/\^\d*(?=\s|$)/g, ''))
         return 'skip'
       })
     }

@@ -64,7 +64,7 @@ export async function expectedEditions(): Promise<Map<string, ExpectedEdition>> 
       const isNotes = ((unit.properties.className as string[] | undefined) ?? []).includes('notes')
       visit(unit, 'element', (node: Element) => {
         if (isNotes && node.tagName === 'li') {
-          const text = textOf(node).replace(/↩/g, '')
+          const text = textOf(node).replace(/\^(?=\s*$)/, '')
           notes.push({ id: String(node.properties.id), number: notes.length + 1, text })
           return 'skip'
         }
