@@ -38,8 +38,18 @@ export const entrySchema = z
       .boolean()
       .optional()
       .describe('Set by `press sync` when the source changed. Set it to false after updating the text to confirm it.'),
+    decidedBy: z.string().optional().describe('Who recorded the last review decision (press preview).'),
+    decidedOn: z.string().optional().describe('When (ISO 8601).'),
+    comments: z.array(commentSchema()).optional().describe("Reviewers' comments on this entry, oldest first."),
   })
   .strict()
+
+function commentSchema() {
+  const reply = z.object({ id: z.string(), author: z.string(), date: z.string(), text: z.string() }).strict()
+  return reply.extend({ resolved: z.boolean(), replies: z.array(reply) }).strict()
+}
+
+export type EntryComment = NonNullable<z.infer<typeof entrySchema>['comments']>[number]
 
 export type Entry = z.infer<typeof entrySchema>
 
@@ -112,6 +122,9 @@ export function serializeTranslationFile(file: TranslationFile): string {
     source: e.source,
     text: e.text,
     ...(e.stale === undefined ? {} : { stale: e.stale }),
+    ...(e.decidedBy === undefined ? {} : { decidedBy: e.decidedBy }),
+    ...(e.decidedOn === undefined ? {} : { decidedOn: e.decidedOn }),
+    ...(e.comments === undefined ? {} : { comments: e.comments }),
   })
   const map = (record: Record<string, Entry>): Record<string, Entry> =>
     Object.fromEntries(Object.entries(record).map(([id, e]) => [id, entry(e)]))
