@@ -112,7 +112,7 @@ describe('press preview', { timeout: 600_000 }, () => {
 
   it('should add a comment to the entry in the file', async () => {
     const id = ids[2]!
-    await page.click(`tr#${id} .pp-review button[aria-label="Comment on ${id}"]`)
+    await page.click(`tr#${id} .pp-review button[aria-label="Comment ${id}"]`)
     await fill(`#pp-comment-${id}`, 'Vérifier la traduction du titre.')
     await reloadAfter(() => page.click(`tr#${id} .pp-comment button[aria-keyshortcuts="Control+Enter"]`))
     const comments = entries()[id]!.comments as { author: string; text: string; resolved: boolean }[]

@@ -31,20 +31,25 @@
   ])
   document.body.prepend(bar)
 
-  /** The topmost element with an id whose box is in view. */
+  /** The topmost element with an id that starts in view (else the last one that started above and reaches into it). */
   function topmostAnchor() {
-    for (const node of document.querySelectorAll('main [id], body > [id]')) {
+    /** @type {{ id: string, top: number } | undefined} */
+    let above
+    for (const node of document.querySelectorAll('body [id]')) {
       if (node.closest('#pp-preview-bar, #pp-preview-overlay')) continue
       const box = node.getBoundingClientRect()
-      if (box.bottom > 0 && box.height > 0) return { id: node.id, top: box.top }
+      if (box.height === 0) continue
+      if (box.top >= -1 && box.top < window.innerHeight) return { id: node.id, top: box.top }
+      if (box.top < 0 && box.bottom > 0) above = { id: node.id, top: box.top }
     }
-    return undefined
+    return above
   }
 
+  const saved = sessionStorage.getItem(anchorKey)
+  sessionStorage.removeItem(anchorKey)
+  /** Scroll the remembered element back to where it was (again once fonts and styles have settled). */
   function restoreAnchor() {
-    const saved = sessionStorage.getItem(anchorKey)
     if (!saved) return
-    sessionStorage.removeItem(anchorKey)
     const anchor = JSON.parse(saved)
     const target = document.getElementById(anchor.id)
     if (target) window.scrollBy(0, target.getBoundingClientRect().top - anchor.top)
@@ -123,4 +128,8 @@
     }
   }
   restoreAnchor()
+  window.addEventListener('load', () => {
+    restoreAnchor()
+    document.fonts.ready.then(restoreAnchor)
+  })
 })()

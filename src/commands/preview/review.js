@@ -81,8 +81,10 @@
         ...(c.resolved
           ? []
           : [
-              button('Reply', () => openText('reply', `Reply to ${c.author}`, (text) => ({ kind: 'comment', text, replyTo: c.id }))),
-              button('Resolve', () => decide({ kind: 'resolve', commentId: c.id }), { 'aria-label': `Resolve the comment of ${c.author}` }),
+              button('Reply', () => openText('reply', `Reply to ${c.author}`, (text) => ({ kind: 'comment', text, replyTo: c.id })), {
+                'aria-label': `Reply ${c.id} of ${c.author}`,
+              }),
+              button('Resolve', () => decide({ kind: 'resolve', commentId: c.id }), { 'aria-label': `Resolve ${c.id} of ${c.author}` }),
             ]),
       ])
 
@@ -193,16 +195,16 @@
     const reviewed = () => decide({ kind: 'state', state: 'reviewed' })
     box.append(
       stateLine,
-      button('Edit', edit, { 'aria-keyshortcuts': 'E', 'aria-label': `Edit the translation of ${id}` }),
-      button('Mark reviewed', reviewed, { 'aria-keyshortcuts': 'R', 'aria-label': `Mark ${id} reviewed` }),
-      button('Mark final', () => decide({ kind: 'state', state: 'final' }), { 'aria-label': `Mark ${id} final` }),
+      button('Edit', edit, { 'aria-keyshortcuts': 'E', 'aria-label': `Edit ${id}` }),
+      button('Mark reviewed', reviewed, { 'aria-keyshortcuts': 'R', 'aria-label': `Mark reviewed ${id}` }),
+      button('Mark final', () => decide({ kind: 'state', state: 'final' }), { 'aria-label': `Mark final ${id}` }),
       button(
-        'Needs work…',
-        () => openText('needs-work', 'Why it needs work (required)', (text) => ({ kind: 'state', state: 'needs-work', comment: text })),
-        { 'aria-label': `Send ${id} back: needs work` },
+        'Needs work',
+        () => openText('needs-work', `Why ${id} needs work (required)`, (text) => ({ kind: 'state', state: 'needs-work', comment: text })),
+        { 'aria-label': `Needs work ${id}` },
       ),
-      button('Comment…', () => openText('comment', `Comment on ${id}`, (text) => ({ kind: 'comment', text })), {
-        'aria-label': `Comment on ${id}`,
+      button('Comment', () => openText('comment', `Comment on ${id}`, (text) => ({ kind: 'comment', text })), {
+        'aria-label': `Comment ${id}`,
       }),
       commentsList,
       panel,

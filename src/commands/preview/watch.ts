@@ -1,12 +1,14 @@
 /**
- * Watches the inputs of a build (content/, translations/, templates/ and each
- * publication.yaml inside content/) with Node's recursive fs.watch (inotify on
- * Linux: one watch per folder, see the README on its limit), and reports the
- * changed paths in batches after `debounceMs` of quiet. Temporary files of
- * atomic writes and lock files are ignored: only their rename lands.
+ * Watches the inputs of a build (content/, translations/, templates/; each
+ * publication.yaml lives in content/) and reports the changed paths in batches
+ * after `debounceMs` of quiet. One non-recursive fs.watch per folder (inotify
+ * on Linux: one watch each, see "Preview" in the README for the limit), and a
+ * new one when a folder appears: Node 20's recursive fs.watch on Linux loses a
+ * file once it is replaced by a rename, which is how every editor and press
+ * itself save. Temporary files of atomic writes and lock files are ignored.
  */
-import { watch, type FSWatcher } from 'node:fs'
-import { join, relative, sep } from 'node:path'
+import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs'
+import { join, relative } from 'node:path'
 import { problem, PressError } from '../../util/problems.ts'
 
 export const WATCHED = ['content', 'translations', 'templates'] as const
@@ -15,37 +17,38 @@ export interface Watcher {
   close(): void
 }
 
-const ignored = (name: string): boolean => /(^|[\\/])\.[^\\/]*press-tmp-|\.lock$|~$|\.swp$|(^|[\\/])\.#/.test(name)
+const ignored = (name: string): boolean => /^\.[^/]*press-tmp-|\.lock$|~$|\.swp$|^\.#|^4913$/.test(name)
 
 export function watchInputs(root: string, onChange: (paths: string[]) => void, debounceMs = 60): Watcher {
   const pending = new Set<string>()
+  const watchers = new Map<string, FSWatcher>()
   let timer: NodeJS.Timeout | undefined
-  const watchers: FSWatcher[] = []
   const flush = (): void => {
     timer = undefined
     const paths = [...pending].sort()
     pending.clear()
     if (paths.length > 0) onChange(paths)
   }
-  for (const folder of WATCHED) {
+  const add = (folder: string): void => {
+    if (watchers.has(folder)) return
+    let watcher: FSWatcher
     try {
-      const watcher = watch(join(root, folder), { recursive: true }, (_event, name) => {
-        if (name === null || ignored(name)) return
-        pending.add([folder, ...String(name).split(sep)].join('/'))
+      watcher = watch(folder, (_event, name) => {
+        if (name === null || ignored(String(name))) return
+        const path = join(folder, String(name))
+        if (isFolder(path)) addTree(path)
+        pending.add(relative(root, path).split('\\').join('/'))
         clearTimeout(timer)
         timer = setTimeout(flush, debounceMs)
       })
-      watcher.on('error', () => undefined)
-      watchers.push(watcher)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      if (code === 'ENOENT' && folder !== 'content') continue
-      for (const w of watchers) w.close()
+      if (code === 'ENOENT') return
       throw new PressError(
         problem(
-          code === 'ENOSPC' ? 'Out of inotify watches: cannot watch the project for changes.' : `Cannot watch ${folder}/ (${code}).`,
+          code === 'ENOSPC' ? 'Out of inotify watches: cannot watch the project for changes.' : `Cannot watch this folder (${code}).`,
           {
-            file: relative(process.cwd(), join(root, folder)) || folder,
+            file: relative(root, folder) || folder,
             hint:
               code === 'ENOSPC'
                 ? 'Raise the limit: `sudo sysctl fs.inotify.max_user_watches=524288` (see "Preview" in the README).'
@@ -54,11 +57,43 @@ export function watchInputs(root: string, onChange: (paths: string[]) => void, d
         ),
       )
     }
+    watcher.on('error', () => {
+      watcher.close()
+      watchers.delete(folder)
+    })
+    watchers.set(folder, watcher)
+  }
+  const addTree = (folder: string): void => {
+    add(folder)
+    let names: string[] = []
+    try {
+      names = readdirSync(folder, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
+        .map((d) => d.name)
+    } catch {
+      return
+    }
+    for (const name of names) addTree(join(folder, name))
+  }
+  try {
+    for (const folder of WATCHED) addTree(join(root, folder))
+  } catch (error) {
+    for (const w of watchers.values()) w.close()
+    throw error
   }
   return {
     close() {
       clearTimeout(timer)
-      for (const w of watchers) w.close()
+      for (const w of watchers.values()) w.close()
+      watchers.clear()
     },
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
   }
 }
