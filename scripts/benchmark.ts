@@ -3,7 +3,7 @@
  * side (paired runs, alternating which goes first, on a shared machine), in
  * CPU seconds (user + sys of the child processes) and wall seconds.
  *
- *   npx tsx scripts/benchmark.ts [all|start|build|pdf|scale|shard] [--runs N] [--max-scale 1|10|100]
+ *   npx tsx scripts/benchmark.ts [all|start|build|pdf|scale|shard|preview] [--runs N] [--max-scale 1|10|100]
  *
  * Modes are rows of the `modes` table below; a new mode is a `Mode` (see
  * benchmark-lib.ts) and one line there. `press` runs compiled (lib/), as it
@@ -34,6 +34,7 @@ import {
 import { scaleMode } from './benchmark-scale.ts'
 import { shardMode } from './benchmark-shard.ts'
 import { benchmarkInputs } from './benchmark-inputs.ts'
+import { previewMode } from './benchmark-preview.ts'
 
 const publication = 'wuzhen-outlook-2019'
 const node0 = (): ReturnType<typeof measure> => measure({ argv: [process.execPath, '-e', '0'] })
@@ -194,7 +195,7 @@ const migrateMode: Mode = {
   },
 }
 
-const modes: Mode[] = [startMode, buildMode, pdfMode, scaleMode, shardMode, inputsMode, migrateMode]
+const modes: Mode[] = [startMode, buildMode, pdfMode, scaleMode, shardMode, inputsMode, migrateMode, previewMode]
 
 function editFrenchEntry(dir: string, run: number): void {
   const path = join(dir, 'translations', 'fr', `${publication}.json`)

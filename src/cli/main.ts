@@ -263,6 +263,64 @@ export async function main(
       logger.summary(`Wrote ${written.length} files`)
     })
 
+  program
+    .command('preview')
+    .description('serve the editions and review pages, rebuild on every change, and record review decisions')
+    .option('--port <n>', 'port (0: any free port)', '8000')
+    .option('--host <host>', 'interface to listen on (default loopback; any other needs the token for every request)', '127.0.0.1')
+    .option('--open', 'open the index in the default browser')
+    .option('--reviewer <name>', 'name recorded with review decisions (default: git config user.name)')
+    .option('--out <dir>', 'output folder', 'dist')
+    .option('--lang <codes>', 'only these languages (comma-separated or repeated)', list)
+    .addOption(
+      new Option('--format <formats>', `only these formats: ${formatNames.join(', ')}`).argParser((v: string, p: string[] = []) =>
+        list(v, p),
+      ),
+    )
+    .option('--jobs <n>', 'parallel jobs (default: the number of cores)')
+    .action(
+      async (options: {
+        port: string
+        host: string
+        open?: boolean
+        reviewer?: string
+        out: string
+        lang?: string[]
+        format?: string[]
+        jobs?: string
+      }) => {
+        const g = globals()
+        const port = Number(options.port)
+        if (!/^\d+$/.test(options.port) || port > 65535) throw new UsageError(`--port takes a port number 0–65535 (got "${options.port}").`)
+        const { startPreview } = await import('../commands/preview.ts')
+        const { formats } = await import('../commands/build.ts')
+        const unknown = (options.format ?? []).filter((f) => !(formats as readonly string[]).includes(f))
+        if (unknown.length > 0) throw new UsageError(`Unknown format ${unknown.join(', ')}: use ${formats.join(', ')}.`)
+        const preview = await startPreview(
+          {
+            root: g.root,
+            outDir: outputFolder(g.root, options.out),
+            publication: g.publication,
+            port,
+            host: options.host,
+            open: options.open,
+            reviewer: options.reviewer,
+            formats: options.format as Format[] | undefined,
+            languages: options.lang,
+            jobs: options.jobs === undefined ? undefined : parseJobs(options.jobs),
+          },
+          logger,
+        )
+        const signal = await new Promise<string>((resolve) => {
+          process.once('SIGINT', () => resolve('SIGINT'))
+          process.once('SIGTERM', () => resolve('SIGTERM'))
+        })
+        logger.info(`${signal}: stopping (a build in progress finishes first)…`)
+        await preview.close()
+        logger.summary('Stopped the preview server')
+      },
+    )
+
   registerExchangeCommands(program, globals, logger, io.out, () => (strictFailed = true))
 
   let strictFailed = false

@@ -1,0 +1,81 @@
+/**
+ * `npx tsx scripts/benchmark.ts preview`: save-to-reload times of `press preview`
+ * (compiled CLI) in a copy of the project, French only: from writing an entry of
+ * the fr translation file to (a) the open HTML edition in Chromium showing the new
+ * text after its reload (goal ≤ 1 s), and (b) the server announcing the rebuilt
+ * fr PDF (its background lane), which is when the PDF view reloads. Wall seconds,
+ * median of the runs.
+ */
+import { request } from 'node:http'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { launchBrowser } from '../test/helpers/browser.ts'
+import { startPreview } from '../test/helpers/preview.ts'
+import { median, projectCopy, row, seconds, type Mode } from './benchmark-lib.ts'
+
+const publication = 'wuzhen-outlook-2019'
+
+/** Resolves with the time the server announces a built file for which `wanted` holds. */
+function nextBuilt(url: string, wanted: (file: string) => boolean): { done: Promise<number>; close(): void } {
+  let close = (): void => undefined
+  const done = new Promise<number>((resolve) => {
+    const { hostname, port } = new URL(url)
+    const req = request({ host: hostname, port, path: '/__press/events' }, (res) => {
+      let buffer = ''
+      res.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString()
+        for (const line of buffer.split('\n')) {
+          if (!line.startsWith('data: ')) continue
+          const event = JSON.parse(line.slice(6)) as { type: string; files?: string[] }
+          if (event.type === 'built' && event.files?.some(wanted)) resolve(performance.now())
+        }
+        buffer = buffer.slice(buffer.lastIndexOf('\n') + 1)
+      })
+    })
+    req.end()
+    close = () => req.destroy()
+  })
+  return { done, close: () => close() }
+}
+
+export const previewMode: Mode = {
+  name: 'preview',
+  description: 'press preview: save-to-reload time of the fr HTML edition and the fr PDF',
+  defaultRuns: 3,
+  async run({ runs, print }) {
+    const dir = projectCopy()
+    const preview = await startPreview(dir, ['--format', 'html,pdf', '--lang', 'en,fr', '--reviewer', 'Benchmark'])
+    const browser = await launchBrowser()
+    const html: number[] = []
+    const pdf: number[] = []
+    try {
+      const page = await browser.newPage()
+      await page.goto(`${preview.url}${publication}/fr/index.html`, { waitUntil: 'load' })
+      const path = join(dir, 'translations', 'fr', `${publication}.json`)
+      const pdfFile = `/${publication}/fr/${publication}.fr.pdf`
+      // The first background build (every PDF of en and fr) runs after start: wait for it.
+      const first = nextBuilt(preview.url, (f) => f === pdfFile)
+      await first.done
+      first.close()
+      for (let run = 0; run < runs; run++) {
+        const marker = `révision de mesure ${run + 1}`
+        const file = JSON.parse(readFileSync(path, 'utf8')) as { entries: Record<string, { text: string }> }
+        const entry = Object.values(file.entries).find((e) => e.text !== '')!
+        entry.text = `${entry.text.replace(/ \(révision de mesure \d+\)$/, '')} (${marker})`
+        const pdfBuilt = nextBuilt(preview.url, (f) => f === pdfFile)
+        const saved = performance.now()
+        writeFileSync(path, JSON.stringify(file, null, 2) + '\n')
+        await page.waitForFunction((m) => document.body.textContent!.includes(m), { timeout: 120_000, polling: 20 }, marker)
+        html.push((performance.now() - saved) / 1000)
+        pdf.push(((await pdfBuilt.done) - saved) / 1000)
+        pdfBuilt.close()
+      }
+    } finally {
+      await browser.close()
+      await preview.stop()
+    }
+    print(`press preview (${runs} saves of one fr entry; wall seconds, median)`)
+    print(row('  save → HTML page reloaded', `${seconds(median(html))} wall`, `(${html.map((s) => s.toFixed(2)).join(', ')}; goal ≤ 1 s)`))
+    print(row('  save → PDF rebuilt', `${seconds(median(pdf))} wall`, `(${pdf.map((s) => s.toFixed(2)).join(', ')})`))
+  },
+}

@@ -1,0 +1,131 @@
+/**
+ * What to rebuild after a change, and when. Two lanes: the fast lane rebuilds
+ * the HTML editions and review pages of the languages a change touches (a
+ * translation file: its language; anything else: every language) and the pages
+ * reload; the background lane then rebuilds the slow formats (EPUB, PDF) of the
+ * same languages while the pages already show the change. Changes that arrive
+ * during a build are merged and built next; a lane never runs twice at once.
+ */
+import { relative, sep } from 'node:path'
+import type { VFileMessage } from 'vfile-message'
+import type { Format } from '../../outputs/registry.ts'
+import { PressError } from '../../util/problems.ts'
+import type { EventHub, Lane, ProblemView } from './events.ts'
+
+/** All languages, or these. */
+export type Languages = 'all' | Set<string>
+
+/** The languages a batch of changed paths (relative to the root, with /) touches. */
+export function touchedLanguages(paths: readonly string[]): Languages {
+  const languages = new Set<string>()
+  for (const path of paths) {
+    const match = /^translations\/([^/]+)\/[^/]+\.json$/.exec(path)
+    if (!match) return 'all'
+    languages.add(match[1]!)
+  }
+  return languages
+}
+
+const merge = (a: Languages | undefined, b: Languages): Languages =>
+  a === undefined ? b : a === 'all' || b === 'all' ? 'all' : new Set([...a, ...b])
+
+export interface BuildRun {
+  (request: { formats: Format[]; languages: string[] | undefined }, problems: VFileMessage[]): Promise<{ files: string[] }>
+}
+
+export interface RebuilderOptions {
+  formats: readonly Format[]
+  distDir: string
+  hub: EventHub
+  run: BuildRun
+  report(line: string): void
+}
+
+export class Rebuilder {
+  readonly #fast: Format[]
+  readonly #slow: Format[]
+  readonly #pending: Partial<Record<Lane, Languages>> = {}
+  readonly #running: Partial<Record<Lane, Promise<void>>> = {}
+  #builds = 0
+  #closed = false
+
+  constructor(readonly options: RebuilderOptions) {
+    const fast = options.formats.filter((f) => f === 'html')
+    this.#fast = fast.length > 0 ? fast : [...options.formats]
+    this.#slow = fast.length > 0 ? options.formats.filter((f) => f !== 'html') : []
+  }
+
+  /** Rebuild for these changed paths (relative to the project root). */
+  changed(paths: readonly string[]): void {
+    this.#queue('fast', touchedLanguages(paths))
+  }
+
+  /** Everything, as at start. */
+  all(): void {
+    this.#queue('fast', 'all')
+  }
+
+  /** Resolves when the lane (default: both) is idle. */
+  async idle(lane?: Lane): Promise<void> {
+    const lanes: Lane[] = lane ? [lane] : ['fast', 'background']
+    while (lanes.some((l) => this.#running[l])) await Promise.all(lanes.map((l) => this.#running[l]))
+  }
+
+  close(): void {
+    this.#closed = true
+  }
+
+  #queue(lane: Lane, languages: Languages): void {
+    if (this.#closed) return
+    this.#pending[lane] = merge(this.#pending[lane], languages)
+    this.#running[lane] ??= this.#drain(lane).finally(() => delete this.#running[lane])
+  }
+
+  async #drain(lane: Lane): Promise<void> {
+    while (!this.#closed && this.#pending[lane] !== undefined) {
+      const languages = this.#pending[lane]!
+      delete this.#pending[lane]
+      await this.#build(lane, languages)
+    }
+  }
+
+  async #build(lane: Lane, languages: Languages): Promise<void> {
+    const { hub, run, distDir, report } = this.options
+    const formats = lane === 'fast' ? this.#fast : this.#slow
+    const list = languages === 'all' ? undefined : [...languages].sort()
+    hub.publish(lane === 'fast' ? { type: 'building', lane } : { type: 'background', state: 'updating', formats })
+    const problems: VFileMessage[] = []
+    const started = performance.now()
+    try {
+      const { files } = await run({ formats, languages: list }, problems)
+      const build = ++this.#builds
+      const urls = files.map((f) => '/' + relative(distDir, f).split(sep).join('/'))
+      const fatal = problems.filter((m) => m.fatal)
+      if (lane === 'fast') hub.publish({ type: 'problems', problems: fatal.map(view) })
+      hub.publish({ type: 'built', lane, build, files: urls })
+      if (lane === 'background') hub.publish({ type: 'background', state: 'ready', formats })
+      report(
+        `${lane === 'fast' ? 'Rebuilt' : 'Rebuilt in the background'} ${formats.join(', ')} of ${list?.join(', ') ?? 'every language'} ` +
+          `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      )
+      if (lane === 'fast' && this.#slow.length > 0) this.#queue('background', languages)
+    } catch (error) {
+      const messages = error instanceof PressError ? error.messages : []
+      const shown =
+        messages.length > 0 ? messages.map(view) : [{ file: '', message: error instanceof Error ? error.message : String(error) }]
+      hub.publish(lane === 'fast' ? { type: 'problems', problems: shown } : { type: 'background', state: 'failed', formats })
+      if (lane === 'background') hub.publish({ type: 'problems', problems: shown })
+      report(`The ${formats.join(', ')} build failed (${shown.length} problem${shown.length === 1 ? '' : 's'}); fix and save to try again.`)
+    }
+  }
+}
+
+function view(message: VFileMessage): ProblemView {
+  return {
+    file: message.file ?? '',
+    ...(message.line === undefined ? {} : { line: message.line }),
+    ...(message.column === undefined ? {} : { column: message.column }),
+    message: message.reason,
+    ...(message.note ? { hint: message.note } : {}),
+  }
+}
