@@ -14,7 +14,6 @@ import { findPublications, translationPath } from '../../project/paths.ts'
 import { checkPair } from '../../qa/index.ts'
 import { blockHast } from '../../outputs/review/markdown.ts'
 import { serializeHtml } from '../../outputs/serialize.ts'
-import { join } from 'node:path'
 
 export interface ApiContext {
   root: string
@@ -59,7 +58,7 @@ export async function entriesOf(context: ApiContext, publication: string, langua
   const found = await targetOf(context, publication, language)
   if (!('config' in found)) return found
   const path = translationPath(language, publication)
-  const loaded = await readTranslationFile(join(context.root, path), path)
+  const loaded = await readTranslationFile(context.root, path)
   const entries = Object.fromEntries(
     Object.entries(loaded?.data.entries ?? {}).map(([key, entry]) => [
       key,
@@ -97,7 +96,7 @@ export async function render(context: ApiContext, body: unknown): Promise<ApiAns
   const found = await targetOf(context, publication, language)
   if (!('config' in found)) return found
   const path = translationPath(language, publication)
-  const entry = (await readTranslationFile(join(context.root, path), path))?.data.entries[entryId]
+  const entry = (await readTranslationFile(context.root, path))?.data.entries[entryId]
   if (!entry) return refused(`${entryId} is not an entry of ${path}.`, 404)
   const tree: Root = { type: 'root', children: blockHast(markdown, 'paragraph') }
   const findings = markdown.trim()
