@@ -209,7 +209,7 @@ function range(from: number, to: number): number[] {
 }
 
 /** Index pairs of a longest common subsequence of `a` and `b`. */
-function lcs(a: string[], b: string[]): [number, number][] {
+export function lcs(a: string[], b: string[]): [number, number][] {
   // The common head, and the common tail of keys found once in each list, are in every longest common
   // subsequence, and the table's walk below takes them as they are: only the middle needs the table.
   let head = 0

@@ -82,7 +82,7 @@ describe('syncing many edits at once', () => {
       '            "state": "translated",  "sourceHash": "' + fingerprint('C old.') + '",',
       '            "source": "C old.", "text": "C fr."',
       '        },',
-      `        "p-e": ${JSON.stringify(entry('E.', '', { stale: false }))}, "p-f": ${JSON.stringify(entry('F.', 'F fr.', { stale: true }))},`,
+      `        "p-e": ${JSON.stringify(entry('E.', '', { stale: false }))}, "p-f": ${JSON.stringify(entry('F.', 'F', { stale: true }))},`,
       `        "p-x": ${JSON.stringify(entry('X.', 'X fr.'))}`,
       '    },',
       `    "orphans": { "p-d": ${JSON.stringify(entry('D.', 'D fr.'))} }`,
