@@ -4,7 +4,7 @@
 // lib/ file stays where it is, as tsc wrote it (its import.meta.url, the assets next to it), and
 // packages that read their own files or spawn (puppeteer-core, subset-font, tsx, …) stay external.
 // Without esbuild (not installed) lib/ is left as it is: it runs the same, only slower to start.
-import { readdirSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
 const external = ['puppeteer-core', 'subset-font', 'tsx', 'tsx/*', 'proper-lockfile', 'gettext-parser', '@xmldom/xmldom', '@fontsource/*']
@@ -15,15 +15,16 @@ function jsFiles(dir) {
   )
 }
 
-/** Bundle the packages of the compiled files in `dir` (in place). */
-export async function bundleVendor(dir) {
+/** Bundle the packages of the files tsc compiled from `srcDir` into `dir` (in place; files copied as they are stay). */
+export async function bundleVendor(dir, srcDir) {
   let esbuild
   try {
     esbuild = await import('esbuild')
   } catch {
     return false
   }
-  const entryPoints = jsFiles(dir).filter((file) => !relative(dir, file).startsWith('vendor'))
+  // Only what tsc wrote: a script copied as it is (the paginator that runs in the page) is not a module of lib/.
+  const entryPoints = jsFiles(dir).filter((file) => existsSync(join(srcDir, relative(dir, file)).replace(/\.js$/, '.ts')))
   const keepLocal = {
     name: 'keep-lib-files',
     setup(build) {

@@ -51,7 +51,7 @@ async function compile() {
     return 1
   }
   copyAssets(srcDir, temp)
-  if (!process.argv.includes('--no-bundle')) await bundleVendor(temp)
+  if (!process.argv.includes('--no-bundle')) await bundleVendor(temp, srcDir)
   const stamp = join(temp, relative(libDir, stampFile))
   writeFileSync(stamp, `compiled from ${relative(root, srcDir)}/ by scripts/compile.mjs\n`)
   utimesSync(stamp, started, started)
