@@ -24,6 +24,8 @@ export interface Context {
   runs: number
   /** Largest publication scale the `scale` mode builds (1, 10, 100). */
   maxScale: number
+  /** Largest scale the `scale` mode builds PDFs at (the 100× PDF build takes most of an hour on 2 busy cores). */
+  maxPdfScale: number
   print: (line: string) => void
 }
 

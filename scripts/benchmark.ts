@@ -3,14 +3,15 @@
  * side (paired runs, alternating which goes first, on a shared machine), in
  * CPU seconds (user + sys of the child processes) and wall seconds.
  *
- *   npx tsx scripts/benchmark.ts [all|start|build|pdf|scale|shard|preview] [--runs N] [--max-scale 1|10|100]
+ *   npx tsx scripts/benchmark.ts [all|start|build|pdf|scale|shard|preview] [--runs N] [--max-scale 1|10|100] [--max-pdf-scale 1|10|100]
  *
  * Modes are rows of the `modes` table below; a new mode is a `Mode` (see
  * benchmark-lib.ts) and one line there. `press` runs compiled (lib/), as it
  * ships: run `npm run compile` (or `npm run build`) first when src/ changed.
  * Performance is measured here, never by a timed test.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isStale } from './compile-state.mjs'
@@ -41,7 +42,7 @@ const node0 = (): ReturnType<typeof measure> => measure({ argv: [process.execPat
 
 const startMode: Mode = {
   name: 'start',
-  description: 'CLI start: press --help, status, check, export, ids vs node -e 0',
+  description: 'CLI start: press --help, status, check, export, ids vs node -e 0 (bundled project and a minimal one)',
   run({ runs, print }) {
     const dir = projectCopy()
     const commands: [string, string[]][] = [
@@ -76,6 +77,15 @@ const startMode: Mode = {
     )
     print(row('  (--help from src through tsx)', `${seconds(cpu(tsx.a))} CPU`, `${ratio(tsx.cpuRatios)} node -e 0`))
     rmSync(dir, { recursive: true, force: true })
+    // The start-up share: each command on a publication of one heading and one paragraph, so
+    // nearly all it costs is loading what it runs (goal: within 3× of `node -e 0`).
+    const tiny = minimalProject()
+    print('CLI start-up share (each command on a one-paragraph publication, vs `node -e 0`)')
+    for (const [label, args] of commands.filter(([, a]) => a[0] !== '--help')) {
+      const pair = paired(runs, () => measure(pressCommand(tiny, args)), node0)
+      print(row(`  ${label} (minimal)`, `${seconds(cpu(pair.a))} CPU`, `${ratio(pair.cpuRatios)} node -e 0`))
+    }
+    rmSync(tiny, { recursive: true, force: true })
   },
 }
 
@@ -197,6 +207,23 @@ const migrateMode: Mode = {
 
 const modes: Mode[] = [startMode, buildMode, pdfMode, scaleMode, shardMode, inputsMode, migrateMode, previewMode]
 
+/** A publication of one heading and one paragraph, one target language (fr), IDs and translation file in place. */
+function minimalProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'press-bench-tiny-'))
+  const config = readFileSync(join(root, 'content', publication, 'publication.yaml'), 'utf8')
+    .replace(/^languages: .*$/m, 'languages: [fr]')
+    .replace(/^sources: .*$/m, 'sources: [tiny.md]')
+  mkdirSync(join(dir, 'content', publication), { recursive: true })
+  writeFileSync(join(dir, 'content', publication, 'publication.yaml'), config)
+  writeFileSync(join(dir, 'content', publication, 'tiny.md'), '# Outlook\n\nThe Internet is a home we share.\n')
+  for (const language of ['en', 'fr'])
+    cpSync(join(root, 'translations', language, 'ui.json'), join(dir, 'translations', language, 'ui.json'))
+  execFileSync('git', ['init', '-q'], { cwd: dir })
+  measure(pressCommand(dir, ['ids']))
+  measure(pressCommand(dir, ['sync']))
+  return dir
+}
+
 function editFrenchEntry(dir: string, run: number): void {
   const path = join(dir, 'translations', 'fr', `${publication}.json`)
   const file = JSON.parse(readFileSync(path, 'utf8')) as { entries: Record<string, { text: string }> }
@@ -218,18 +245,20 @@ function pandocScript(dir: string, out: string): string {
     .join(' && ')
 }
 
-function parseArgs(argv: string[]): { mode: string; runs: number | undefined; maxScale: number } {
+function parseArgs(argv: string[]): { mode: string; runs: number | undefined; maxScale: number; maxPdfScale: number } {
   let mode = 'all'
   let runs: number | undefined
   let maxScale = 10
+  let maxPdfScale = 10
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     if (arg === '--runs') runs = positive(argv[++i], '--runs')
     else if (arg === '--max-scale') maxScale = positive(argv[++i], '--max-scale')
+    else if (arg === '--max-pdf-scale') maxPdfScale = positive(argv[++i], '--max-pdf-scale')
     else if (!arg.startsWith('-')) mode = arg
     else throw new Error(`unknown option ${arg}`)
   }
-  return { mode, runs, maxScale }
+  return { mode, runs, maxScale, maxPdfScale }
 }
 
 function positive(value: string | undefined, option: string): number {
@@ -250,7 +279,12 @@ if (isStale()) {
   process.exit(1)
 }
 for (const mode of selected) {
-  const context: Context = { runs: args.runs ?? mode.defaultRuns ?? 3, maxScale: args.maxScale, print: (line) => console.log(line) }
+  const context: Context = {
+    runs: args.runs ?? mode.defaultRuns ?? 3,
+    maxScale: args.maxScale,
+    maxPdfScale: args.maxPdfScale,
+    print: (line) => console.log(line),
+  }
   await mode.run(context)
   console.log('')
 }

@@ -6,10 +6,12 @@
 // `node scripts/compile.mjs` always compiles; `--if-stale` only when lib/ is
 // missing or older than src/. Called by npm's `prepare`, scripts/setup.mjs
 // (`npm run build`, `npm test`), scripts/run-tests.mjs and the test helpers.
-// Plain Node, no dependencies.
+// Then scripts/bundle-vendor.mjs bundles the packages lib/ imports (esbuild; `--no-bundle` skips it),
+// so a command loads a few files instead of some 300 modules. Plain Node otherwise.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, utimesSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { bundleVendor } from './bundle-vendor.mjs'
 import { isStale, libDir, root, srcDir, stampFile } from './compile-state.mjs'
 
 const lockDir = join(root, 'lib.lock')
@@ -31,7 +33,7 @@ function copyAssets(from, to) {
   }
 }
 
-function compile() {
+async function compile() {
   const tsc = tscPath()
   if (!tsc) {
     console.error('compile: TypeScript (tsc) is not installed; `press` runs from the TypeScript sources through tsx instead.')
@@ -49,6 +51,7 @@ function compile() {
     return 1
   }
   copyAssets(srcDir, temp)
+  if (!process.argv.includes('--no-bundle')) await bundleVendor(temp, srcDir)
   const stamp = join(temp, relative(libDir, stampFile))
   writeFileSync(stamp, `compiled from ${relative(root, srcDir)}/ by scripts/compile.mjs\n`)
   utimesSync(stamp, started, started)
@@ -58,7 +61,7 @@ function compile() {
 }
 
 /** One compile at a time (test files start in parallel): a lock folder, waited for. */
-function withLock(run) {
+async function withLock(run) {
   const started = Date.now()
   for (;;) {
     try {
@@ -71,12 +74,12 @@ function withLock(run) {
     }
   }
   try {
-    return run()
+    return await run()
   } finally {
     rmdirSync(lockDir)
   }
 }
 
 const onlyIfStale = process.argv.includes('--if-stale')
-const status = withLock(() => (onlyIfStale && !isStale() ? 0 : compile()))
+const status = await withLock(async () => (onlyIfStale && !isStale() ? 0 : await compile()))
 process.exitCode = status

@@ -70,7 +70,11 @@ export function localize(input: LocalizeInput): LocalizedEdition {
   const blocks: LocalizedBlock[] = []
   const translations = new Map<string, Translation>()
   const byFile = new Map<string, [string, Block][]>()
-  for (const [id, block] of sources.byId) byFile.set(block.file, [...(byFile.get(block.file) ?? []), [id, block]])
+  for (const [id, block] of sources.byId) {
+    const list = byFile.get(block.file)
+    if (list) list.push([id, block])
+    else byFile.set(block.file, [[id, block]])
+  }
   for (const file of sources.files) {
     const identified = byFile.get(file.path) ?? []
     // One structured clone keeps the identity between the tree and the block nodes inside it.

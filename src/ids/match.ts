@@ -209,7 +209,33 @@ function range(from: number, to: number): number[] {
 }
 
 /** Index pairs of a longest common subsequence of `a` and `b`. */
-function lcs(a: string[], b: string[]): [number, number][] {
+export function lcs(a: string[], b: string[]): [number, number][] {
+  // The common head, and the common tail of keys found once in each list, are in every longest common
+  // subsequence, and the table's walk below takes them as they are: only the middle needs the table.
+  let head = 0
+  while (head < a.length && head < b.length && a[head] === b[head]) head++
+  const counts = (list: string[]): Map<string, number> => {
+    const found = new Map<string, number>()
+    for (let k = head; k < list.length; k++) found.set(list[k]!, (found.get(list[k]!) ?? 0) + 1)
+    return found
+  }
+  const inA = counts(a)
+  const inB = counts(b)
+  let tail = 0
+  for (;;) {
+    const i = a.length - 1 - tail
+    const j = b.length - 1 - tail
+    if (i < head || j < head || a[i] !== b[j] || inA.get(a[i]!) !== 1 || inB.get(b[j]!) !== 1) break
+    tail++
+  }
+  const pairs: [number, number][] = []
+  for (let k = 0; k < head; k++) pairs.push([k, k])
+  for (const [i, j] of lcsTable(a.slice(head, a.length - tail), b.slice(head, b.length - tail))) pairs.push([i + head, j + head])
+  for (let k = tail; k > 0; k--) pairs.push([a.length - k, b.length - k])
+  return pairs
+}
+
+function lcsTable(a: string[], b: string[]): [number, number][] {
   const n = a.length
   const m = b.length
   const table = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1))

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, dirname, join } from 'node:path'
 
-const require = createRequire(import.meta.url)
+const requireHere = createRequire(import.meta.url)
 
 export interface FontFace {
   family: string
@@ -31,7 +31,7 @@ const cache = new Map<string, FontFace[]>()
 export function packageFaces(pkg: string): FontFace[] {
   let faces = cache.get(pkg)
   if (!faces) {
-    const dir = dirname(require.resolve(`${pkg}/400.css`))
+    const dir = dirname(requireHere.resolve(`${pkg}/400.css`))
     faces = cuts.filter((name) => existsSync(join(dir, name))).flatMap((name) => parseFaces(readFileSync(join(dir, name), 'utf8'), dir))
     cache.set(pkg, faces)
   }

@@ -10,12 +10,14 @@ export interface LanguageInfo {
   pluralCategories: Intl.LDMLPluralRule[]
 }
 
-const englishNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' })
+// Made at first use: loading the runtime's language names costs more than some commands' work.
+let englishNames: Intl.DisplayNames | undefined
 
 /** Info for a known language code, or undefined for a code CLDR does not know. */
 export function languageInfo(code: string): LanguageInfo | undefined {
   let name: string | undefined
   try {
+    englishNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' })
     name = englishNames.of(code)
   } catch {
     return undefined

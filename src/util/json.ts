@@ -3,7 +3,7 @@
  * parsed with jsonc-parser so that every problem can name its line and column,
  * then validated with zod; a zod issue's path is mapped back to a place.
  */
-import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser'
+import { parse, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser'
 import type { z } from 'zod'
 import { lineIndex, problem, PressError, type Place } from './problems.ts'
 import { controlHint, describeCharacter, findBadCharacter } from './read-text.ts'
@@ -35,12 +35,13 @@ export function parseJsonFile<S extends z.ZodType>(text: string, file: string, s
     )
   }
   const tree = parseTree(text) as JsonNode
+  const find = nodeFinder(tree)
   const placeOf = (path: (string | number)[]): Place | undefined => {
-    const node = path.length === 0 ? tree : findNodeAtLocation(tree, path)
+    const node = find(path)
     return node ? placeAt(text, node.offset) : undefined
   }
   const keyPlaceOf = (path: (string | number)[]): Place | undefined => {
-    const node = findNodeAtLocation(tree, path)
+    const node = find(path)
     const key = node?.parent?.type === 'property' ? node.parent.children?.[0] : undefined
     return key ? placeAt(text, key.offset) : placeOf(path)
   }
@@ -84,6 +85,37 @@ export function parseJsonFile<S extends z.ZodType>(text: string, file: string, s
     )
   }
   return { value: result.data, placeOf, keyPlaceOf }
+}
+
+/**
+ * `findNodeAtLocation` for many lookups in one tree: each object's keys are
+ * indexed once (the first property of a name wins, as there), so finding
+ * every entry of a large file is linear, not quadratic.
+ */
+export function nodeFinder(tree: JsonNode): (path: (string | number)[]) => JsonNode | undefined {
+  const indexes = new Map<JsonNode, Map<string, JsonNode>>()
+  const keysOf = (node: JsonNode): Map<string, JsonNode> => {
+    let keys = indexes.get(node)
+    if (!keys) {
+      keys = new Map()
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? []
+        if (property.children?.length === 2 && typeof key?.value === 'string' && !keys.has(key.value)) keys.set(key.value, value!)
+      }
+      indexes.set(node, keys)
+    }
+    return keys
+  }
+  return (path) => {
+    let node: JsonNode | undefined = tree
+    for (const segment of path) {
+      if (!node) return undefined
+      if (typeof segment === 'string' && node.type === 'object') node = keysOf(node).get(segment)
+      else if (typeof segment === 'number' && node.type === 'array') node = node.children?.[segment]
+      else return undefined
+    }
+    return node
+  }
 }
 
 function describeParseError(error: ParseError): string {
