@@ -2,7 +2,8 @@
  * The body content of an edition as hast, built once by one unified processor:
  *
  *   localized mdast → remark-keep-list-paragraphs → remark-block-properties
- *   → remark-rehype → rehype-block-ids → rehype-block-flags → rehype-sections
+ *   → remark-rehype → rehype-block-ids → rehype-block-flags → rehype-typography
+ *   → rehype-sections
  *
  * Every block element carries its paragraph ID (`id`, and `data.blockId`),
  * sections are grouped by level-2 headings (a thematic break opens an unheaded
@@ -20,6 +21,7 @@ import { remarkBlockProperties } from './plugins/remark-block-properties.ts'
 import { rehypeBlockIds } from './plugins/rehype-block-ids.ts'
 import { rehypeBlockFlags } from './plugins/rehype-block-flags.ts'
 import { rehypeSections } from './plugins/rehype-sections.ts'
+import { rehypeTypography } from './plugins/rehype-typography.ts'
 
 export interface ContentOptions {
   /** Language names in the edition's language, for "the English source text". */
@@ -52,6 +54,7 @@ export function editionContent(edition: LocalizedEdition, localizer: Localizer, 
       flag: (status, source) =>
         status === 'stale' ? localizer.t('staleTranslation') : localizer.t('missingTranslation', { source: options.languageName(source) }),
     })
+    .use(rehypeTypography, { language: edition.language })
     .use(rehypeSections, { closingNoteLabel: localizer.t('closingNote') })
   const hast = processor.runSync(structuredClone(edition.tree) as MdastRoot) as HastRoot
   visit(hast, 'element', (node: Element) => renameFootnoteLabel(node.properties))

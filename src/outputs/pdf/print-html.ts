@@ -18,6 +18,8 @@ import { colophon, type BuildIdentity } from '../colophon.ts'
 import { facesFor, fontFaceCss } from '../fonts.ts'
 import { facesOfLanguages, familyList, fontStackCss, languageFonts, type FontSettings } from '../font-registry.ts'
 import { copyContent, textOf } from '../../edition/content.ts'
+import { typesetTree } from '../../edition/plugins/rehype-typography.ts'
+import { typeset } from '../../edition/typography/typeset.ts'
 import { pageCss, type PageGeometry } from './page-css.ts'
 
 export interface PrintInput {
@@ -54,8 +56,8 @@ export function printDocument(input: PrintInput): PrintDocument {
 
   const sections = new Map<string, string>([
     ['toc', l.t('contents')],
-    ['pre', meta.title],
-    ['close', meta.title],
+    ['pre', typeset(meta.title, edition.language)],
+    ['close', typeset(meta.title, edition.language)],
     ['colophon', l.t('colophon')],
   ])
   let thesis = 0
@@ -64,7 +66,7 @@ export function printDocument(input: PrintInput): PrintDocument {
     if (classes.includes('thesis')) {
       const key = `s${++thesis}`
       const heading = content.headings.find((hd) => hd.id === String(unit.properties.ariaLabelledBy))
-      sections.set(key, heading?.text ?? meta.title)
+      sections.set(key, heading?.text ?? typeset(meta.title, edition.language))
       mark(unit, key, true)
     } else if (classes.includes('preamble')) mark(unit, 'pre', true)
     else if (classes.includes('notes')) mark(unit, 'close', true)
@@ -114,6 +116,7 @@ export function printDocument(input: PrintInput): PrintDocument {
     ),
   ])
 
+  for (const unit of [titlePage, toc, colophonUnit]) typesetTree(unit, edition.language)
   const faces = facesFor(
     textOf({ type: 'root', children: [titlePage, toc, ...flow, ...notes, colophonUnit] }) +
       [...sections.values()].join('') +
@@ -127,7 +130,13 @@ export function printDocument(input: PrintInput): PrintDocument {
     fontCss,
     input.css,
     fontStackCss(input.fonts, [input.sourceLanguage, edition.language]),
-    pageCss(input.geometry, { dir: edition.dir, fontFamily: family, title: meta.title, sections, pageOf: l.t('pageOf') }),
+    pageCss(input.geometry, {
+      dir: edition.dir,
+      fontFamily: family,
+      title: typeset(meta.title, edition.language),
+      sections,
+      pageOf: l.t('pageOf'),
+    }),
   ].join('\n')
 
   const tree: Root = {
