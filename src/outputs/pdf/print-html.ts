@@ -21,6 +21,7 @@ import { copyContent, textOf } from '../../edition/content.ts'
 import { typesetTree } from '../../edition/plugins/rehype-typography.ts'
 import { typeset } from '../../edition/typography/typeset.ts'
 import { pageCss, type PageGeometry } from './page-css.ts'
+import { hyphenateTree, justificationCss } from '../hyphenation.ts'
 
 export interface PrintInput {
   edition: EditionModel
@@ -117,6 +118,7 @@ export function printDocument(input: PrintInput): PrintDocument {
   ])
 
   for (const unit of [titlePage, toc, colophonUnit]) typesetTree(unit, edition.language)
+  for (const unit of flow) hyphenateTree(unit, edition.language)
   const faces = facesFor(
     textOf({ type: 'root', children: [titlePage, toc, ...flow, ...notes, colophonUnit] }) +
       [...sections.values()].join('') +
@@ -130,6 +132,7 @@ export function printDocument(input: PrintInput): PrintDocument {
     fontCss,
     input.css,
     fontStackCss(input.fonts, [input.sourceLanguage, edition.language]),
+    justificationCss([input.sourceLanguage, edition.language]),
     pageCss(input.geometry, {
       dir: edition.dir,
       fontFamily: family,
