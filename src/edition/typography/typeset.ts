@@ -114,7 +114,7 @@ function dashRules(c: Conventions): Rule[] {
 function frenchRules(): Rule[] {
   const space = '[ \\u00A0\\u202F]'
   return [
-    [new RegExp(`(?<=[\\p{L}\\p{N}»)\\]…’”])${space}?([;!?]+)(?=\\s|$|[»)\\]”’"]|\\uFFFC)`, 'gu'), (m) => `\u202F${m[1]}`],
+    [new RegExp(`(?<=[\\p{L}\\p{N}%»)\\]…’”])${space}?([;!?]+)(?=\\s|$|[»)\\]”’"]|\\uFFFC)`, 'gu'), (m) => `\u202F${m[1]}`],
     [new RegExp(`(?<=[\\p{L}»)\\]…’”])${space}?:(?=\\s|$)|(?<=\\p{N})${space}:(?=\\s|$)`, 'gu'), () => '\u202F:'],
     [new RegExp(`«${space}*`, 'gu'), () => '«\u202F'],
     [new RegExp(`${space}*»`, 'gu'), () => '\u202F»'],
