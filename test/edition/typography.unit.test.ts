@@ -54,6 +54,7 @@ describe('typography per language', () => {
     const out = typeset('世界互联网大会高级别咨询委员会, 2019年10月. 本译文为工作译本。 如有疑义, 以英文原文为准.', 'zh')
     assert.equal(out, '世界互联网大会高级别咨询委员会，2019年10月。本译文为工作译本。如有疑义，以英文原文为准。')
     assert.doesNotMatch(out, /[,.]|。 /)
+    assert.equal(typeset('乌镇展望2019 — 世界互联网大会', 'zh'), '乌镇展望2019——世界互联网大会')
   })
 
   it('should use Arabic punctuation after Arabic words', () => {

@@ -103,7 +103,7 @@ function quoteRule(c: Conventions): Rule {
 function dashRules(c: Conventions): Rule[] {
   const suspended = '(?!\\s*(?:and|or|to|und|oder|bis|et|ou|y|o|e|и|или)\\s)'
   const dash = c.dash === 'closed-em' ? '—' : c.dash === 'spaced-em' ? '\u00A0— ' : c.dash === 'spaced-en' ? '\u00A0– ' : '——'
-  if (c.dash === 'cjk') return [[new RegExp(`(?<=${CJK})\\s*(?:--?|—)\\s*(?=${CJK})`, 'gu'), () => dash]]
+  if (c.dash === 'cjk') return [[new RegExp(`(?<=${CJK}|\\p{N})\\s*(?:--?|—)\\s*(?=${CJK})`, 'gu'), () => dash]]
   return [
     [/(?<=[\p{L}\p{M}\p{N}.,;%…)\]’”»])(?: +-{1,3} +| *--{1,2} *)(?=[\p{L}\p{N}(«“‘„])/gu, () => dash],
     [new RegExp(`(?<=\\p{L})- +${suspended}(?=\\p{L})`, 'gu'), () => dash],
