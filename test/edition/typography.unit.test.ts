@@ -13,7 +13,8 @@ const straight = (text: string): number => text.match(/["']/g)?.length ?? 0
 
 describe('typography per language', () => {
   it('should give English curly quotes, apostrophes, em dashes and a no-break space before a scale word', () => {
-    const input = `All the stakeholders- governments, and users -should share "Meaningful Connectivity", people's lives and 2.5 million users.`
+    const input =
+      `All the stakeholders- governments, and users -should share "Meaningful Connectivity", ` + `people's lives and 2.5 million users.`
     const out = typeset(input, 'en')
     assert.ok(straight(input) > 0, 'the check fails on the old text')
     assert.equal(straight(out), 0)
@@ -23,12 +24,13 @@ describe('typography per language', () => {
     )
   })
 
-  it('should give French guillemets and narrow no-break spaces before ; : ! ? % (replacing full ones)', () => {
+  it('should give French « » and narrow no-break spaces before ; : ! ? % (replacing full ones)', () => {
     const input = `L'économie numérique${NBSP}: "un moteur de croissance"${NBSP}! Le taux atteint 58,4 % ; est-ce assez ?`
     const out = typeset(input, 'fr')
     assert.equal(
       out,
-      `L’économie numérique${NNBSP}: «${NNBSP}un moteur de croissance${NNBSP}»${NNBSP}! Le taux atteint 58,4${NNBSP}%${NNBSP}; est-ce assez${NNBSP}?`,
+      `L’économie numérique${NNBSP}: «${NNBSP}un moteur de croissance${NNBSP}»${NNBSP}! ` +
+        `Le taux atteint 58,4${NNBSP}%${NNBSP}; est-ce assez${NNBSP}?`,
     )
     assert.equal(straight(out), 0)
     assert.ok(!out.includes(`${NBSP}:`) && !out.includes(' ?'), 'no full or breaking space before : ?')

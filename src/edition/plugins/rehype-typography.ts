@@ -16,11 +16,10 @@ export interface Options {
 }
 
 const untouched = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'math', 'svg', 'textarea'])
-const blocks = new Set(
-  'p li h1 h2 h3 h4 h5 h6 td th dt dd dl ul ol table thead tbody tr blockquote figure figcaption caption section nav div header footer aside body html head title'.split(
-    ' ',
-  ),
-)
+const blocks = new Set([
+  ...'p li h1 h2 h3 h4 h5 h6 td th dt dd dl ul ol table thead tbody tr blockquote figure figcaption caption'.split(' '),
+  ...'section nav div header footer aside body html head title'.split(' '),
+])
 
 export const rehypeTypography: Plugin<[Options], Root> = function (options) {
   return (tree) => typesetTree(tree, options.language)
