@@ -2,7 +2,7 @@
  * The body content of an edition as hast, built once by one unified processor:
  *
  *   localized mdast → remark-keep-list-paragraphs → remark-inline-html → remark-block-properties
- *   → remark-rehype → rehype-block-ids → rehype-block-flags → rehype-sections
+ *   → remark-rehype → rehype-block-ids → rehype-block-flags → rehype-typography → rehype-sections
  *
  * Every block element carries its paragraph ID (`id`, and `data.blockId`),
  * sections are grouped by the publication's top heading level (`#` when its
@@ -23,6 +23,7 @@ import { remarkBlockProperties } from './plugins/remark-block-properties.ts'
 import { rehypeBlockIds } from './plugins/rehype-block-ids.ts'
 import { rehypeBlockFlags } from './plugins/rehype-block-flags.ts'
 import { rehypeSections } from './plugins/rehype-sections.ts'
+import { rehypeTypography } from './plugins/rehype-typography.ts'
 
 export interface ContentOptions {
   /** Language names in the edition's language, for "the English source text". */
@@ -81,6 +82,7 @@ export function editionContent(edition: LocalizedEdition, localizer: Localizer, 
       flag: (status, source) =>
         status === 'stale' ? localizer.t('staleTranslation') : localizer.t('missingTranslation', { source: options.languageName(source) }),
     })
+    .use(rehypeTypography, { language: edition.language })
     .use(rehypeSections, { closingNoteLabel: localizer.t('closingNote'), level: topLevel })
   const hast = processor.runSync(structuredClone(edition.tree) as MdastRoot) as HastRoot
   visit(hast, 'element', (node: Element) => {

@@ -25,6 +25,8 @@ import { pageCss, type PageGeometry } from '../pdf/page-css.ts'
 import { folderUrl } from '../pdf/resources.ts'
 import { facesOfLanguages, fontStackCss, type FontSettings } from '../font-registry.ts'
 import { fontStack, removeBackrefs, type PrintDocument } from '../pdf/print-html.ts'
+import { hyphenateTree, justificationCss } from '../hyphenation.ts'
+import { typesetTree } from '../../edition/plugins/rehype-typography.ts'
 
 export interface ParallelInput {
   /** Language a (left column): the source language of `press build`, or either language of any pair. */
@@ -198,6 +200,8 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
   sections.even.set('toc', a.localizer.t('contents'))
   sections.odd.set('toc', b.localizer.t('contents'))
 
+  for (const unit of [titlePage, toc, colophonUnit]) typesetTree(unit, a.language)
+  for (const unit of flow) hyphenateTree(unit, a.language)
   const units = [titlePage, toc, ...flow, colophonUnit]
   const interfaceText = [...sections.even.values(), ...sections.odd.values(), a.localizer.t('pageOf'), b.localizer.t('pageOf')].join('')
   const faces = facesFor(
@@ -215,6 +219,7 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
     fontCss,
     input.css,
     fontStackCss(input.fonts, [a.language, b.language]),
+    justificationCss([a.language, b.language]),
     pageCss(input.geometry, {
       dir: 'ltr',
       fontFamily: fontStack(input.fonts, b.language),

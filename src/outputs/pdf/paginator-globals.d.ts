@@ -17,4 +17,6 @@ interface PpPagination {
 
 interface Window {
   ppPaginate(options?: PpTypesetting): Promise<PpPagination>
+  /** src/outputs/pdf/soft-hyphens.js: soft hyphens become hyphens where lines break at them, the others go. */
+  ppSettleSoftHyphens(root: HTMLElement): void
 }

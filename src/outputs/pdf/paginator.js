@@ -17,7 +17,6 @@
   const SPLITTABLE = new Set(['P', 'LI', 'DD', 'DT', 'FIGCAPTION', 'BLOCKQUOTE'])
   const CONTAINERS = new Set(['SECTION', 'DIV', 'NAV', 'OL', 'UL', 'DL', 'MAIN', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE'])
   const HEADING = /^H[1-6]$/
-
   /** @typedef {{ el: HTMLDivElement, body: HTMLDivElement, notes: HTMLDivElement, section: string, opens: boolean }} Page */
   /** @typedef {{ source: HTMLElement, shell: HTMLElement, clones: HTMLElement[], items: number, start: number }} Level */
   /** @typedef {{ top: number, bottom: number }} Line */
@@ -379,6 +378,7 @@
       const number = (targets[id] = pageOf(id))
       cell.textContent = new Intl.NumberFormat(language, { useGrouping: false }).format(number)
     }
+    window.ppSettleSoftHyphens(out)
     const overflowing = pages.filter((p) => !fitsPage(p)).map((p) => Number(p.el.getAttribute('data-page')))
     if (overflowing.length > 0) warnings.push(`pages ${overflowing.join(', ')} overflow`)
     const headings = [...out.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim())

@@ -18,8 +18,11 @@ import { facesFor, fontFaceCss } from '../fonts.ts'
 import { printFaces } from './print-fonts.ts'
 import { facesOfLanguages, familyList, fontStackCss, languageFonts, type FontSettings } from '../font-registry.ts'
 import { copyContent, textOf } from '../../edition/content.ts'
+import { typesetTree } from '../../edition/plugins/rehype-typography.ts'
+import { typeset } from '../../edition/typography/typeset.ts'
 import { pageCss, type PageGeometry } from './page-css.ts'
 import { folderUrl } from './resources.ts'
+import { hyphenateTree, justificationCss } from '../hyphenation.ts'
 
 export interface PrintInput {
   edition: EditionModel
@@ -57,8 +60,8 @@ export function printDocument(input: PrintInput): PrintDocument {
 
   const sections = new Map<string, string>([
     ['toc', l.t('contents')],
-    ['pre', meta.title],
-    ['close', meta.title],
+    ['pre', typeset(meta.title, edition.language)],
+    ['close', typeset(meta.title, edition.language)],
     ['colophon', l.t('colophon')],
   ])
   let thesis = 0
@@ -67,7 +70,7 @@ export function printDocument(input: PrintInput): PrintDocument {
     if (classes.includes('thesis')) {
       const key = `s${++thesis}`
       const heading = content.headings.find((hd) => hd.id === String(unit.properties.ariaLabelledBy))
-      sections.set(key, heading?.text ?? meta.title)
+      sections.set(key, heading?.text ?? typeset(meta.title, edition.language))
       mark(unit, key, true)
     } else if (classes.includes('preamble')) mark(unit, 'pre', true)
     else if (classes.includes('notes')) mark(unit, 'close', true)
@@ -118,6 +121,8 @@ export function printDocument(input: PrintInput): PrintDocument {
     ),
   ])
 
+  for (const unit of [titlePage, toc, colophonUnit]) typesetTree(unit, edition.language)
+  for (const unit of flow) hyphenateTree(unit, edition.language)
   const faces = facesFor(
     textOf({ type: 'root', children: [titlePage, toc, ...flow, ...notes, colophonUnit] }) +
       [...sections.values()].join('') +
@@ -131,7 +136,14 @@ export function printDocument(input: PrintInput): PrintDocument {
     fontCss,
     input.css,
     fontStackCss(input.fonts, [input.sourceLanguage, edition.language]),
-    pageCss(input.geometry, { dir: edition.dir, fontFamily: family, title: meta.title, sections, pageOf: l.t('pageOf') }),
+    justificationCss([input.sourceLanguage, edition.language]),
+    pageCss(input.geometry, {
+      dir: edition.dir,
+      fontFamily: family,
+      title: typeset(meta.title, edition.language),
+      sections,
+      pageOf: l.t('pageOf'),
+    }),
   ].join('\n')
 
   const tree: Root = {

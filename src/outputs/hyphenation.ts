@@ -1,0 +1,138 @@
+/**
+ * Hyphenation of justified print text with the TeX patterns of the `hyphen`
+ * package (Liang's algorithm): soft hyphens (U+00AD) in the words of text
+ * nodes, with each language's minimum word length and the least letters kept
+ * before and after a break. Never in code, links that show their URL, URLs or
+ * e-mail addresses, words with digits, or words written in capitals (names,
+ * acronyms). A language without patterns is printed ragged (`raggedCss`).
+ * CJK text breaks between characters and is never hyphenated.
+ */
+import { createRequire } from 'node:module'
+import type { Element, ElementContent, Root } from 'hast'
+
+interface Hyphenator {
+  hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string
+}
+
+export interface HyphenationRule {
+  /** The `hyphen` module ("hyphen/en-us"). */
+  module: string
+  minWord: number
+  /**
+   * Letters kept before and after a break (TeX's \lefthyphenmin, \righthyphenmin); at least 3 before, as Chromium does
+   * not break after a hyphen that follows two letters (the paginator turns the soft hyphens it breaks at into hyphens).
+   */
+  left: number
+  right: number
+}
+
+const require = createRequire(import.meta.url)
+const rules: Record<string, Omit<HyphenationRule, 'module'> & { module?: string }> = {
+  en: { module: 'en-us', minWord: 6, left: 3, right: 3 },
+  'en-gb': { module: 'en-gb', minWord: 6, left: 3, right: 3 },
+  fr: { minWord: 6, left: 3, right: 3 },
+  es: { minWord: 6, left: 3, right: 2 },
+  ru: { minWord: 6, left: 3, right: 2 },
+  de: { minWord: 6, left: 3, right: 2 },
+  it: { minWord: 6, left: 3, right: 2 },
+  pt: { minWord: 6, left: 3, right: 3 },
+}
+const unhyphenated = new Set(['zh', 'ja', 'ko', 'ar', 'fa', 'ur', 'he', 'yi', 'th', 'lo', 'km', 'my'])
+const loaded = new Map<string, Hyphenator | undefined>()
+
+/** The hyphenation of a language, or undefined when it has no patterns (or needs none: CJK). */
+export function hyphenationRule(language: string): HyphenationRule | undefined {
+  const tag = language.toLowerCase()
+  const base = tag.split('-')[0]!
+  if (unhyphenated.has(base)) return undefined
+  const rule = rules[tag] ?? rules[base] ?? { minWord: 6, left: 3, right: 3 }
+  const module = rule.module ?? base
+  return hyphenator(module) ? { ...rule, module } : undefined
+}
+
+function hyphenator(module: string): Hyphenator | undefined {
+  if (!loaded.has(module)) {
+    let value: Hyphenator | undefined
+    try {
+      value = require(`hyphen/${module}`) as Hyphenator
+    } catch {
+      value = undefined
+    }
+    loaded.set(module, typeof value?.hyphenateSync === 'function' ? value : undefined)
+  }
+  return loaded.get(module)
+}
+
+const SHY = '\u00AD'
+const skipped = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'math', 'svg', 'sup'])
+const protectedSpan = /\b(?:https?|ftp|mailto):\S+|\bwww\.\S+|\S+@\S+\.\S+/gu
+const word = /[\p{L}\p{M}’'-]+/gu
+
+/** Hyphenate one word as the rule says (the word as it is when it may not be broken). */
+export function hyphenateWord(text: string, rule: HyphenationRule): string {
+  if ([...text].length < rule.minWord || /\p{N}/u.test(text) || text === text.toUpperCase() || /\p{Lu}.*\p{Lu}/u.test(text.slice(1))) {
+    return text
+  }
+  const broken = hyphenator(rule.module)!.hyphenateSync(text, { hyphenChar: SHY, minWordLength: rule.minWord })
+  const parts = broken.split(SHY)
+  let out = ''
+  let before = 0
+  const total = parts.join('').length
+  parts.forEach((part, i) => {
+    before += part.length
+    const breakHere = i < parts.length - 1 && before >= rule.left && total - before >= rule.right
+    const next = parts[i + 1] ?? ''
+    out += part + (breakHere && !/[-’']$/.test(part) && !/^[-’']/.test(next) ? SHY : '')
+  })
+  return out
+}
+
+/** Hyphenate a string of running text (URLs and e-mail addresses left whole). */
+export function hyphenateText(text: string, rule: HyphenationRule): string {
+  let out = ''
+  let last = 0
+  for (const match of text.matchAll(protectedSpan)) {
+    out += hyphenateWords(text.slice(last, match.index), rule) + match[0]
+    last = match.index + match[0].length
+  }
+  return out + hyphenateWords(text.slice(last), rule)
+}
+
+function hyphenateWords(text: string, rule: HyphenationRule): string {
+  return text.replace(word, (w) => hyphenateWord(w, rule))
+}
+
+/** Hyphenate the text of a tree in place, each part in the language of its nearest `lang`. */
+export function hyphenateTree(node: Root | Element, language: string): void {
+  const rule = hyphenationRule(language)
+  for (const child of node.children as ElementContent[]) {
+    if (child.type === 'text' && rule) child.value = hyphenateText(child.value, rule)
+    if (child.type !== 'element' || skipped.has(child.tagName) || showsUrl(child)) continue
+    const own = typeof child.properties.lang === 'string' && child.properties.lang !== '' ? child.properties.lang : language
+    hyphenateTree(child, own)
+  }
+}
+
+function showsUrl(node: Element): boolean {
+  if (node.tagName !== 'a') return false
+  const text = node.children.map((c) => (c.type === 'text' ? c.value : '')).join('')
+  return /^(?:[a-z][a-z0-9+.-]*:|www\.)/i.test(text.trim())
+}
+
+/**
+ * The justification of print text per language: a language without hyphenation patterns (other than CJK, justified
+ * between characters) is set ragged; hyphenated text is broken greedily (`text-wrap: wrap`), so that the paginator
+ * can turn the soft hyphens it breaks at into hyphens without moving a line (`text-wrap: pretty` weighs a soft
+ * hyphen and a hyphen differently and would break the lines again).
+ */
+export function justificationCss(languages: readonly string[]): string {
+  return [...new Set(languages)]
+    .map((l) => {
+      if (hyphenationRule(l)) return `:lang(${l}) p { text-wrap: wrap; }`
+      if (/^(zh|ja|ko)\b/i.test(l)) return ''
+      const selectors = [`:lang(${l}) p`, `:lang(${l}) p.pp-split`, `:lang(${l}) p.pp-split:dir(rtl)`, `.pp-split:lang(${l}) > :last-child`]
+      return `${selectors.join(', ')} { text-align: start; text-align-last: auto; }`
+    })
+    .filter(Boolean)
+    .join('\n')
+}

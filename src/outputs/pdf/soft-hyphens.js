@@ -1,0 +1,58 @@
+// @ts-check
+// Runs inside the print page, injected with src/outputs/pdf/paginator.js (see render.ts `injectPaginator`), which calls
+// `window.ppSettleSoftHyphens(pages)` once every page is laid out. Plain browser JavaScript, checked by tsc.
+;(() => {
+  'use strict'
+  /**
+   * A soft hyphen where a line breaks becomes a hyphen; every other one goes. Hyphenated text is broken greedily
+   * (text-wrap: wrap, see src/outputs/hyphenation.ts), so the lines stay as they are: the same break, the same glyph,
+   * and only break opportunities nobody took are removed. The PDF's text then holds whole words: a text extractor
+   * joins a word hyphenated at a line end, but a soft hyphen, even at a line end, would stay inside the word.
+   * @param {HTMLElement} root
+   */
+  window.ppSettleSoftHyphens = function settleSoftHyphens(root) {
+    const texts = /** @type {Text[]} */ ([])
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(/** @type {Text} */ (n))
+    /** @param {Text} node @param {number} offset */
+    const box = (node, offset) => {
+      const range = document.createRange()
+      range.setStart(node, offset)
+      range.setEnd(node, offset + 1)
+      return range.getBoundingClientRect()
+    }
+    /**
+     * The box of the first visible character after a place, in the same page; null when there is none.
+     * @param {number} t @param {number} offset
+     */
+    const nextBox = (t, offset) => {
+      const page = texts[t]?.parentElement?.closest('.pp-page')
+      for (let i = t, from = offset; i < texts.length; i++, from = 0) {
+        const node = /** @type {Text} */ (texts[i])
+        if (node.parentElement?.closest('.pp-page') !== page) return null
+        for (let k = from; k < node.data.length; k++) if (!/[\s\u00AD]/.test(node.data[k] ?? '')) return box(node, k)
+      }
+      return null
+    }
+    const edits = texts.map((node, t) => {
+      const breaks = /** @type {Map<number, boolean>} */ (new Map())
+      for (let i = node.data.indexOf('\u00AD'); i >= 0; i = node.data.indexOf('\u00AD', i + 1)) {
+        // A soft hyphen takes room only where the line breaks at it (Chromium draws the hyphen there), unless it sits
+        // inside a ligature ("ef­fect": the box is the ligature's); at the end of a page's part of a paragraph it broke.
+        const shy = box(node, i)
+        const prev = i > 0 ? box(node, i - 1) : null
+        const inLigature = prev !== null && Math.abs(prev.left - shy.left) < 0.1 && Math.abs(prev.right - shy.right) < 0.1
+        breaks.set(i, nextBox(t, i + 1) === null || (shy.width > 0.5 && !inLigature))
+      }
+      return breaks
+    })
+    texts.forEach((node, t) => {
+      const breaks = /** @type {Map<number, boolean>} */ (edits[t])
+      if (breaks.size === 0) return
+      node.data = node.data
+        .split('')
+        .map((char, i) => (breaks.has(i) ? (breaks.get(i) ? '-' : '') : char))
+        .join('')
+    })
+  }
+})()

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { before, describe, it } from 'node:test'
+import { buildInto, languages, pdfPath, publicationId, tool } from './tools.ts'
+import { looseLines, singleCharacterLines, stextLines, straightQuotes, type Line } from './print-quality.ts'
+
+// Measured on the bundled translations (before → after this change, `mutool draw -F stext`, mean word gap > 2× the
+// font's space): en 26.7% → 5.9%, fr 30.9% → 2.5%, es 25.1% → 1.6%, ru 44.3% → 7.0%; parallel 46–53% → 23–36%.
+// The issue's targets (≤ 5%, ≤ 10% in parallel columns) are not all reached yet: the bounds below hold what is.
+const looseBound: Record<string, number> = { en: 0.08, fr: 0.05, es: 0.05, ru: 0.08 }
+const parallelBound = 0.4
+
+describe('print quality of the PDF editions', () => {
+  let out = ''
+  const lines = new Map<string, Line[]>()
+  const parallel = new Map<string, Line[]>()
+  const texts = new Map<string, string>()
+
+  before(async () => {
+    out = await buildInto(['pdf'])
+    for (const lang of languages) {
+      lines.set(lang, stextLines(pdfPath(out, lang)))
+      texts.set(lang, tool('pdftotext', [pdfPath(out, lang), '-']))
+    }
+    const dir = join(out, publicationId, 'parallel')
+    for (const file of readdirSync(dir)) {
+      parallel.set(file, stextLines(join(dir, file)))
+      texts.set(file, tool('pdftotext', [join(dir, file), '-']))
+    }
+  })
+
+  it('should keep loose justified lines rare in en, fr, es and ru', () => {
+    for (const [lang, bound] of Object.entries(looseBound)) {
+      const measured = looseLines(lines.get(lang)!)
+      assert.ok(measured.lines > 100, `${lang}: ${measured.lines} lines measured`)
+      assert.ok(measured.share <= bound, `${lang}: ${measured.loose} of ${measured.lines} lines loose`)
+    }
+  })
+
+  it('should keep loose lines bounded in the parallel columns', () => {
+    assert.equal(parallel.size, 5)
+    for (const [file, pdf] of parallel) {
+      const measured = looseLines(pdf)
+      assert.ok(measured.share <= parallelBound, `${file}: ${measured.loose} of ${measured.lines} lines loose`)
+    }
+  })
+
+  it('should print no straight quote or apostrophe in the body text of en, fr, es and ru', () => {
+    for (const lang of ['en', 'fr', 'es', 'ru']) assert.equal(straightQuotes(lines.get(lang)!), 0, lang)
+    for (const file of ['en-fr.pdf', 'en-es.pdf', 'en-ru.pdf']) assert.equal(straightQuotes(parallel.get(file)!), 0, file)
+  })
+
+  it('should end no Chinese paragraph on a single character', () => {
+    assert.deepEqual(singleCharacterLines(lines.get('zh')!), [])
+  })
+
+  it('should give whole words to pdftotext: no soft hyphen left, hyphenated words joined', () => {
+    for (const [name, text] of texts) assert.doesNotMatch(text, /\u00AD/, name)
+    // "industry" is hyphenated at a line end in the English edition ("indus-" / "try"): it comes out whole.
+    assert.match(texts.get('en')!, /\bindustry transformation\b/)
+    assert.doesNotMatch(texts.get('en')!, /\bindus-?\n/)
+  })
+
+  it('should set the Chinese colophon in full-width punctuation with no space after 。', () => {
+    const zh = texts.get('zh')!
+    assert.doesNotMatch(zh, /\p{Script=Han}[,.]|。 /u)
+    assert.match(zh, /委员会，/)
+  })
+})
