@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // The raw-Chromium baseline of scripts/benchmark.ts: prints every print HTML
 // file of a folder (kept by a `press build --format pdf` with
-// PRESS_KEEP_PRINT_HTML) in the same Chromium, with the same arguments and
-// page.pdf options and two pages at a time, like the PDF stage, but with no
-// pagination, no request filtering and no post-processing.
+// PRESS_KEEP_PRINT_HTML: each document as the paginator left it, its fonts as
+// local files, so the same pages with the same fonts) in the same Chromium,
+// with the same arguments and page.pdf options and two pages at a time, like
+// the PDF stage, but with no pagination, no request interception and no
+// post-processing.
 // Usage: node scripts/benchmark-chromium.mjs <html-dir> <out-dir>
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -9,12 +9,15 @@ import type { Page } from 'puppeteer-core'
 import type { BrowserSession } from './session.ts'
 import type { PrintDocument } from './print-html.ts'
 import { PageResources } from './resources.ts'
+import { withTimeout } from '../../util/async.ts'
 
 /** What the paginator returns (declared with it in paginator-globals.d.ts). */
 export type Pagination = PpPagination
 
 export interface RenderedPdf extends Pagination {
   bytes: Uint8Array
+  /** The document as printed (after pagination), only when PRESS_KEEP_PRINT_HTML asks for it (scripts/benchmark.ts). */
+  printed?: string
 }
 
 let paginatorSource: Promise<string> | undefined
@@ -51,14 +54,20 @@ export function printResources(doc: PrintDocument, name: string): { resources: P
   return { resources, url }
 }
 
-export async function renderPdf(session: BrowserSession, doc: PrintDocument, name: string): Promise<RenderedPdf> {
+/** Render `doc` on a page of `session`; the page's work (not its wait for a free page) is bounded by `timeoutMs`. */
+export async function renderPdf(session: BrowserSession, doc: PrintDocument, name: string, timeoutMs: number): Promise<RenderedPdf> {
   const { resources, url } = printResources(doc, name)
-  return session.withPage(resources, async (page) => {
-    // The paginator is injected as a script: a Content-Security-Policy of the document must not block it.
-    await Promise.all([page.setBypassCSP(true), page.emulateMediaType('print'), page.setViewport({ width: 1200, height: 1600 })])
-    await page.goto(url, { waitUntil: 'load', timeout: 60_000 })
-    const pagination = await paginate(page)
-    const bytes = await page.pdf({ tagged: true, outline: true, preferCSSPageSize: true, printBackground: true, timeout: 120_000 })
-    return { ...pagination, bytes }
-  })
+  return session.withPage(resources, (page) =>
+    withTimeout(print(page, url), timeoutMs, () => `Chromium did not finish within ${timeoutMs / 1000} s`),
+  )
+}
+
+async function print(page: Page, url: string): Promise<RenderedPdf> {
+  // The paginator is injected as a script: a Content-Security-Policy of the document must not block it.
+  await Promise.all([page.setBypassCSP(true), page.emulateMediaType('print'), page.setViewport({ width: 1200, height: 1600 })])
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 })
+  const pagination = await paginate(page)
+  const printed = process.env.PRESS_KEEP_PRINT_HTML ? await page.content() : undefined
+  const bytes = await page.pdf({ tagged: true, outline: true, preferCSSPageSize: true, printBackground: true, timeout: 120_000 })
+  return { ...pagination, bytes, ...(printed === undefined ? {} : { printed }) }
 }
