@@ -75,9 +75,7 @@ export const shardMode: Mode = {
       }
       const same = digest(join(dir, 'single')) === digest(join(dir, 'merged'))
       ratios.sort((a, b) => a - b)
-      print(
-        row(`  ${scale}×: 1 shard`, `${seconds(single!.wall)} wall`, `${seconds(single!.cpu)} CPU`, `${Math.round(single!.rssMb)} MB peak`),
-      )
+      print(row(`  ${scale}×: 1 shard`, `${seconds(single!.wall)} wall`, `${seconds(single!.cpu)} CPU`, `${Math.round(single!.rssMb)} MB`))
       print(row(`  ${scale}×: 2 shards at once`, `${seconds(sharded!.wall)} wall`, `${seconds(sharded!.cpu)} CPU (both)`))
       print(row(`  ${scale}×: press merge`, `${seconds(merged!.wall)} wall`))
       print(

@@ -20,7 +20,7 @@ import { findPublications } from '../project/paths.ts'
 import { formats, type Format } from '../outputs/registry.ts'
 import { planPublication, type PublicationPlan } from './build/units.ts'
 import type { runPublication } from './build/run.ts'
-import { restorePublication, type UnitResult } from './build/restore.ts'
+import { restorePublication, type UnitFacts, type UnitResult } from './build/restore.ts'
 import { describePartition, partition, type ShardSpec } from './build/shard.ts'
 
 export { formatHelp, formats, type Format } from '../outputs/registry.ts'
@@ -131,6 +131,7 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
     const { writeShardManifest } = await import('./build/shard-manifest.ts')
     files.push(await writeShardManifest(outDir, options, options.shard, split, runs, plans))
   } else {
+    if (cache && (options.languages || options.formats)) await markCurrent(results, options, cache)
     const { writeDownloads } = await import('../outputs/downloads/downloads.ts')
     files.push(...(await writeDownloads(results, outDir, logger)))
   }
@@ -152,6 +153,23 @@ export async function planBuild(options: Pick<BuildOptions, 'root' | 'publicatio
       ),
     )
   return { plans, replan }
+}
+
+/**
+ * A build of some languages or formats keeps listing the editions an earlier build wrote, but only those
+ * still the output of their unit's current inputs (cached under its current fingerprint).
+ */
+async function markCurrent(results: PublicationResult[], options: BuildOptions, cache: UnitCache): Promise<void> {
+  const { plans } = await planBuild({ root: options.root, publication: options.publication })
+  for (const result of results) {
+    const plan = plans.find((p) => p.publication.config.id === result.publication.config.id)
+    const current = new Set(result.editions.map((e) => `${e.path} ${e.sha256}`))
+    for (const unit of plan?.units ?? []) {
+      const record = await cache.get<UnitFacts>(unit.fingerprint)
+      for (const e of record?.facts.editions ?? []) current.add(`${e.path} ${e.sha256}`)
+    }
+    result.current = current
+  }
 }
 
 function selectLanguages(publication: Publication, requested: string[] | undefined): string[] {

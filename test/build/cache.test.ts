@@ -98,6 +98,17 @@ describe('incremental build cache', () => {
     assert.deepEqual([...hashes(join(dir, 'uncached'))], [...hashes(join(dir, 'dist'))])
   })
 
+  it('should stop listing an edition an earlier build wrote once its inputs changed', () => {
+    edit(dir, `translations/fr/${publicationId}.json`, frEntry)
+    assert.deepEqual(buildUnits(dir, ['--format', 'html']).built, ['assets', 'html/fr', 'review/en-fr'])
+    const manifest = JSON.parse(readFileSync(join(dir, 'dist', publicationId, 'manifest.json'), 'utf8')) as {
+      editions: { language: string; format: string }[]
+    }
+    const listed = manifest.editions.map((e) => `${e.format}/${e.language}`)
+    assert.ok(listed.includes('html/fr') && listed.includes('epub/en'), listed.join(' '))
+    assert.ok(!listed.includes('epub/fr'), 'the French EPUB on disk is from before the edit: not listed')
+  })
+
   it('should restore the PDFs from the cache byte for byte and rebuild them after a French edit', () => {
     const pdf = ['--format', 'pdf', '--lang', 'fr', '--out', 'pdf']
     // The shared assets (stylesheets, fonts) read every language whatever is built: the HTML build cached them.

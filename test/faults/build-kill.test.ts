@@ -66,7 +66,7 @@ describe('kill -9 of press build', () => {
     const dist = join(dir, 'dist')
     const before = snapshotFiles(dist, ['.'])
     for (const lines of [1, 4, 12]) {
-      const run = await killAfter(dir, ['build', '--format', 'html'], lines)
+      const run = await killAfter(dir, ['build', '--format', 'html', '--no-cache'], lines) // render again, not restore from .press-cache/
       assert.ok(run.killed, `killed after ${lines} wrote lines (saw ${run.wrote})`)
       assertIntact(dist, before)
     }
@@ -86,7 +86,7 @@ describe('kill -9 of press build', () => {
     assert.equal(first.status, 0, first.stderr)
     const dist = join(dir, 'dist')
     const before = snapshotFiles(dist, ['.'])
-    const run = await killAfter(dir, args, 2)
+    const run = await killAfter(dir, [...args, '--no-cache'], 2) // render again, not restore from .press-cache/
     assert.ok(run.killed, `killed after 2 wrote lines (saw ${run.wrote})`)
     assertIntact(dist, before)
     const editions = allFiles(dist).filter((p) => /\.(pdf|epub)$/.test(p))

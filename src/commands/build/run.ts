@@ -63,10 +63,7 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
   const selected = editions.filter((e) => plan.languages.includes(e.language) && used.has(e.language))
   if (env.strict) failOnMissing(selected, translations)
   for (const edition of selected) for (const message of edition.messages) env.logger.problem(message)
-  // Every character of every edition must be covered by a bundled or configured font: never a silent fallback.
   const fontConfig = fontSettings(publication)
-  const coverage = selected.flatMap((e) => checkCoverage(fontConfig, editionTexts(e, publication.configPath)))
-  if (coverage.length > 0) throw new PressError(coverage)
   const titles = Object.fromEntries(editions.map((e) => [e.language, e.meta.title]))
   const warnings = [
     ...translations.messages.filter((m) => !m.fatal).map((m) => warning(m)),
@@ -81,6 +78,11 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
     if (restored?.reused) run.results.push(restored)
     else todo.push(unit)
   }
+
+  // Every character of every edition rendered must be covered by a bundled or configured font: never a silent fallback.
+  const rendered = selected.filter((e) => todo.some((u) => u.output && u.languages.includes(e.language)))
+  const coverage = rendered.flatMap((e) => checkCoverage(fontConfig, editionTexts(e, publication.configPath)))
+  if (coverage.length > 0) throw new PressError(coverage)
 
   const dir = join(env.outDir, config.id)
   const base: Omit<OutputContext, 'selected' | 'pairs' | 'write'> = {

@@ -30,6 +30,8 @@ export interface PublicationResult {
   titles: Record<string, string>
   /** The edition files this build wrote, with their facts. */
   editions: EditionFile[]
+  /** `path sha256` of each edition file up to date with the inputs (the cache knows): others an earlier build listed are left out. */
+  current?: ReadonlySet<string>
 }
 
 export async function writeDownloads(results: readonly PublicationResult[], outDir: string, logger: Logger): Promise<string[]> {
@@ -41,10 +43,10 @@ export async function writeDownloads(results: readonly PublicationResult[], outD
     logger.progress(`wrote ${relative(root, path)}`)
   }
   const listings = new Map<string, Listing>()
-  for (const { publication, titles, editions: built } of results) {
+  for (const { publication, titles, editions: built, current } of results) {
     const { config } = publication
     const path = join(outDir, config.id, MANIFEST_FILE)
-    const editions = await mergeEditions(built, await readManifest(path), outDir, [config.sourceLanguage, ...config.languages])
+    const editions = await mergeEditions(built, await readManifest(path), outDir, [config.sourceLanguage, ...config.languages], current)
     if (editions.length === 0) continue
     const manifest: Manifest = {
       publication: { id: config.id, identifier: config.identifier, title: config.title, date: config.date },

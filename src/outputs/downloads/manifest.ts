@@ -62,7 +62,9 @@ export async function readManifest(path: string): Promise<Manifest | undefined> 
 
 /**
  * This build's entries, plus the previous manifest's entries for files this
- * build did not write that are still in `outDir` with the same size, in a
+ * build did not write that are still in `outDir` with the same size (and, when
+ * `current` is given, that are the output of their unit's current inputs:
+ * `path sha256`), in a
  * fixed order (languages as listed, then html, epub, pdf, parallel).
  */
 export async function mergeEditions(
@@ -70,11 +72,13 @@ export async function mergeEditions(
   previous: Manifest | undefined,
   outDir: string,
   languages: readonly string[],
+  current?: ReadonlySet<string>,
 ): Promise<EditionFile[]> {
   const paths = new Set(built.map((e) => e.path))
   const kept: EditionFile[] = []
   for (const entry of previous?.editions ?? []) {
     if (paths.has(entry.path) || !languages.includes(entry.language)) continue
+    if (current && !current.has(`${entry.path} ${entry.sha256}`)) continue // stale: its unit's inputs changed since
     const size = await stat(join(outDir, entry.path)).then(
       (s) => s.size,
       () => undefined,
