@@ -6,6 +6,7 @@ import { collectingLogger } from '../../src/util/logger.ts'
 import { PressError } from '../../src/util/problems.ts'
 import { byTag, classes, elements, parseHtmlFile, readingText } from '../helpers/html.ts'
 import { copyProject, publicationId, read, write } from '../helpers/project.ts'
+import { typeset } from '../../src/edition/typography/typeset.ts'
 
 const fr = `translations/fr/${publicationId}.json`
 
@@ -59,7 +60,7 @@ describe('rendering a translation', () => {
     assert.ok(classes(node).includes('pp-stale'))
     assert.equal(node.properties.lang, undefined)
     assert.match(readingText(elements(node, (e) => classes(e).includes('pp-flag'))[0]!), /pas à jour/)
-    assert.equal(readingText(node).slice(0, 20), data.entries[stale].text.slice(0, 20))
+    assert.equal(readingText(node).slice(0, 20), typeset(data.entries[stale].text, 'fr').slice(0, 20))
   })
 
   it('should fail with --strict instead of falling back, naming the entry', async () => {
