@@ -177,8 +177,17 @@
       const range = document.createRange()
       range.setStart(el, 0)
       range.setEnd(node, offset)
+      const wordGoesOn = /^[\p{L}\p{M}]/u.test(node.data.slice(offset))
       const first = shallowClone(el)
       first.append(range.extractContents())
+      // A cut inside a word (a line that broke at a soft hyphen can measure its last letters as below the cut): the
+      // first part ends with a soft hyphen, which ppSettleSoftHyphens makes a hyphen, so the word is never cut bare.
+      const last = textNodes(first).at(-1)
+      const letter = /[\p{L}\p{M}]$/u
+      if (last && letter.test(last.data) && wordGoesOn) {
+        last.data += '\u00AD'
+        first.setAttribute('data-pp-shy', '')
+      }
       first.classList.add('pp-split')
       el.before(first)
       el.remove()
@@ -189,6 +198,8 @@
     }
     /** @param {HTMLElement} first @param {HTMLElement} rest */
     function undoCut(first, rest) {
+      const added = first.hasAttribute('data-pp-shy') ? textNodes(first).at(-1) : undefined
+      if (added) added.data = added.data.slice(0, -1)
       rest.prepend(...first.childNodes)
       if (first.id) rest.id = first.id
       rest.classList.remove('pp-cont')

@@ -21,15 +21,18 @@
       range.setEnd(node, offset + 1)
       return range.getBoundingClientRect()
     }
+    // The block a text belongs to: a paragraph split across pages is two such blocks, one on each page.
+    const blocks = 'p, li, dd, dt, td, th, figcaption, blockquote, .pp-cell, .pp-page'
     /**
-     * The box of the first visible character after a place, in the same page; null when there is none.
+     * The box of the first visible character after a place, in the same block (the part of the paragraph on this
+     * page); null when there is none: the part ends there, as before the notes that follow it on the page.
      * @param {number} t @param {number} offset
      */
     const nextBox = (t, offset) => {
-      const page = texts[t]?.parentElement?.closest('.pp-page')
+      const block = texts[t]?.parentElement?.closest(blocks)
       for (let i = t, from = offset; i < texts.length; i++, from = 0) {
         const node = /** @type {Text} */ (texts[i])
-        if (node.parentElement?.closest('.pp-page') !== page) return null
+        if (node.parentElement?.closest(blocks) !== block) return null
         for (let k = from; k < node.data.length; k++) if (!/[\s\u00AD]/.test(node.data[k] ?? '')) return box(node, k)
       }
       return null
