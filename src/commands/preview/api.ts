@@ -14,6 +14,7 @@ import { findPublications, translationPath } from '../../project/paths.ts'
 import { checkPair } from '../../qa/index.ts'
 import { blockHast } from '../../outputs/review/markdown.ts'
 import { serializeHtml } from '../../outputs/serialize.ts'
+import { decisionDate } from '../../util/dates.ts'
 
 export interface ApiContext {
   root: string
@@ -81,7 +82,8 @@ export async function decide(context: ApiContext, body: unknown): Promise<ApiAns
     expected,
     action: action as ReviewAction,
     reviewer: context.reviewer,
-    date: new Date().toISOString(),
+    // When the reviewer decided (to the second): the real time, not the build date SOURCE_DATE_EPOCH gives.
+    date: decisionDate({}),
   })
   if (result.ok) return { status: 200, body: { ok: true, fingerprint: result.fingerprint, entry: result.entry } }
   const { theirs, message } = result.conflict
