@@ -51,6 +51,8 @@ export function pdfWords(text: string, lang: string, known: ReadonlySet<string>)
   const out: string[] = []
   let carry = ''
   for (const line of lines) {
+    // pdftotext may put an empty line between a column's hyphenated line end and the line that goes on with it.
+    if (line.trim() === '') continue
     let tokens = words(line, lang)
     if (carry && tokens.length > 0) {
       const joined = carry + tokens[0]
