@@ -65,7 +65,25 @@ function hyphenator(module: string): Hyphenator | undefined {
 
 const SHY = '\u00AD'
 // Headings and the contents are set ragged (never justified): only running text is hyphenated.
-const skipped = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'math', 'svg', 'sup', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'nav'])
+const skipped = new Set([
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'var',
+  'script',
+  'style',
+  'math',
+  'svg',
+  'sup',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'nav',
+])
 const protectedSpan = /\b(?:https?|ftp|mailto):\S+|\bwww\.\S+|\S+@\S+\.\S+/gu
 const word = /[\p{L}\p{M}’'-]+/gu
 

@@ -19,4 +19,7 @@ interface Window {
   ppPaginate(options?: PpTypesetting): Promise<PpPagination>
   /** src/outputs/pdf/soft-hyphens.js: soft hyphens become hyphens where lines break at them, the others go. */
   ppSettleSoftHyphens(root: HTMLElement): void
+  /** src/outputs/pdf/soft-hyphens.js: a page cut inside a word ends its first part with a soft hyphen, and back. */
+  ppMarkWordCut(first: HTMLElement): void
+  ppUnmarkWordCut(first: HTMLElement): void
 }

@@ -1,17 +1,16 @@
 // @ts-check
-// Runs inside the print page: plain browser JavaScript, injected once as a script by src/outputs/pdf/render.ts
-// (`injectPaginator`), then called as `window.ppPaginate(options)` (typed in paginator-globals.d.ts). Checked by
-// `tsc --noEmit` (// @ts-check with JSDoc types); left untranspiled so that the page runs exactly this text.
+// Runs inside the print page: plain browser JavaScript, injected once as a script by src/outputs/pdf/render.ts (`injectPaginator`), then
+// called as `window.ppPaginate(options)` (typed in paginator-globals.d.ts). Checked by `tsc --noEmit` (// @ts-check with JSDoc types);
+// left untranspiled so that the page runs exactly this text.
 //
-// Pours the flow in #pp-source into fixed-size page boxes (.pp-page), so that Chromium's own printing never has to
-// break a page: a unit marked data-pp-break opens a new page (title page, contents, each thesis, colophon); a
-// paragraph that does not fit is split between two lines (a Range cut at the first character of the next line),
-// keeping at least `orphans` lines at the foot and `widows` at the head of the next page; a heading never ends a page;
-// each footnote moves to the notes area at the foot of the page that carries its reference, and the page's text is
-// shortened to make room; every page gets a CSS page name (section and parity) for its running head; a row
-// (data-pp-row: side-by-side cells of a parallel text) is split at a line in every cell, so the cells start level and
-// each continues at the top of the next page; a row marked data-pp-keep (a heading row) never ends a page.
-// Returns the page count, the page of every table-of-contents target and warnings.
+// Pours the flow in #pp-source into fixed-size page boxes (.pp-page), so that Chromium's own printing never has to break a page: a unit
+// marked data-pp-break opens a new page (title page, contents, each thesis, colophon); a paragraph that does not fit is split between two
+// lines (a Range cut at the first character of the next line), keeping at least `orphans` lines at the foot and `widows` at the head of
+// the next page; a heading never ends a page; each footnote moves to the notes area at the foot of the page that carries its reference,
+// and the page's text is shortened to make room; every page gets a CSS page name (section and parity) for its running head; a row (data-
+// pp-row: side-by-side cells of a parallel text) is split at a line in every cell, so the cells start level and each continues at the top
+// of the next page; a row marked data-pp-keep (a heading row) never ends a page. Returns the page count, the page of every table-of-
+// contents target and warnings.
 ;(() => {
   'use strict'
   const SPLITTABLE = new Set(['P', 'LI', 'DD', 'DT', 'FIGCAPTION', 'BLOCKQUOTE'])
@@ -34,7 +33,6 @@
   function shallowClone(node) {
     return /** @type {T} */ (node.cloneNode(false))
   }
-
   window.ppPaginate = paginate
 
   /** @param {PpTypesetting} [options] @returns {Promise<PpPagination>} */
@@ -177,17 +175,9 @@
       const range = document.createRange()
       range.setStart(el, 0)
       range.setEnd(node, offset)
-      const wordGoesOn = /^[\p{L}\p{M}]/u.test(node.data.slice(offset))
       const first = shallowClone(el)
-      first.append(range.extractContents())
-      // A cut inside a word (a line that broke at a soft hyphen can measure its last letters as below the cut): the
-      // first part ends with a soft hyphen, which ppSettleSoftHyphens makes a hyphen, so the word is never cut bare.
-      const last = textNodes(first).at(-1)
-      const letter = /[\p{L}\p{M}]$/u
-      if (last && letter.test(last.data) && wordGoesOn) {
-        last.data += '\u00AD'
-        first.setAttribute('data-pp-shy', '')
-      }
+      first.append(range.extractContents()) // `node` keeps the text after the cut: a word going on is marked
+      if (/^[\p{L}\p{M}]/u.test(node.data)) window.ppMarkWordCut(first)
       first.classList.add('pp-split')
       el.before(first)
       el.remove()
@@ -198,8 +188,7 @@
     }
     /** @param {HTMLElement} first @param {HTMLElement} rest */
     function undoCut(first, rest) {
-      const added = first.hasAttribute('data-pp-shy') ? textNodes(first).at(-1) : undefined
-      if (added) added.data = added.data.slice(0, -1)
+      window.ppUnmarkWordCut(first)
       rest.prepend(...first.childNodes)
       if (first.id) rest.id = first.id
       rest.classList.remove('pp-cont')

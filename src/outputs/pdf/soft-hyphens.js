@@ -10,6 +10,31 @@
    * joins a word hyphenated at a line end, but a soft hyphen, even at a line end, would stay inside the word.
    * @param {HTMLElement} root
    */
+  /**
+   * A page cut inside a word (a line that broke at a soft hyphen can measure its last letters as below the cut): the
+   * first part ends with a soft hyphen, which settleSoftHyphens makes a hyphen, so no word is ever cut bare.
+   * @param {HTMLElement} first
+   */
+  window.ppMarkWordCut = function markWordCut(first) {
+    const last = lastText(first)
+    if (!last || !/[\p{L}\p{M}]$/u.test(last.data)) return
+    last.data += '\u00AD'
+    first.setAttribute('data-pp-shy', '')
+  }
+  /** Undo markWordCut (the paginator tries a cut, then takes it back). @param {HTMLElement} first */
+  window.ppUnmarkWordCut = function unmarkWordCut(first) {
+    const last = first.hasAttribute('data-pp-shy') ? lastText(first) : undefined
+    if (last) last.data = last.data.slice(0, -1)
+    first.removeAttribute('data-pp-shy')
+  }
+  /** @param {Node} root @returns {Text | undefined} */
+  function lastText(root) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    let last
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) last = /** @type {Text} */ (n)
+    return last
+  }
+
   window.ppSettleSoftHyphens = function settleSoftHyphens(root) {
     const texts = /** @type {Text[]} */ ([])
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
