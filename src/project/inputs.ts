@@ -62,7 +62,10 @@ export class PublicationInputs {
   /** sha256 of a file's bytes (absolute, or relative to the project root). */
   async file(path: string): Promise<string> {
     const bytes = await this.#read(path)
-    return bytes === undefined ? 'missing' : sha256(bytes)
+    if (bytes === undefined) return 'missing'
+    // A UTF-8 byte order mark is dropped when a text is read: it changes no output, so no fingerprint either.
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+    return sha256(bom ? bytes.subarray(3) : bytes)
   }
 
   /** A file's text (undefined when missing). */
