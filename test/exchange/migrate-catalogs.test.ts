@@ -2,13 +2,29 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
-import { matchCatalog } from '../../src/exchange/migrate.ts'
+import { matchCatalog, type CatalogMatching } from '../../src/exchange/migrate.ts'
+import type { Block } from '../../src/source/segment.ts'
 import { readPo } from '../../src/exchange/po.ts'
 import { fingerprint } from '../../src/source/fingerprint.ts'
 import { blocksOf } from '../helpers/blocks.ts'
 import { repo } from './helpers.ts'
 
 const fixtures = join(repo, 'test/fixtures/gettext-catalogs')
+
+/** Each block, in order: its opening text, the start of the translation it receives, and how it matched. */
+function assertEachBlock(blocks: Block[], ids: string[], result: CatalogMatching, expected: [string, string, 'exact' | 'fuzzy'][]): void {
+  const got = new Map(result.matches.map((m) => [m.id, m]))
+  assert.equal(blocks.length, expected.length)
+  blocks.forEach((block, i) => {
+    const [start, translation, how] = expected[i]!
+    assert.ok(block.text.replace(/^\|\s*/, '').startsWith(start), `block ${i} is "${block.text.slice(0, 30)}"`)
+    const match = got.get(ids[i]!)
+    assert.ok(match, `block ${i} ("${start}") matched`)
+    const target = result.units.find((u) => u.id === ids[i])!.target
+    assert.ok(target.startsWith(translation), `block ${i} got "${target.slice(0, 60)}"`)
+    assert.equal(match.how, how, `block ${i}`)
+  })
+}
 
 describe('migrating catalogs in the shapes other tools write', () => {
   it('should match every block of an mdbook-i18n-helpers catalog, code blocks and table cells included, with no wrong match', () => {
@@ -18,7 +34,6 @@ describe('migrating catalogs in the shapes other tools write', () => {
     const document = readPo(readFileSync(join(fixtures, 'mdbook-fr.po'), 'utf8'), 'mdbook-fr.po')
     assert.equal(document.targetLanguage, 'fr', 'the Language header')
     const result = matchCatalog(document.catalog, blocks, ids)
-    const got = new Map(result.matches.map((m) => [m.id, m]))
     // Each block, and the translation it must receive.
     const expected: [string, string, 'exact' | 'fuzzy'][] = [
       ['Keeping a small kitchen garden', 'Tenir un petit potager', 'exact'],
@@ -44,16 +59,7 @@ describe('migrating catalogs in the shapes other tools write', () => {
       ['Rotate the crops', 'Faites tourner', 'exact'],
       ['Press **Save**', 'Appuyez sur', 'exact'],
     ]
-    assert.equal(blocks.length, expected.length)
-    blocks.forEach((block, i) => {
-      const [start, translation, how] = expected[i]!
-      assert.ok(block.text.replace(/^\|\s*/, '').startsWith(start), `block ${i} is "${block.text.slice(0, 30)}"`)
-      const match = got.get(ids[i]!)
-      assert.ok(match, `block ${i} ("${start}") matched`)
-      const target = result.units.find((u) => u.id === ids[i])!.target
-      assert.ok(target.startsWith(translation), `block ${i} got "${target.slice(0, 60)}"`)
-      assert.equal(match.how, how, `block ${i}`)
-    })
+    assertEachBlock(blocks, ids, result, expected)
     assert.deepEqual(result.missing, [])
     assert.deepEqual(
       result.unmatched.map((e) => e.msgid),
@@ -120,7 +126,6 @@ describe('migrating a Sphinx (sphinx-intl) catalog of a MyST Markdown source', (
     const document = readPo(readFileSync(join(fixtures, 'sphinx-fr.po'), 'utf8'), 'sphinx-fr.po')
     assert.equal(document.targetLanguage, 'fr', 'the Language header that sphinx-intl writes')
     const result = matchCatalog(document.catalog, blocks, ids)
-    const got = new Map(result.matches.map((m) => [m.id, m]))
     const expected: [string, string, 'exact' | 'fuzzy'][] = [
       ['Looking after a young orchard', 'Soigner un jeune verger', 'exact'],
       ['Young fruit trees need', 'Les jeunes arbres fruitiers', 'exact'],
@@ -141,16 +146,7 @@ describe('migrating a Sphinx (sphinx-intl) catalog of a MyST Markdown source', (
       ['```toml', '```toml\n[[tree]]\nname = "Reine des reinettes"\nplanted = 2024\n```', 'exact'],
       ['Use `secateurs`', 'Utilisez un `sécateur`', 'exact'],
     ]
-    assert.equal(blocks.length, expected.length)
-    blocks.forEach((block, i) => {
-      const [start, translation, how] = expected[i]!
-      assert.ok(block.text.replace(/^\|\s*/, '').startsWith(start), `block ${i} is "${block.text.slice(0, 30)}"`)
-      const match = got.get(ids[i]!)
-      assert.ok(match, `block ${i} ("${start}") matched`)
-      const target = result.units.find((u) => u.id === ids[i])!.target
-      assert.ok(target.startsWith(translation), `block ${i} got "${target.slice(0, 60)}"`)
-      assert.equal(match.how, how, `block ${i}`)
-    })
+    assertEachBlock(blocks, ids, result, expected)
     assert.deepEqual(result.missing, [])
     assert.deepEqual(result.unmatched, [], 'the obsolete (#~) message is not offered')
     // The fuzzy message (Babel writes #| msgid) imports as stale, against the text it was made for.
