@@ -67,3 +67,45 @@ export function rawRequest(
     req.end(options.body)
   })
 }
+
+/** The server's build events, followed from the test: whether a rebuild runs, and when the last event came. */
+export interface BuildEvents {
+  busy(): boolean
+  lastEventAt(): number
+  close(): void
+}
+
+export function followBuilds(preview: RunningPreview): BuildEvents {
+  const { hostname, port } = new URL(preview.url)
+  const running = { fast: false, background: false }
+  let last = Date.now()
+  let buffer = ''
+  const req = request({ host: hostname, port, path: '/__press/events', headers: { host: preview.host } }, (res) => {
+    res.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString()
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        const data = /^data: (.*)$/m.exec(buffer.slice(0, end))?.[1]
+        buffer = buffer.slice(end + 2)
+        if (!data) continue
+        const event = JSON.parse(data) as { type: string; lane?: string; state?: string }
+        // A fast build ends with its problems (none, or the ones that stopped it); a background one with its state.
+        if (event.type === 'building') running.fast = true
+        if (event.type === 'problems' || (event.type === 'built' && event.lane === 'fast')) running.fast = false
+        if (event.type === 'background') running.background = event.state === 'updating'
+        last = Date.now()
+      }
+    })
+  })
+  req.on('error', () => {})
+  req.end()
+  return { busy: () => running.fast || running.background, lastEventAt: () => last, close: () => req.destroy() }
+}
+
+/** Resolves once no rebuild runs and no build event has come for `ms`; fails after `limit` ms. */
+export async function settled(events: BuildEvents, ms: number, limit = 180_000): Promise<void> {
+  const start = Date.now()
+  while (events.busy() || Date.now() - events.lastEventAt() < ms) {
+    if (Date.now() - start > limit) throw new Error(`The preview kept rebuilding for ${limit / 1000} s.`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
