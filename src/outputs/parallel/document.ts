@@ -15,6 +15,7 @@ import { dirname } from 'node:path'
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import { serializeHtml } from '../serialize.ts'
+import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import type { EditionModel } from '../../edition/model.ts'
 import { colophon, type BuildIdentity } from '../colophon.ts'
@@ -24,9 +25,11 @@ import { copyContent, textOf } from '../../edition/content.ts'
 import { pageCss, type PageGeometry } from '../pdf/page-css.ts'
 import { folderUrl } from '../pdf/resources.ts'
 import { facesOfLanguages, fontStackCss, type FontSettings } from '../font-registry.ts'
-import { fontStack, removeBackrefs, type PrintDocument } from '../pdf/print-html.ts'
-import { hyphenateTree, justificationCss } from '../hyphenation.ts'
-import { typesetTree } from '../../edition/plugins/rehype-typography.ts'
+import { fontStack, type PrintDocument } from '../pdf/print-html.ts'
+import { removeBackrefs } from '../pdf/rehype-print-notes.ts'
+import { justificationCss } from '../hyphenation.ts'
+import { rehypeHyphenate } from '../rehype-hyphenate.ts'
+import { rehypeTypography } from '../../edition/plugins/rehype-typography.ts'
 
 export interface ParallelInput {
   /** Language a (left column): the source language of `press build`, or either language of any pair. */
@@ -200,8 +203,10 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
   sections.even.set('toc', a.localizer.t('contents'))
   sections.odd.set('toc', b.localizer.t('contents'))
 
-  for (const unit of [titlePage, toc, colophonUnit]) typesetTree(unit, a.language)
-  for (const unit of flow) hyphenateTree(unit, a.language)
+  unified()
+    .use(rehypeTypography, { language: a.language })
+    .runSync({ type: 'root', children: [titlePage, toc, colophonUnit] })
+  unified().use(rehypeHyphenate, { language: a.language }).runSync({ type: 'root', children: flow })
   const units = [titlePage, toc, ...flow, colophonUnit]
   const interfaceText = [...sections.even.values(), ...sections.odd.values(), a.localizer.t('pageOf'), b.localizer.t('pageOf')].join('')
   const faces = facesFor(
