@@ -15,6 +15,7 @@ import type { Localizer } from '../../src/i18n/instance.ts'
 import { rehypeEpubNotes } from '../../src/outputs/epub/rehype-epub-notes.ts'
 import { rehypeUnfoldDetails } from '../../src/outputs/epub/rehype-unfold-details.ts'
 import { rehypeBlockTools, type Alternate } from '../../src/outputs/html/rehype-block-tools.ts'
+import { rehypeParallelCells } from '../../src/outputs/parallel/rehype-parallel-cells.ts'
 import { rehypePrintNotes } from '../../src/outputs/pdf/rehype-print-notes.ts'
 import { rehypeHyphenate } from '../../src/outputs/rehype-hyphenate.ts'
 import { fixtureEdition, fixtureHtml } from '../helpers/edition-fixture.ts'
@@ -38,6 +39,10 @@ const processors: Record<string, (l: Localizer, options: Record<string, unknown>
   'rehype-print-notes': (l) => (tree) =>
     unified()
       .use(rehypePrintNotes, { label: l.t('notes') })
+      .runSync(tree),
+  'rehype-parallel-cells': (_, options) => (tree) =>
+    unified()
+      .use(rehypeParallelCells, { demote: options.demote as number })
       .runSync(tree),
   'rehype-hyphenate': (l) => (tree) => unified().use(rehypeHyphenate, { language: l.language }).runSync(tree),
 }

@@ -26,7 +26,7 @@ import { pageCss, type PageGeometry } from '../pdf/page-css.ts'
 import { folderUrl } from '../pdf/resources.ts'
 import { facesOfLanguages, fontStackCss, type FontSettings } from '../font-registry.ts'
 import { fontStack, type PrintDocument } from '../pdf/print-html.ts'
-import { removeBackrefs } from '../pdf/rehype-print-notes.ts'
+import { isNoteCell, rehypeParallelCells } from './rehype-parallel-cells.ts'
 import { justificationCss } from '../hyphenation.ts'
 import { rehypeHyphenate } from '../rehype-hyphenate.ts'
 import { rehypeTypography } from '../../edition/plugins/rehype-typography.ts'
@@ -267,47 +267,10 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
  */
 function side(edition: EditionModel, demote: number): Side {
   const content = copyContent(edition.content, { openDetails: true })
+  const cells = unified().use(rehypeParallelCells, { demote }).runSync({ type: 'root', children: content.children })
   const blocks = new Map<string, Element>()
   const notes = new Map<string, Element>()
-  const noteRow = new Map<string, string>()
-  for (const unit of content.children) {
-    const isNotes = ((unit.properties.className as string[] | undefined) ?? []).includes('notes')
-    if (isNotes) {
-      let number = 0
-      visit(unit, 'element', (item: Element) => {
-        if (item.tagName !== 'li') return undefined
-        number++
-        const paragraphs = item.children.filter((c): c is Element => c.type === 'element')
-        const first = paragraphs.find((p) => p.data?.blockId !== undefined)
-        if (!first) return 'skip'
-        const id = first.data!.blockId!
-        noteRow.set(String(item.properties.id), id)
-        paragraphs.forEach(removeBackrefs)
-        paragraphs[0]!.children.unshift(h('span.pp-note-num', String(number)))
-        for (const p of paragraphs) delete p.properties.id
-        notes.set(id, h('div.pp-note', paragraphs))
-        return 'skip'
-      })
-      continue
-    }
-    visit(unit, 'element', (node: Element) => {
-      const id = node.data?.blockId
-      if (id === undefined) return undefined
-      delete node.properties.id
-      const level = /^h([1-6])$/.exec(node.tagName)
-      if (level) node.tagName = `h${Math.min(6, Number(level[1]) + demote)}`
-      blocks.set(id, /^(li|td|th)$/.test(node.tagName) ? { ...node, tagName: 'p' } : node)
-      return 'skip'
-    })
-  }
-  for (const block of blocks.values()) {
-    visit(block, 'element', (node: Element) => {
-      if (node.tagName !== 'a' || node.properties.dataFootnoteRef === undefined) return
-      delete node.properties.id
-      const target = noteRow.get(String(node.properties.href).slice(1))
-      if (target) node.properties.href = `#${target}`
-    })
-  }
+  for (const cell of cells.children as Element[]) (isNoteCell(cell) ? notes : blocks).set(cell.data!.blockId!, cell)
   return { edition, blocks, notes }
 }
 
