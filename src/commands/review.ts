@@ -71,12 +71,20 @@ async function reviewPublication(
   const ui = await loadUi(options.root, all)
   const editions = prepareEditions(publication, sources, translations, ui, all)
   const dir = join(options.outDir ?? join(options.root, 'dist'), config.id)
-  const paths = await writeReviewPages({ publication, sources, translations, editions, dir, pairs: [[options.a, options.b]] })
+  const fontConfig = fontSettings(publication)
+  const paths = await writeReviewPages({
+    publication,
+    sources,
+    translations,
+    editions,
+    dir,
+    pairs: [[options.a, options.b]],
+    fontSettings: fontConfig,
+  })
   for (const path of paths.filter((p) => p.endsWith('.html'))) logger.progress(`wrote ${relative(options.root, path)}`)
   written.push(...paths)
   if (options.pdf === false) return written
   // Every character of both editions covered by a bundled or configured font: never a silent fallback.
-  const fontConfig = fontSettings(publication)
   const pair = editions.filter((e) => e.language === options.a || e.language === options.b)
   const coverage = pair.flatMap((e) => checkCoverage(fontConfig, editionTexts(e, publication.configPath)))
   if (coverage.length > 0) throw new PressError(coverage)
@@ -86,6 +94,7 @@ async function reviewPublication(
     pairs: [[options.a, options.b]],
     sourceLanguage: config.sourceLanguage,
     identity: { ...(await identityOf(publication)), date: buildDate(publication.root) },
+    fontSettings: fontConfig,
     dir,
     session,
     jobs: 1,

@@ -2,7 +2,8 @@
 import type { Element } from 'hast'
 import { h } from 'hastscript'
 import type { EditionModel } from '../edition/model.ts'
-import { typesetTree } from '../edition/plugins/rehype-typography.ts'
+import { unified } from 'unified'
+import { rehypeTypography } from '../edition/plugins/rehype-typography.ts'
 
 export interface BuildIdentity {
   /** Fingerprint of every input of the build. */
@@ -32,6 +33,6 @@ export function colophon(edition: EditionModel, sourceLanguage: string, identity
   if (edition.counts.fallback > 0) lines.push(h('p.pp-warning', l.t('fallbackCount', { count: edition.counts.fallback })))
   if (edition.counts.stale > 0) lines.push(h('p.pp-warning', l.t('staleCount', { count: edition.counts.stale })))
   lines.push(h('p.build', l.t('buildIdentity', { build: identity.build, revision: identity.revision })))
-  for (const line of lines) typesetTree(line, edition.language)
+  unified().use(rehypeTypography, { language: edition.language }).runSync({ type: 'root', children: lines })
   return lines
 }

@@ -13,6 +13,7 @@ import type { BuildIdentity } from './colophon.ts'
 import type { EditionFormat } from './downloads/manifest.ts'
 import type { BrowserSession } from './pdf/session.ts'
 import type { FontSubsetter } from './epub/subset.ts'
+import type { FontSettings } from './font-registry.ts'
 
 /** What an output's bytes depend on (for the incremental cache: change one, rebuild the output). */
 export type OutputInput =
@@ -40,6 +41,8 @@ export interface OutputContext {
   dir: string
   /** The build's one browser (launched at the first PDF). */
   session: BrowserSession
+  /** The publication's fonts (registry settings), computed once per build. */
+  fontSettings: FontSettings
   /** The build's font subsetter (a worker pool with a content-addressed cache). */
   fonts: FontSubsetter
   /** How many editions to render at once (`--jobs`). */

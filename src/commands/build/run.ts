@@ -93,6 +93,7 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
     identity: { build: plan.build, revision: plan.revision, date: env.date },
     dir,
     session: env.session,
+    fontSettings: fontConfig,
     fonts: env.fonts,
     jobs: env.jobs ?? availableParallelism(),
     press: env.press,

@@ -84,8 +84,9 @@ export async function writeDownloads(results: readonly PublicationResult[], outD
   }
   const allText = pages.join('\n').replace(/<[^>]*>/g, '')
   const publications = results.map((r) => r.publication)
+  const settings = new Map(publications.map((p) => [p, fontSettings(p)]))
   const settingsOf = (language: string) =>
-    fontSettings(publications.find((p) => [p.config.sourceLanguage, ...p.config.languages].includes(language)) ?? publications[0]!)
+    settings.get(publications.find((p) => [p.config.sourceLanguage, ...p.config.languages].includes(language)) ?? publications[0]!)!
   const fonts = await writeFonts(
     join(outDir, dirname(FONTS_CSS)),
     languages.map((language) => ({ language, text: allText })), // each page names every language in its own script

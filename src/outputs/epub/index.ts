@@ -10,11 +10,12 @@ import type { PublicationConfig } from '../../project/schema.ts'
 import { readTemplate } from '../assets.ts'
 import type { EditionModel } from '../../edition/model.ts'
 import { colophon, type BuildIdentity } from '../colophon.ts'
-import { copyContent, textOf, type ContentCopy } from '../../edition/content.ts'
-import { visit } from 'unist-util-visit'
+import { copyContent, textOf } from '../../edition/content.ts'
+import { unified } from 'unified'
 import { fontFaceCss } from '../fonts.ts'
 import { facesOfLanguages, fontStackCss, type FontSettings } from '../font-registry.ts'
 import { linkAcrossDocuments, sectionDocuments } from './content.ts'
+import { rehypeUnfoldDetails } from './rehype-unfold-details.ts'
 import { embeddedFonts } from './fonts.ts'
 import type { FontSubsetter } from './subset.ts'
 import { COLOPHON_FILE, colophonBody, TITLE_FILE, titlePageBody } from './matter.ts'
@@ -49,7 +50,9 @@ export interface EpubInput {
 export async function renderEpubEdition(input: EpubInput): Promise<Uint8Array> {
   const { edition, config, identity } = input
   const l = edition.localizer
-  const sections = sectionDocuments(unfoldDetails(copyContent(edition.content)), l)
+  const content = copyContent(edition.content)
+  unified().use(rehypeUnfoldDetails).runSync({ type: 'root', children: content.children })
+  const sections = sectionDocuments(content, l)
   const documents: { href: string; title: string; body: Element[] }[] = [
     { href: TITLE_FILE, title: edition.meta.title, body: titlePageBody(edition) },
     ...sections.map((s) => ({ href: s.href, title: s.label, body: s.body })),
@@ -134,20 +137,6 @@ export async function renderEpubEdition(input: EpubInput): Promise<Uint8Array> {
     })),
   ]
   return packageContainer(entries, identity.date)
-}
-
-/**
- * A `<details>` box as a plain block with its summary as a first paragraph: reading systems
- * differ on details (some never open it), and an e-book shows the whole text.
- */
-function unfoldDetails(content: ContentCopy): ContentCopy {
-  for (const child of content.children) {
-    visit(child, 'element', (node: Element) => {
-      if (node.tagName === 'details') Object.assign(node, { tagName: 'div', properties: { ...node.properties, className: ['details'] } })
-      else if (node.tagName === 'summary') Object.assign(node, { tagName: 'p', properties: { ...node.properties, className: ['summary'] } })
-    })
-  }
-  return content
 }
 
 function containerXml(): string {

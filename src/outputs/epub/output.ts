@@ -9,11 +9,7 @@ export const epubOutput = {
   inputs: ['sources', 'lock', 'translations', 'ui-strings', 'templates', 'fonts', 'config'],
   async write(context) {
     // Loaded when it runs: a cached build plans with the registry only.
-    const [{ mapBounded }, { fontSettings }, { epubFileName, renderEpubEdition }] = await Promise.all([
-      import('../../util/async.ts'),
-      import('../font-registry.ts'),
-      import('./index.ts'),
-    ])
+    const [{ mapBounded }, { epubFileName, renderEpubEdition }] = await Promise.all([import('../../util/async.ts'), import('./index.ts')])
     const { publication, selected, identity, dir } = context
     const { config, root } = publication
     // Editions overlap: one renders in this thread while another's fonts are subset in the worker threads.
@@ -25,7 +21,7 @@ export const epubOutput = {
         identity,
         root,
         fonts: context.fonts,
-        fontSettings: fontSettings(publication),
+        fontSettings: context.fontSettings,
       })
       const path = join(dir, edition.language, epubFileName(config.id, edition.language))
       await context.write(path, epub)

@@ -1,9 +1,10 @@
 /** The HTML edition of one language: a standalone, semantic HTML5 page. */
 import type { Element, Root } from 'hast'
 import { h } from 'hastscript'
+import { unified } from 'unified'
 import type { Localizer } from '../../i18n/instance.ts'
 import type { PublicationMeta } from '../../i18n/translation-file.ts'
-import { addBlockTools, type Alternate } from './block-tools.ts'
+import { rehypeBlockTools, type Alternate } from './rehype-block-tools.ts'
 import type { ContentCopy } from '../../edition/content.ts'
 import { serializeHtml } from '../serialize.ts'
 
@@ -38,7 +39,14 @@ export function renderPage(input: PageInput): string {
   const { localizer: l, meta } = input
   const others = input.editions.filter((e) => e.language !== input.language)
   const alternates: Alternate[] = others.map((e) => ({ language: e.language, href: e.href, label: e.language, name: e.name }))
-  addBlockTools(input.content.children, l, alternates)
+  unified()
+    .use(rehypeBlockTools, {
+      language: l.language,
+      permalinkLabel: l.t('permalink'),
+      alternateLabel: (name) => l.t('paragraphIn', { language: name }),
+      alternates,
+    })
+    .runSync({ type: 'root', children: input.content.children })
   const tree: Root = {
     type: 'root',
     children: [

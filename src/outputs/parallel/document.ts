@@ -15,6 +15,7 @@ import { dirname } from 'node:path'
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import { serializeHtml } from '../serialize.ts'
+import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import type { EditionModel } from '../../edition/model.ts'
 import { colophon, type BuildIdentity } from '../colophon.ts'
@@ -24,9 +25,11 @@ import { copyContent, textOf } from '../../edition/content.ts'
 import { pageCss, type PageGeometry } from '../pdf/page-css.ts'
 import { folderUrl } from '../pdf/resources.ts'
 import { facesOfLanguages, fontStackCss, type FontSettings } from '../font-registry.ts'
-import { fontStack, removeBackrefs, type PrintDocument } from '../pdf/print-html.ts'
-import { hyphenateTree, justificationCss } from '../hyphenation.ts'
-import { typesetTree } from '../../edition/plugins/rehype-typography.ts'
+import { fontStack, type PrintDocument } from '../pdf/print-html.ts'
+import { isNoteCell, rehypeParallelCells } from './rehype-parallel-cells.ts'
+import { justificationCss } from '../hyphenation.ts'
+import { rehypeHyphenate } from '../rehype-hyphenate.ts'
+import { rehypeTypography } from '../../edition/plugins/rehype-typography.ts'
 
 export interface ParallelInput {
   /** Language a (left column): the source language of `press build`, or either language of any pair. */
@@ -200,8 +203,10 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
   sections.even.set('toc', a.localizer.t('contents'))
   sections.odd.set('toc', b.localizer.t('contents'))
 
-  for (const unit of [titlePage, toc, colophonUnit]) typesetTree(unit, a.language)
-  for (const unit of flow) hyphenateTree(unit, a.language)
+  unified()
+    .use(rehypeTypography, { language: a.language })
+    .runSync({ type: 'root', children: [titlePage, toc, colophonUnit] })
+  unified().use(rehypeHyphenate, { language: a.language }).runSync({ type: 'root', children: flow })
   const units = [titlePage, toc, ...flow, colophonUnit]
   const interfaceText = [...sections.even.values(), ...sections.odd.values(), a.localizer.t('pageOf'), b.localizer.t('pageOf')].join('')
   const faces = facesFor(
@@ -262,47 +267,10 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
  */
 function side(edition: EditionModel, demote: number): Side {
   const content = copyContent(edition.content, { openDetails: true })
+  const cells = unified().use(rehypeParallelCells, { demote }).runSync({ type: 'root', children: content.children })
   const blocks = new Map<string, Element>()
   const notes = new Map<string, Element>()
-  const noteRow = new Map<string, string>()
-  for (const unit of content.children) {
-    const isNotes = ((unit.properties.className as string[] | undefined) ?? []).includes('notes')
-    if (isNotes) {
-      let number = 0
-      visit(unit, 'element', (item: Element) => {
-        if (item.tagName !== 'li') return undefined
-        number++
-        const paragraphs = item.children.filter((c): c is Element => c.type === 'element')
-        const first = paragraphs.find((p) => p.data?.blockId !== undefined)
-        if (!first) return 'skip'
-        const id = first.data!.blockId!
-        noteRow.set(String(item.properties.id), id)
-        paragraphs.forEach(removeBackrefs)
-        paragraphs[0]!.children.unshift(h('span.pp-note-num', String(number)))
-        for (const p of paragraphs) delete p.properties.id
-        notes.set(id, h('div.pp-note', paragraphs))
-        return 'skip'
-      })
-      continue
-    }
-    visit(unit, 'element', (node: Element) => {
-      const id = node.data?.blockId
-      if (id === undefined) return undefined
-      delete node.properties.id
-      const level = /^h([1-6])$/.exec(node.tagName)
-      if (level) node.tagName = `h${Math.min(6, Number(level[1]) + demote)}`
-      blocks.set(id, /^(li|td|th)$/.test(node.tagName) ? { ...node, tagName: 'p' } : node)
-      return 'skip'
-    })
-  }
-  for (const block of blocks.values()) {
-    visit(block, 'element', (node: Element) => {
-      if (node.tagName !== 'a' || node.properties.dataFootnoteRef === undefined) return
-      delete node.properties.id
-      const target = noteRow.get(String(node.properties.href).slice(1))
-      if (target) node.properties.href = `#${target}`
-    })
-  }
+  for (const cell of cells.children as Element[]) (isNoteCell(cell) ? notes : blocks).set(cell.data!.blockId!, cell)
   return { edition, blocks, notes }
 }
 

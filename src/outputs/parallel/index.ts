@@ -12,7 +12,6 @@ import { readTemplate } from '../assets.ts'
 import type { EditionModel } from '../../edition/model.ts'
 import { parallelDocument } from './document.ts'
 export { parallelPairs } from './pairs.ts'
-import { fontSettings } from '../font-registry.ts'
 import { mapBounded } from '../../util/async.ts'
 import { pageGeometry } from '../pdf/page-css.ts'
 import { problem, PressError } from '../../util/problems.ts'
@@ -55,7 +54,7 @@ export async function writeParallelEditions(job: ParallelJob): Promise<(PdfEditi
           identity: job.identity,
           geometry,
           css,
-          fonts: fontSettings(job.publication),
+          fonts: job.fontSettings,
         })
         const { bytes, pages, warnings } = await printPdf(
           job.session,

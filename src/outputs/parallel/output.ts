@@ -17,6 +17,7 @@ export const parallelOutput = {
       pairs,
       sourceLanguage: source,
       identity,
+      fontSettings: context.fontSettings,
       dir,
       session,
       jobs,

@@ -20,7 +20,7 @@ import { finishPdf, type PdfInfo } from './postprocess.ts'
 import type { PressOptions } from './press-profile.ts'
 import { printDocument, type PrintDocument } from './print-html.ts'
 import { renderPdf } from './render.ts'
-import { fontSettings } from '../font-registry.ts'
+import type { FontSettings } from '../font-registry.ts'
 
 export const pdfFileName = (publication: string, language: string): string => `${publication}.${language}.pdf`
 export const pressFileName = (publication: string, language: string): string => `${publication}.${language}.press.pdf`
@@ -40,6 +40,8 @@ export interface PdfJob {
   editions: readonly EditionModel[]
   sourceLanguage: string
   identity: BuildIdentity
+  /** The publication's fonts (registry settings). */
+  fontSettings: FontSettings
   /** dist/<publication> */
   dir: string
   session: BrowserSession
@@ -116,7 +118,7 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
           identity: job.identity,
           geometry,
           css,
-          fonts: fontSettings(job.publication),
+          fonts: job.fontSettings,
         })
         const { bytes, pages, warnings, press } = await printPdf(
           job.session,

@@ -14,6 +14,7 @@ export const pdfOutput = {
       editions: selected,
       sourceLanguage: publication.config.sourceLanguage,
       identity,
+      fontSettings: context.fontSettings,
       dir,
       session,
       jobs,

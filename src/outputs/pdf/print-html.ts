@@ -11,6 +11,7 @@ import { dirname } from 'node:path'
 import type { Element, Root } from 'hast'
 import { h } from 'hastscript'
 import { serializeHtml } from '../serialize.ts'
+import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import type { EditionModel } from '../../edition/model.ts'
 import { colophon, type BuildIdentity } from '../colophon.ts'
@@ -18,11 +19,13 @@ import { facesFor, fontFaceCss } from '../fonts.ts'
 import { printFaces } from './print-fonts.ts'
 import { facesOfLanguages, familyList, fontStackCss, languageFonts, type FontSettings } from '../font-registry.ts'
 import { copyContent, textOf } from '../../edition/content.ts'
-import { typesetTree } from '../../edition/plugins/rehype-typography.ts'
+import { rehypeTypography } from '../../edition/plugins/rehype-typography.ts'
 import { typeset } from '../../edition/typography/typeset.ts'
 import { pageCss, type PageGeometry } from './page-css.ts'
 import { folderUrl } from './resources.ts'
-import { hyphenateTree, justificationCss } from '../hyphenation.ts'
+import { justificationCss } from '../hyphenation.ts'
+import { rehypeHyphenate } from '../rehype-hyphenate.ts'
+import { rehypePrintNotes } from './rehype-print-notes.ts'
 
 export interface PrintInput {
   edition: EditionModel
@@ -56,7 +59,11 @@ export function printDocument(input: PrintInput): PrintDocument {
   const meta = edition.meta
   const content = copyContent(edition.content, { openDetails: true })
   const ids = collectBlockIds(content.children)
-  const { flow, notes } = splitNotes(content.children, l.t('notes'))
+  const split = unified()
+    .use(rehypePrintNotes, { label: l.t('notes') })
+    .runSync({ type: 'root', children: content.children })
+  const flow = split.children.slice(0, -1) as Element[]
+  const notes = (split.children.at(-1) as Element).children as Element[]
 
   const sections = new Map<string, string>([
     ['toc', l.t('contents')],
@@ -121,8 +128,10 @@ export function printDocument(input: PrintInput): PrintDocument {
     ),
   ])
 
-  for (const unit of [titlePage, toc, colophonUnit]) typesetTree(unit, edition.language)
-  for (const unit of flow) hyphenateTree(unit, edition.language)
+  unified()
+    .use(rehypeTypography, { language: edition.language })
+    .runSync({ type: 'root', children: [titlePage, toc, colophonUnit] })
+  unified().use(rehypeHyphenate, { language: edition.language }).runSync({ type: 'root', children: flow })
   const faces = facesFor(
     textOf({ type: 'root', children: [titlePage, toc, ...flow, ...notes, colophonUnit] }) +
       [...sections.values()].join('') +
@@ -175,62 +184,6 @@ export function printDocument(input: PrintInput): PrintDocument {
 function mark(unit: Element, section: string, opensPage: boolean): void {
   unit.properties.dataPpSection = section
   if (opensPage) unit.properties.dataPpBreak = ''
-}
-
-/**
- * Take the footnotes out of the flow: each becomes a `.pp-note` (id = the
- * footnote id the reference links to) holding its paragraph(s), a
- * complementary region (tagged Aside by Chromium, Note by postprocess.ts). Notes nobody
- * references stay in the flow, in the notes section.
- */
-function splitNotes(children: Element[], label: string): { flow: Element[]; notes: Element[] } {
-  const referenced = new Set<string>()
-  const flow = children.filter((child) => !(child.properties.className as string[] | undefined)?.includes('notes'))
-  for (const unit of flow) {
-    visit(unit, 'element', (node: Element) => {
-      if (node.tagName === 'a' && node.properties.dataFootnoteRef !== undefined) referenced.add(String(node.properties.href).slice(1))
-    })
-  }
-  const section = children.find((child) => (child.properties.className as string[] | undefined)?.includes('notes'))
-  const notes: Element[] = []
-  const ol = section?.children.find((c): c is Element => c.type === 'element' && c.tagName === 'ol')
-  if (ol) {
-    let number = 0
-    for (const item of ol.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li')) {
-      number++
-      const id = String(item.properties.id)
-      if (!referenced.has(id)) continue
-      ol.children.splice(ol.children.indexOf(item), 1)
-      const paragraphs = item.children.filter((c): c is Element => c.type === 'element')
-      for (const p of paragraphs) {
-        removeBackrefs(p)
-        isolateAddresses(p)
-      }
-      const first = paragraphs[0]
-      if (first) first.children.unshift(h('a.pp-note-num', { href: `#pp-fnref-${id.replace(/^pp-fn-/, '')}` }, h('bdi', String(number))))
-      notes.push(h('div.pp-note', { id, role: 'complementary', ariaLabel: `${label} ${number}` }, paragraphs))
-    }
-    const rest = ol.children.some((c) => c.type === 'element')
-    if (rest && section) flow.push(section)
-  }
-  return { flow, notes }
-}
-
-/**
- * Links that show a web address are set left to right and isolated (`dir="ltr"`), so that in a
- * right-to-left note the address keeps its slashes in place and does not run into the note number.
- */
-function isolateAddresses(node: Element): void {
-  visit(node, 'element', (el: Element) => {
-    if (el.tagName === 'a' && /^[a-z][a-z0-9+.-]*:\/\//i.test(textOf(el))) el.properties.dir = 'ltr'
-  })
-}
-
-export function removeBackrefs(node: Element): void {
-  node.children = node.children.filter((c) => !(c.type === 'element' && c.properties.dataFootnoteBackref !== undefined))
-  const last = node.children.at(-1)
-  if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '')
-  for (const child of node.children) if (child.type === 'element') removeBackrefs(child)
 }
 
 function collectBlockIds(children: Element[]): string[] {

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { Publication } from '../../project/load.ts'
 import type { TranslationFile } from '../../i18n/translation-file.ts'
 import { facesFor, fontFaceCss } from '../fonts.ts'
-import { facesOfLanguages, fontSettings, fontStackCss } from '../font-registry.ts'
+import { facesOfLanguages, fontStackCss, type FontSettings } from '../font-registry.ts'
 import { renderReviewPage } from './page.ts'
 import { alignRows } from './rows.ts'
 import { writeFileAtomic } from '../../util/files.ts'
@@ -29,6 +29,8 @@ export interface ReviewInput {
   /** dist/<publication> */
   dir: string
   pairs: readonly [string, string][]
+  /** The publication's fonts (registry settings). */
+  fontSettings: FontSettings
   /** How to write a file (default: atomically, unlogged). */
   write?: (path: string, data: string | Uint8Array) => Promise<void>
 }
@@ -71,7 +73,7 @@ export async function writeReviewPages(input: ReviewInput): Promise<string[]> {
       rows,
       styles: [`../${ASSETS_DIR}/${fontsFile}`, `../${ASSETS_DIR}/review.css`],
     })
-    const fonts = fontSettings(publication)
+    const fonts = input.fontSettings
     const faces = facesFor(html.replace(/<[^>]*>/g, ''), facesOfLanguages(fonts, [a, b]))
     await write(join(dir, ASSETS_DIR, fontsFile), fontFaceCss(faces, 'fonts/') + '\n\n' + fontStackCss(fonts, [a, b]) + '\n')
     for (const face of faces) await write(join(dir, ASSETS_DIR, 'fonts', face.fileName), await readFile(face.path))

@@ -9,7 +9,16 @@ export const reviewOutput = {
   async write(context) {
     const { writeReviewPages } = await import('./index.ts') // loaded when it runs: a cached build plans with the registry only
     const { publication, sources, translations, editions, dir, pairs } = context
-    await writeReviewPages({ publication, sources, translations, editions, dir, pairs, write: context.write })
+    await writeReviewPages({
+      publication,
+      sources,
+      translations,
+      editions,
+      dir,
+      pairs,
+      fontSettings: context.fontSettings,
+      write: context.write,
+    })
     return []
   },
 } as const satisfies Output

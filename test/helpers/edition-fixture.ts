@@ -1,37 +1,31 @@
 /**
- * Fixture tests of the edition's unified plugins (src/edition/plugins/): each
- * folder of test/fixtures/edition/ is named after a behaviour and holds
- * `input.md` (the source), optionally `translation.json` (French texts by block
- * number: `{"2": "…"}`, or `{"2": {"text": "…", "stale": true}}`), and
- * `expected.html`: the edition's content as the real processors make it
- * (remark-localize, remark-keep-list-paragraphs, remark-block-properties,
- * remark-rehype, rehype-block-ids, rehype-block-flags, rehype-sections),
- * serialised with hast-util-to-html, each element's block ID shown as
- * `data-test-block`. Regenerate with `UPDATE=1 node scripts/run-tests.mjs edition/plugins`.
+ * An edition built from a fixture folder by the real processors: `input.md` (the source, block n has the ID
+ * `b<n>`) and optionally `translation.json` (French texts by block number: `{"2": "…"}`, or
+ * `{"2": {"text": "…", "stale": true}}`). `fixtureHtml` serialises a tree with hast-util-to-html, one element per
+ * line, each element's block ID shown as `data-test-block`, for the `expected.html` of a fixture test.
  */
-import assert from 'node:assert/strict'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, it } from 'node:test'
 import type { Element, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { visit } from 'unist-util-visit'
-import { editionContent } from '../../src/edition/content.ts'
+import { editionContent, type ContentCopy } from '../../src/edition/content.ts'
 import { localize } from '../../src/edition/localize.ts'
 import { loadUi } from '../../src/edition/model.ts'
-import { createLocalizer } from '../../src/i18n/instance.ts'
+import { createLocalizer, type Localizer } from '../../src/i18n/instance.ts'
 import type { Entry } from '../../src/i18n/translation-file.ts'
 import type { IdentifiedSources } from '../../src/ids/resolve.ts'
+import { groupDetails } from '../../src/source/details.ts'
 import { parseMarkdown } from '../../src/source/parse.ts'
 import { segment } from '../../src/source/segment.ts'
-import { repoRoot } from '../helpers/project.ts'
+import { repoRoot } from './project.ts'
 
-const fixtures = join(repoRoot, 'test', 'fixtures', 'edition')
 const ui = Object.fromEntries([...(await loadUi(repoRoot, ['en', 'fr']))].map(([code, file]) => [code, file.strings]))
 
-/** The fixture's source as identified sources: block n has the ID `b<n>`. */
+/** The fixture's source as identified sources (read as src/source/read.ts reads a file): block n has the ID `b<n>`. */
 function sourcesOf(text: string): IdentifiedSources {
   const tree = parseMarkdown(text)
+  groupDetails(tree, text) // as readSources does
   const { blocks } = segment(tree, text, 'input.md')
   const ids = blocks.map((_, i) => `b${i + 1}`)
   return {
@@ -45,7 +39,15 @@ function sourcesOf(text: string): IdentifiedSources {
   }
 }
 
-export function renderFixture(dir: string): { html: string; messages: string[] } {
+export interface FixtureEdition {
+  /** A copy of the edition's content, to change. */
+  content: ContentCopy
+  localizer: Localizer
+  /** Problems found while localizing, as `reason [ruleId]`. */
+  messages: string[]
+}
+
+export function fixtureEdition(dir: string): FixtureEdition {
   const sources = sourcesOf(readFileSync(join(dir, 'input.md'), 'utf8'))
   const translationPath = join(dir, 'translation.json')
   const raw: Record<string, string | { text: string; stale?: boolean }> = existsSync(translationPath)
@@ -65,23 +67,13 @@ export function renderFixture(dir: string): { html: string; messages: string[] }
   const localizer = createLocalizer({ language, sourceLanguage: 'en', namespace: 'fixture', ui, content })
   const localized = localize({ sources, localizer, sourceLanguage: 'en', entries, translationPath: 'translation.json' })
   const names = new Intl.DisplayNames([language], { type: 'language' })
-  const hast = structuredClone(editionContent(localized, localizer, { languageName: (code) => names.of(code) ?? code }))
-  const root: Root = { type: 'root', children: [...hast.children] }
+  const hast = structuredClone(editionContent(localized, localizer, { languageName: (code) => names.of(code) ?? code })) as ContentCopy
+  return { content: hast, localizer, messages: localized.messages.map((m) => `${m.reason} [${m.ruleId}]`) }
+}
+
+export function fixtureHtml(root: Root): string {
   visit(root, 'element', (node: Element) => {
     if (node.data?.blockId !== undefined) node.properties.dataTestBlock = node.data.blockId
   })
-  return { html: toHtml(root).replaceAll('><', '>\n<') + '\n', messages: localized.messages.map((m) => `${m.reason} [${m.ruleId}]`) }
+  return toHtml(root).replaceAll('><', '>\n<') + '\n'
 }
-
-describe('edition plugins on fixtures', () => {
-  for (const name of readdirSync(fixtures).sort()) {
-    it(`should ${name.replaceAll('-', ' ')}`, () => {
-      const dir = join(fixtures, name)
-      const { html, messages } = renderFixture(dir)
-      const actual = html + messages.map((m) => `<!-- ${m} -->\n`).join('')
-      const expectedPath = join(dir, 'expected.html')
-      if (process.env.UPDATE === '1' || !existsSync(expectedPath)) writeFileSync(expectedPath, actual)
-      assert.equal(actual, readFileSync(expectedPath, 'utf8'))
-    })
-  }
-})
