@@ -39,18 +39,18 @@ describe('alt text and translator notes in the exchange formats', () => {
   it('should give the alt text and title as text between codes in XLIFF 2, XLIFF 1.2 and PO', async () => {
     const x2 = await exported('xliff2')
     const unit2 = new RegExp(`<unit id="${IMAGE}"[\\s\\S]*?</unit>`).exec(x2)![0]
-    assert.match(
-      unit2,
-      /<source><pc id="1" type="image" dataRefStart="d1" dataRefEnd="d2">A bar chart of readers by region<\/pc>Readers by region<ph id="2" type="image" dataRef="d3" disp="&quot;\)"\/><\/source>/,
-    )
+    const source2 =
+      '<source><pc id="1" type="image" dataRefStart="d1" dataRefEnd="d2">A bar chart of readers by region</pc>' +
+      'Readers by region<ph id="2" type="image" dataRef="d3" disp="&quot;)"/></source>'
+    assert.ok(unit2.includes(source2), unit2)
     assert.match(unit2, new RegExp(`<target><pc id="1"[^>]*>${jaAlt}</pc>地域別の読者数<ph id="2"`))
     for (const [, data] of unit2.matchAll(/<data id="d\d">([^<]*)<\/data>/g)) assert.doesNotMatch(data!, /bar chart|Readers|地域/)
     const x12 = await exported('xliff12')
     const unit12 = new RegExp(`<trans-unit id="${IMAGE}"[\\s\\S]*?</trans-unit>`).exec(x12)![0]
-    assert.match(
-      unit12,
-      /<source><g id="1" ctype="x-image" pp:start="!\[" pp:end="\]\(images\/readers.png &quot;">A bar chart of readers by region<\/g>Readers by region<x id="2"/,
-    )
+    const source12 =
+      '<source><g id="1" ctype="x-image" pp:start="![" pp:end="](images/readers.png &quot;">' +
+      'A bar chart of readers by region</g>Readers by region<x id="2"'
+    assert.ok(unit12.includes(source12), unit12)
     assert.match(unit12, new RegExp(`<target state="translated"><g id="1"[^>]*>${jaAlt}</g>地域別の読者数<x id="2"`))
     const po = await exported('po')
     assert.match(
