@@ -221,7 +221,7 @@ describe('a publication in eight scripts, in every format', () => {
     }
   })
 
-  it('should show the image with its translated alt text in the HTML, the EPUB and the PDF of every language', () => {
+  it('should show the image with its translated alt text in the HTML, EPUB, PDF and parallel PDF of every language', () => {
     for (const language of languages) {
       const alt = altOf(language)
       const html = readFileSync(edition(language, 'html'), 'utf8')
@@ -244,6 +244,10 @@ describe('a publication in eight scripts, in every format', () => {
       // The real picture (80 × 48), not the 14 × 16 icon Chromium prints for a broken image.
       assert.match(tool('pdfimages', ['-list', pdf]), /^\s+\d+\s+\d+\s+image\s+80\s+48\s/m, `${language}: the PDF image`)
       assert.deepEqual(figureAlts(pdf), [alt], `${language}: the PDF Figure /Alt`)
+      if (language === 'en') continue
+      const parallel = join(out, fixtureId, 'parallel', `en-${language}.pdf`)
+      assert.equal(tool('pdfimages', ['-list', parallel]).match(/^\s+\d+\s+\d+\s+image\s+80\s+48\s/gm)?.length, 2, `en-${language}`)
+      assert.deepEqual(figureAlts(parallel).sort(), [altOf('en'), alt].sort(), `en-${language}: the parallel PDF Figure /Alt`)
     }
   })
 
