@@ -149,9 +149,9 @@ describe('a publication in eight scripts, in every format', () => {
       )
   })
 
-  it('should have no serious Ace violations in the EPUB of any language', async () => {
+  it('should have no serious Ace violations in the EPUB of each of the eight target languages', async () => {
     const chromium = chromiumPath()
-    const results = await mapBounded(languages, 2, async (language) => ({
+    const results = await mapBounded(fixtureLanguages, 2, async (language) => ({
       language,
       ...(await ace(edition(language, 'epub'), join(out, 'ace', language), chromium)),
     }))
