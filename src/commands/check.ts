@@ -15,6 +15,8 @@ import { findPublications, translationPath, uiPath } from '../project/paths.ts'
 import { readUiStrings } from '../i18n/ui-strings.ts'
 import { loadTranslations } from '../i18n/load.ts'
 import { untranslatedUi } from '../i18n/ui-strings.ts'
+import type { Block } from '../source/segment.ts'
+import { visit } from 'unist-util-visit'
 
 export interface CheckOptions {
   root: string
@@ -44,6 +46,8 @@ export interface LanguageCheck {
 }
 
 export interface CheckReport {
+  /** Findings on the sources themselves (an image without alt text), at their Markdown position. */
+  source: CheckItem[]
   languages: LanguageCheck[]
   /** True when --strict would fail: an error-level finding, a stale or a missing entry. */
   failsStrict: boolean
@@ -51,14 +55,21 @@ export interface CheckReport {
 
 export async function checkTranslations(options: CheckOptions, logger: Logger): Promise<CheckReport> {
   const results: LanguageCheck[] = []
+  const source: CheckItem[] = []
   for (const publication of await findPublications(options.root, options.publication)) {
-    results.push(...(await checkPublication(publication, options.languages, logger)))
+    const checked = await checkPublication(publication, options.languages, logger)
+    results.push(...checked.languages)
+    source.push(...checked.source)
   }
   const failsStrict = results.some((r) => r.counts.errors + r.counts.stale + r.counts.missing > 0)
-  return { languages: results, failsStrict }
+  return { source, languages: results, failsStrict }
 }
 
-async function checkPublication(publication: Publication, requested: string[] | undefined, logger: Logger): Promise<LanguageCheck[]> {
+async function checkPublication(
+  publication: Publication,
+  requested: string[] | undefined,
+  logger: Logger,
+): Promise<{ languages: LanguageCheck[]; source: CheckItem[] }> {
   const { config } = publication
   const unknown = (requested ?? []).filter((code) => !config.languages.includes(code))
   if (unknown.length > 0) {
@@ -81,7 +92,8 @@ async function checkPublication(publication: Publication, requested: string[] | 
   const uiMissing = new Map(
     await Promise.all(languages.map(async (l) => [l, await untranslatedUi(join(publication.root, uiPath(l)), uiPath(l))] as const)),
   )
-  return languages.map((language) => {
+  const source = sources.blocks.flatMap((block, index) => imagesWithoutAlt(block, sources.ids[index]!))
+  const checked = languages.map((language) => {
     const loaded = translations.files.get(language)
     const file = loaded?.path ?? translationPath(language, config.id)
     const place = (id: string): Place | undefined =>
@@ -131,6 +143,26 @@ async function checkPublication(publication: Publication, requested: string[] | 
       },
     }
   })
+  return { languages: checked, source }
+}
+
+/** A warning for each image of a source block whose alt text is empty, at the image's place in the Markdown. */
+function imagesWithoutAlt(block: Block, id: string): CheckItem[] {
+  const items: CheckItem[] = []
+  if (block.kind === 'code') return items
+  visit(block.node, (node) => {
+    if ((node.type !== 'image' && node.type !== 'imageReference') || (node.alt ?? '').trim() !== '') return
+    const start = node.position?.start
+    items.push({
+      id,
+      level: 'warning',
+      rule: 'alt-text',
+      message: `${id}: an image has no alt text: write what it shows between the brackets of ![…](…), for readers who cannot see it.`,
+      file: block.file,
+      ...(start ? { line: start.line, column: start.column } : {}),
+    })
+  })
+  return items
 }
 
 /** The interface strings of the source and checked languages that exist: read (and so checked) as a build reads them. */
@@ -144,7 +176,7 @@ async function checkUiStrings(publication: Publication, languages: readonly stri
 /** `path:line:column: [rule] message` lines, then one summary line per language. */
 export function formatCheckReport(report: CheckReport): string[] {
   const lines: string[] = []
-  for (const result of report.languages) {
+  for (const result of [{ items: report.source }, ...report.languages]) {
     for (const item of result.items) {
       const where = [item.file, item.line, item.column].filter((p) => p !== undefined).join(':')
       lines.push(`${where}: ${item.level === 'warning' ? 'warning: ' : ''}[${item.rule}] ${item.message}`)

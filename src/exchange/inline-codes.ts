@@ -7,6 +7,12 @@
  * Markdown between codes stays text verbatim (escapes included), each code
  * keeps its exact Markdown as `data`. Joining the parts gives back the
  * original string byte for byte.
+ *
+ * An image's alt text and title are text for the translator, not code data:
+ * `![alt](chart.png "title")` is a paired code `![` … `](chart.png "` around
+ * the alt, then the title as text, then a code `")`. An image reference
+ * written with its label only (`![alt]`, `![alt][]`) stays one code: its alt
+ * is its label.
  */
 import type { Nodes, Parent } from 'mdast'
 import { definitionsUsedIn, parseBlockMarkdown } from '../source/parse.ts'
@@ -73,6 +79,11 @@ export function toInline(markdown: string, options: { code?: boolean } = {}): In
     const at = offsets(node)
     const pairKind = paired[node.type]
     const phKind = standalone[node.type]
+    const image = at && (node.type === 'image' || node.type === 'imageReference') ? imageEvents(node, markdown, at) : undefined
+    if (image) {
+      events.push(...image)
+      return
+    }
     if (at && phKind) {
       events.push({ what: 'ph', from: at[0], to: at[1], kind: phKind })
       return
@@ -117,6 +128,54 @@ export function toInline(markdown: string, options: { code?: boolean } = {}): In
   }
   if (cursor < markdown.length) root.push(markdown.slice(cursor))
   return root
+}
+
+/**
+ * The codes of an image whose alt (and title) is text: an opening code up to the alt, a closing code up to
+ * the title (or the end), and a code after the title. Undefined when the image stays one code.
+ */
+function imageEvents(node: Nodes, markdown: string, [from, to]: [number, number]): Event[] | undefined {
+  const raw = markdown.slice(from, to)
+  if (node.type === 'imageReference' && node.referenceType !== 'full') return undefined
+  const altEnd = closingBracket(raw)
+  if (!raw.startsWith('![') || altEnd === undefined) return undefined
+  const events: Event[] = [{ what: 'open', from, to: from + 2, kind: 'image' }]
+  const title = node.type === 'image' && typeof node.title === 'string' ? titleRange(raw) : undefined
+  if (!title || title[0] <= altEnd) {
+    events.push({ what: 'close', from: from + altEnd, to, kind: 'image' })
+    return events
+  }
+  events.push({ what: 'close', from: from + altEnd, to: from + title[0], kind: 'image' })
+  events.push({ what: 'ph', from: from + title[1], to, kind: 'image' })
+  return events
+}
+
+/** Offset of the `]` that closes the alt of `![…`, skipping escapes and nested brackets. */
+function closingBracket(raw: string): number | undefined {
+  let depth = 0
+  for (let i = 2; i < raw.length; i++) {
+    const c = raw[i]
+    if (c === '\\') i++
+    else if (c === '[') depth++
+    else if (c === ']' && depth-- === 0) return i
+  }
+  return undefined
+}
+
+/** Start and end offsets of the title text inside `![alt](url "title")`, delimiters excluded. */
+function titleRange(raw: string): [number, number] | undefined {
+  let end = raw.length - 2
+  while (end > 0 && /\s/.test(raw[end]!)) end--
+  const close = raw[end]
+  const open = close === ')' ? '(' : close === '"' || close === "'" ? close : undefined
+  if (!open || raw[raw.length - 1] !== ')') return undefined
+  for (let i = end - 1; i > 0; i--) {
+    if (raw[i] !== open) continue
+    let slashes = 0
+    while (raw[i - 1 - slashes] === '\\') slashes++
+    if (slashes % 2 === 0) return [i + 1, end]
+  }
+  return undefined
 }
 
 /** Markdown from text and codes: the inverse of `toInline`. */

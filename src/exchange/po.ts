@@ -57,7 +57,8 @@ export function writePo(header: ExportHeader, units: ExportUnit[]): string {
         msgstr: [unit.target],
         comments: {
           ...(unit.comments ? { translator: commentsToPo(unit.comments) } : {}),
-          extracted: `${contextNote(unit)}\n${BASE}${unit.base}`,
+          // The source's comment before the block first (`#.` lines), for the translator; reviewers' comments are `# `.
+          extracted: `${unit.translatorNote ? unit.translatorNote + '\n' : ''}${contextNote(unit)}\n${BASE}${unit.base}`,
           reference: unit.location,
           ...(fuzzy ? { flag: 'fuzzy' } : {}),
           ...(unit.previousSource !== undefined ? { previous: `msgid ${quote(unit.previousSource)}` } : {}),

@@ -37,6 +37,8 @@ export interface ExportUnit {
   location: string
   /** Reviewers' comments on the entry (absent when none). */
   comments?: Comment[]
+  /** The source's HTML comment before the block: a note for the translator (absent when none). */
+  translatorNote?: string
 }
 
 /** What a reader gives back for one unit. */
@@ -105,6 +107,7 @@ export function buildUnits(blocks: Block[], ids: string[], file: TranslationFile
       ...(heading !== undefined && block.kind !== 'heading' ? { heading } : {}),
       location: `${block.file}:${block.line}`,
       ...(entry?.comments && entry.comments.length > 0 ? { comments: entry.comments } : {}),
+      ...(block.translatorNote ? { translatorNote: block.translatorNote } : {}),
     })
   })
   return units

@@ -12,6 +12,7 @@
  * without them is resolved from the source code with the same id.
  * Comments: one <note from="author" annotates="target"> per comment (pp:id,
  * pp:date, pp:resolved yes/no, pp:needs-work) and per reply (pp:reply-to, pp:date).
+ * The source's comment before the block is <note from="developer" annotates="source">.
  * A note a tool adds (any other `from`) imports as a new comment by that author.
  */
 import type { Element } from '@xmldom/xmldom'
@@ -27,6 +28,8 @@ import { firstChild, parseXml, placeOf, XmlBuilder } from './xml.ts'
 
 export const XLIFF12_NS = 'urn:oasis:names:tc:xliff:document:1.2'
 export const PRESS_NS = 'urn:polyglot-press:xliff'
+/** Who wrote the source's comment for the translator (`<note from="developer" annotates="source">`, not imported). */
+const DEVELOPER = 'developer'
 
 const ctypes: Record<CodeKind, string> = {
   emphasis: 'italic',
@@ -94,7 +97,8 @@ export function writeXliff12(header: ExportHeader, units: ExportUnit[]): string 
         }
         const code = x.document.createElementNS(XLIFF12_NS, part.type === 'pc' ? 'g' : 'x')
         code.setAttribute('id', part.id)
-        code.setAttribute('ctype', ctypes[part.kind])
+        // XLIFF 1.2 keeps ctype "image" for <x/>; an image around its alt text is a <g>, of a user type.
+        code.setAttribute('ctype', part.type === 'pc' && part.kind === 'image' ? 'x-image' : ctypes[part.kind])
         if (part.type === 'ph') {
           code.setAttribute('equiv-text', part.data)
           code.setAttributeNS(PRESS_NS, 'pp:data', part.data)
@@ -112,6 +116,7 @@ export function writeXliff12(header: ExportHeader, units: ExportUnit[]): string 
       fill(x.element(u, 'target', { state }, 4), alignCodes(source, toInline(unit.target, { code: isCode })))
     }
     x.textElement(u, 'note', contextNote(unit), { from: 'polyglot-press' }, 4)
+    if (unit.translatorNote) x.textElement(u, 'note', unit.translatorNote, { from: DEVELOPER, annotates: 'source' }, 4)
     if (unit.previousSource !== undefined)
       x.textElement(u, 'note', `Previous source: ${unit.previousSource}`, { from: 'polyglot-press', annotates: 'source' }, 4)
     writeComments(x, u, unit.comments ?? [])
@@ -247,7 +252,7 @@ function readComments(unit: Element): ImportedComment[] {
   for (const note of [...unit.getElementsByTagNameNS(XLIFF12_NS, 'note')]) {
     const from = note.getAttribute('from') ?? ''
     const text = note.textContent ?? ''
-    if (from === OWN || text.trim() === '') continue
+    if (from === OWN || text.trim() === '' || (from === DEVELOPER && note.getAttribute('annotates') === 'source')) continue
     const author = from || TOOL_AUTHOR
     const date = note.getAttributeNS(PRESS_NS, 'date') || undefined
     const replyTo = note.getAttributeNS(PRESS_NS, 'reply-to')

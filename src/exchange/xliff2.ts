@@ -4,7 +4,8 @@
  * One <unit> per paragraph ID, one <segment> with the entry's state
  * (initial/translated/reviewed/final are XLIFF 2's own states); a stale entry
  * is state="initial" subState="press:stale" with the previous source in a
- * note. Inline Markdown is <pc>/<ph> whose Markdown lives in <originalData>.
+ * note; the source's comment before the block is a <note category="developer">
+ * for the translator (not imported back). Inline Markdown is <pc>/<ph> whose Markdown lives in <originalData>.
  * The entry fingerprint at export time is kept in the Metadata module.
  * Comments: one <note category="press:comment" id="c1"> per comment and one
  * <note category="press:reply" id="c1.r1"> per reply, holding the text; the
@@ -63,6 +64,7 @@ export function writeXliff2(header: ExportHeader, units: ExportUnit[]): string {
     const notes = x.element(u, 'notes', {}, 3)
     x.textElement(notes, 'note', contextNote(unit), { category: 'context' }, 4)
     x.textElement(notes, 'note', unit.location, { category: 'location' }, 4)
+    if (unit.translatorNote) x.textElement(notes, 'note', unit.translatorNote, { category: 'developer', appliesTo: 'source' }, 4)
     if (unit.previousSource !== undefined) x.textElement(notes, 'note', unit.previousSource, { category: 'previous-source' }, 4)
     for (const [noteId, category, c] of commentNotes(unit.comments)) x.textElement(notes, 'note', c.text, { id: noteId, category }, 4)
     x.close(notes, 3)
@@ -241,7 +243,7 @@ const withData = (data: CodeData | undefined): { data?: CodeData } => (data ? { 
 
 const COMMENT = 'press:comment'
 const REPLY = 'press:reply'
-const OWN_NOTES = new Set(['context', 'location', 'previous-source'])
+const OWN_NOTES = new Set(['context', 'location', 'previous-source', 'developer'])
 
 /** [note id, category, comment or reply, extra metadata] for each comment and reply, in order. */
 function commentNotes(comments: Comment[] | undefined): [string, string, Comment | Reply, [string, string][]][] {

@@ -1,4 +1,5 @@
 /** Translation QA: every check over one pair of texts. Pure functions, no disk. */
+import { checkAltText } from './alt-text.ts'
 import { checkFootnotes } from './footnotes.ts'
 import { checkInvisible } from './invisible.ts'
 import { checkLengthRatio } from './length-ratio.ts'
@@ -16,6 +17,7 @@ export const checks: Record<string, Check> = {
   'length-ratio': checkLengthRatio,
   untranslated: checkUntranslated,
   'invisible-characters': checkInvisible,
+  'alt-text': checkAltText,
 }
 
 /** All findings for a pair, errors first. An empty target is not checked (it is missing, not wrong). */

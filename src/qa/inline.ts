@@ -19,6 +19,8 @@ export interface InlineFacts {
   markup: Record<string, number>
   /** Raw HTML found in the text. */
   html: string[]
+  /** The alt text of each image, in order. */
+  alts: string[]
 }
 
 const cache = new Map<string, InlineFacts>()
@@ -27,7 +29,7 @@ export function inlineFacts(markdown: string): InlineFacts {
   const cached = cache.get(markdown)
   if (cached) return cached
   const tree = parseBlockMarkdown(markdown)
-  const facts: InlineFacts = { footnotes: [], links: [], text: '', textNodes: [], markup: {}, html: [] }
+  const facts: InlineFacts = { footnotes: [], links: [], text: '', textNodes: [], markup: {}, html: [], alts: [] }
   const prose: string[] = []
   const visit = (node: Nodes): void => {
     switch (node.type) {
@@ -44,10 +46,12 @@ export function inlineFacts(markdown: string): InlineFacts {
       case 'image':
         facts.links.push(node.url)
         prose.push(node.alt ?? '')
+        facts.alts.push(node.alt ?? '')
         return
       case 'linkReference':
       case 'imageReference':
         facts.links.push(`[${node.label ?? node.identifier}]`)
+        if (node.type === 'imageReference') facts.alts.push(node.alt ?? '')
         break
       case 'text':
         facts.textNodes.push(node.value)

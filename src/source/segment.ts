@@ -7,6 +7,8 @@
  * lost in a round trip), with container prefixes (`> `, list indentation)
  * removed from continuation lines. Headings and table cells are sliced from
  * their first to their last inline node: no `#` marks, no pipes, no padding.
+ * An HTML comment directly before a block is that block's note for the
+ * translator (exported with it, never published).
  */
 import type { Nodes, Parent, Root, RootContent } from 'mdast'
 import type { VFileMessage } from 'vfile-message'
@@ -33,6 +35,8 @@ export interface Block {
   noteLabel?: string
   /** Heading depth, for headings. */
   depth?: number
+  /** The HTML comment(s) written directly before the block: a note for the translator. */
+  translatorNote?: string
 }
 
 export interface Segmentation {
@@ -44,10 +48,13 @@ export interface Segmentation {
 export function segment(tree: Root, text: string, file: string): Segmentation {
   const blocks: Block[] = []
   const messages: VFileMessage[] = []
+  let note: string | undefined
 
   const add = (kind: BlockKind, node: Nodes, extra: Partial<Block> = {}): void => {
     const slice = sliceBlock(node, text, kind)
     const start = node.position?.start
+    const translatorNote = note
+    note = undefined
     blocks.push({
       kind,
       text: slice,
@@ -57,6 +64,7 @@ export function segment(tree: Root, text: string, file: string): Segmentation {
       column: start?.column ?? 1,
       node,
       ...extra,
+      ...(translatorNote ? { translatorNote } : {}),
     })
   }
 
@@ -88,8 +96,12 @@ export function segment(tree: Root, text: string, file: string): Segmentation {
         for (const child of node.children) visit(child, node.label ?? node.identifier)
         return
       case 'html':
-        // A comment is a note for whoever edits the source: never published, never translated.
-        if (readHtml(node.value)?.kind === 'comment') return
+        // A comment is never published nor translated: it is a note for the translator of the next block.
+        if (readHtml(node.value)?.kind === 'comment') {
+          const said = commentText(node.value)
+          if (said !== '') note = note ? `${note}\n${said}` : said
+          return
+        }
         unsupported(
           node,
           'A raw HTML block',
@@ -98,6 +110,7 @@ export function segment(tree: Root, text: string, file: string): Segmentation {
         return
       case 'thematicBreak':
       case 'definition':
+        note = undefined
         return
       default:
         if ('children' in node) for (const child of (node as Parent).children) visit(child as Nodes, noteLabel)
@@ -117,6 +130,16 @@ export function segment(tree: Root, text: string, file: string): Segmentation {
 
   for (const child of tree.children as RootContent[]) visit(child)
   return { blocks, messages }
+}
+
+/** The words of an HTML comment (or comments), each line trimmed. */
+function commentText(html: string): string {
+  return html
+    .replace(/<!--|-->/g, '\n')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('\n')
 }
 
 /** The Markdown of one block, without container prefixes on continuation lines. */

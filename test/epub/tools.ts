@@ -89,9 +89,16 @@ export interface AceViolation {
  */
 export async function ace(file: string, reportDir: string, chromium: string): Promise<{ outcome: string; violations: AceViolation[] }> {
   const bin = join(root, 'node_modules', '.bin', 'ace-cli')
-  await run(bin, ['--silent', '--force', '--outdir', reportDir, '--tempdir', join(reportDir, 'tmp'), file], {
-    env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromium, PUPPETEER_SKIP_DOWNLOAD: '1' },
-    timeout: 240_000,
+  const once = () =>
+    run(bin, ['--silent', '--force', '--outdir', reportDir, '--tempdir', join(reportDir, 'tmp'), file], {
+      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromium, PUPPETEER_SKIP_DOWNLOAD: '1' },
+      timeout: 240_000,
+    })
+  // On a loaded machine Ace now and then stops with exit 1 and no report (its browser timed out): that is no
+  // finding, so it runs once more; a second failure fails the test. Findings come from the report only.
+  await once().catch((error: unknown) => {
+    if (existsSync(join(reportDir, 'report.json'))) throw error
+    return once()
   })
   const report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as {
     'earl:result': { 'earl:outcome': string }

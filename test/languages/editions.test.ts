@@ -1,8 +1,10 @@
 /**
  * The multi-script fixture in every format: de, el, ja, ko, zh-Hant, he, hi
- * and th build with bundled fonts only (pdffonts), no missing-glyph boxes on a
- * rendered page, valid EPUBs (epubcheck) and HTML (Nu checker), and the
- * direction and fonts each tag asks for. One build of everything.
+ * and th build with bundled fonts only (pdffonts), no missing-glyph boxes on
+ * any page, valid EPUBs (epubcheck, Ace) and HTML (Nu checker), the direction
+ * and fonts each tag asks for, a chapter per file that opens with `#`, the
+ * image with its translated alt text in every format, and no comment
+ * published. One build of everything.
  */
 import assert from 'node:assert/strict'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
@@ -12,8 +14,8 @@ import { strFromU8, unzipSync } from 'fflate'
 import { mapBounded } from '../../src/util/async.ts'
 import { ace, epubcheck } from '../epub/tools.ts'
 import { nuCheck } from '../helpers/html.ts'
-import { press } from '../helpers/project.ts'
-import { pdffonts, tool } from '../pdf/tools.ts'
+import { press, repoRoot } from '../helpers/project.ts'
+import { bookmarks, pdffonts, pdfinfo, tool } from '../pdf/tools.ts'
 import { assertRealGlyphs, glyphs, ink } from '../pdf/glyph-check.ts'
 import { copyFixture, fixtureId, fixtureLanguages } from './fixture.ts'
 import { pathToFileURL } from 'node:url'
@@ -30,6 +32,28 @@ const ownFont: Record<string, RegExp> = {
   hi: /NotoSerifDevanagari/,
   th: /NotoSerifThai/,
 }
+
+const chapters = ['h-fme0qa', 'h-g5tdkj', 'h-15kqoi']
+const source = join(repoRoot, 'test', 'fixtures', fixtureId)
+const image = readFileSync(join(source, 'content', fixtureId, 'images', 'readers.png'))
+/** The text of a block in a language (the source's for en), from the fixture's lock and translation files. */
+function textOf(language: string, id: string): string {
+  if (language === 'en')
+    return JSON.parse(readFileSync(join(source, 'content', fixtureId, 'ids.lock.json'), 'utf8')).blocks.find(
+      (b: { id: string }) => b.id === id,
+    ).text
+  return JSON.parse(readFileSync(join(source, 'translations', language, `${fixtureId}.json`), 'utf8')).entries[id].text
+}
+const altOf = (language: string): string => /^!\[([^\]]+)\]/.exec(textOf(language, 'p-1wi1xh'))![1]!
+/** The /Alt of every Figure structure element of a tagged PDF. */
+function figureAlts(file: string): string[] {
+  const objects = JSON.parse(tool('qpdf', ['--json=2', '--json-key=qpdf', file])).qpdf[1] as Record<string, { value?: unknown }>
+  return Object.values(objects)
+    .map((o) => o.value as Record<string, string> | undefined)
+    .filter((v) => v?.['/S'] === '/Figure')
+    .map((v) => String(v!['/Alt'] ?? '').replace(/^u:/, ''))
+}
+const comment = /The key name P|printed on the keyboard|<!--/
 
 describe('a publication in eight scripts, in every format', () => {
   let dir = ''
@@ -74,10 +98,12 @@ describe('a publication in eight scripts, in every format', () => {
     }
   })
 
-  it('should draw the title page and the first text page of each language with real glyphs', () => {
+  it('should draw every page of each language with real glyphs', () => {
     for (const language of fixtureLanguages) {
       const file = edition(language, 'pdf')
-      for (const page of [1, 3]) {
+      const pages = Number(pdfinfo(file)['Pages'])
+      assert.ok(pages >= 5, `${language}: ${pages} pages`)
+      for (let page = 1; page <= pages; page++) {
         const where = `${language} page ${page}`
         assert.ok(ink(file, page) > 0.002, `${where}: blank`)
         // mutool names shaped Hebrew, Devanagari and Thai clusters from the font, not the ToUnicode map.
@@ -123,9 +149,9 @@ describe('a publication in eight scripts, in every format', () => {
       )
   })
 
-  it('should have no serious Ace violations in the right-to-left, Devanagari and Japanese EPUBs', async () => {
+  it('should have no serious Ace violations in the EPUB of each of the eight target languages', async () => {
     const chromium = chromiumPath()
-    const results = await mapBounded(['he', 'hi', 'ja'], 2, async (language) => ({
+    const results = await mapBounded(fixtureLanguages, 2, async (language) => ({
       language,
       ...(await ace(edition(language, 'epub'), join(out, 'ace', language), chromium)),
     }))
@@ -172,5 +198,66 @@ describe('a publication in eight scripts, in every format', () => {
       errors.map((m) => `${m.url}:${m.lastLine}: ${m.message}`),
       [],
     )
+  })
+
+  it('should open a chapter with each file that starts with #, and go on with the chapter in a file without a heading', () => {
+    for (const language of languages) {
+      const html = readFileSync(edition(language, 'html'), 'utf8')
+      const sections = [...html.matchAll(/<section class="thesis" aria-labelledby="([^"]+)">([\s\S]*?)<\/section>/g)]
+      assert.deepEqual(
+        sections.map((m) => m[1]),
+        chapters,
+        language,
+      )
+      assert.match(sections[2]![2]!, /<h2 id="h-6reh7j"[\s\S]*<p id="p-u7x2m3"/, `${language}: closing.md continues the last chapter`)
+      const nav = strFromU8(unzipSync(readFileSync(edition(language, 'epub')))['EPUB/nav.xhtml']!)
+      const toc = /<nav[^>]*epub:type="toc"[\s\S]*?<\/nav>/.exec(nav)![0]
+      for (const id of chapters) assert.ok(toc.includes(textOf(language, id).replace(/&/g, '&amp;')), `${language}: ${id} in the EPUB nav`)
+      const marks = bookmarks(edition(language, 'pdf'))
+      const top = marks.filter((m) => chapters.some((id) => m.title === textOf(language, id)))
+      assert.equal(top.length, 3, `${language}: ${JSON.stringify(marks)}`)
+      assert.ok(top.every((m) => m.depth === top[0]!.depth))
+      assert.ok(marks.find((m) => m.title === textOf(language, 'h-6reh7j'))!.depth > top[0]!.depth, `${language}: ## under #`)
+    }
+  })
+
+  it('should show the image with its translated alt text in the HTML, EPUB, PDF and parallel PDF of every language', () => {
+    for (const language of languages) {
+      const alt = altOf(language)
+      const html = readFileSync(edition(language, 'html'), 'utf8')
+      const img = new RegExp(`<img src="(images/[0-9a-f]{16}\\.png)" alt="${alt}"`).exec(html)
+      assert.ok(img, `${language}: <img alt="${alt}">`)
+      assert.deepEqual(readFileSync(join(out, fixtureId, language, img[1]!)), image, `${language}: HTML image bytes`)
+      const epub = unzipSync(readFileSync(edition(language, 'epub')))
+      const opf = strFromU8(epub['EPUB/content.opf']!)
+      const item = /<item id="[^"]+" href="(images\/[0-9a-f]{16}\.png)" media-type="image\/png"\/>/.exec(opf)
+      assert.ok(item, `${language}: the image in the EPUB manifest`)
+      assert.deepEqual(Buffer.from(epub[`EPUB/${item[1]}`]!), image, `${language}: EPUB image bytes`)
+      const xhtml = Object.entries(epub)
+        .filter(([name]) => name.endsWith('.xhtml'))
+        .map(([, bytes]) => strFromU8(bytes))
+      assert.ok(
+        xhtml.some((page) => page.includes(`alt="${alt}"`)),
+        `${language}: EPUB <img alt>`,
+      )
+      const pdf = edition(language, 'pdf')
+      // The real picture (80 × 48), not the 14 × 16 icon Chromium prints for a broken image.
+      assert.match(tool('pdfimages', ['-list', pdf]), /^\s+\d+\s+\d+\s+image\s+80\s+48\s/m, `${language}: the PDF image`)
+      assert.deepEqual(figureAlts(pdf), [alt], `${language}: the PDF Figure /Alt`)
+      if (language === 'en') continue
+      const parallel = join(out, fixtureId, 'parallel', `en-${language}.pdf`)
+      assert.equal(tool('pdfimages', ['-list', parallel]).match(/^\s+\d+\s+\d+\s+image\s+80\s+48\s/gm)?.length, 2, `en-${language}`)
+      assert.deepEqual(figureAlts(parallel).sort(), [altOf('en'), alt].sort(), `en-${language}: the parallel PDF Figure /Alt`)
+    }
+  })
+
+  it('should publish no comment of the sources in any format', () => {
+    for (const language of languages) {
+      assert.doesNotMatch(readFileSync(edition(language, 'html'), 'utf8'), comment, `${language} HTML`)
+      const epub = unzipSync(readFileSync(edition(language, 'epub')))
+      for (const [name, bytes] of Object.entries(epub))
+        if (name.endsWith('.xhtml')) assert.doesNotMatch(strFromU8(bytes), comment, `${language} EPUB ${name}`)
+      assert.doesNotMatch(tool('pdftotext', [edition(language, 'pdf'), '-']), comment, `${language} PDF`)
+    }
   })
 })

@@ -106,7 +106,7 @@ describe('a character no configured font covers', () => {
 
   it('should fail on text of another script in a source block, at its line and column', () => {
     const dir = copyFixture()
-    const md = `content/${fixtureId}/practice.md`
+    const md = `content/${fixtureId}/closing.md`
     write(dir, md, read(dir, md).replace('Good tools make careful work easier', 'Good tools (ገ) make careful work easier'))
     assert.equal(press(dir, ['ids']).status, 0)
     const run = press(dir, ['build', '--lang', 'en', '--format', 'html'])
