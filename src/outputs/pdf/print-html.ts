@@ -20,7 +20,7 @@ import { facesOfLanguages, familyList, fontStackCss, languageFonts, type FontSet
 import { copyContent, textOf } from '../../edition/content.ts'
 import { typesetTree } from '../../edition/plugins/rehype-typography.ts'
 import { typeset } from '../../edition/typography/typeset.ts'
-import { pageCss, type PageGeometry } from './page-css.ts'
+import { pageCss, runningHeadProbeCss, runningHeadProbes, type PageGeometry } from './page-css.ts'
 import { folderUrl } from './resources.ts'
 import { hyphenateTree, justificationCss } from '../hyphenation.ts'
 
@@ -132,18 +132,14 @@ export function printDocument(input: PrintInput): PrintDocument {
   )
   const fontCss = faces.map((face) => fontFaceCss([face], folderUrl(dirname(face.path)))).join('\n')
   const family = fontStack(input.fonts, edition.language)
+  const heads = { dir: edition.dir, fontFamily: family, title: typeset(meta.title, edition.language), sections, pageOf: l.t('pageOf') }
   const css = [
     fontCss,
     input.css,
     fontStackCss(input.fonts, [input.sourceLanguage, edition.language]),
     justificationCss([input.sourceLanguage, edition.language]),
-    pageCss(input.geometry, {
-      dir: edition.dir,
-      fontFamily: family,
-      title: typeset(meta.title, edition.language),
-      sections,
-      pageOf: l.t('pageOf'),
-    }),
+    pageCss(input.geometry, heads),
+    runningHeadProbeCss(heads),
   ].join('\n')
 
   const tree: Root = {
@@ -159,7 +155,12 @@ export function printDocument(input: PrintInput): PrintDocument {
           meta.keywords?.length ? h('meta', { name: 'keywords', content: meta.keywords.join(', ') }) : undefined,
           h('style', css),
         ]),
-        h('body', [h('div#pp-source', [titlePage, toc, ...flow, colophonUnit]), h('div#pp-note-source', notes), h('div#pp-pages')]),
+        h('body', [
+          h('div#pp-source', [titlePage, toc, ...flow, colophonUnit]),
+          h('div#pp-note-source', notes),
+          h('div#pp-pages'),
+          runningHeadProbes(heads),
+        ]),
       ]),
     ],
   }

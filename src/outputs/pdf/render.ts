@@ -30,18 +30,22 @@ export const typesetting: Required<PpTypesetting> = { orphans: 3, widows: 3 }
  * so the document printed is the one written.
  */
 export async function injectPaginator(page: Page): Promise<void> {
-  paginatorSource ??= Promise.all(['./soft-hyphens.js', './paginator.js'].map((f) => readFile(new URL(f, import.meta.url), 'utf8'))).then(
-    (parts) => parts.join('\n'),
-  )
+  paginatorSource ??= Promise.all(
+    ['./soft-hyphens.js', './running-heads.js', './paginator.js'].map((f) => readFile(new URL(f, import.meta.url), 'utf8')),
+  ).then((parts) => parts.join('\n'))
   const script = await page.addScriptTag({ content: await paginatorSource })
   await script.evaluate((element) => element.remove())
   await script.dispose()
 }
 
-/** Pour the page's flow into pages (see paginator.js). */
+/** Pour the page's flow into pages (see paginator.js), then fit the running heads (running-heads.js). */
 export async function paginate(page: Page, options: PpTypesetting = typesetting): Promise<Pagination> {
   await injectPaginator(page)
-  return page.evaluate((o) => window.ppPaginate(o), options)
+  return page.evaluate(async (o) => {
+    const pagination = await window.ppPaginate(o)
+    window.ppFitRunningHeads()
+    return pagination
+  }, options)
 }
 
 /** The print HTML at `<name>.html` of the fake origin, with the files it refers to. */
