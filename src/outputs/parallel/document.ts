@@ -222,7 +222,11 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
     title: a.meta.title,
     sections: sections.odd,
     pageOf: b.localizer.t('pageOf'),
-    sides: { odd: { ...heads(b, sections.odd), lang: b.language }, even: { ...heads(a, sections.even), title: a.meta.title } },
+    language: a.language,
+    sides: {
+      odd: { ...heads(b, sections.odd), lang: b.language },
+      even: { ...heads(a, sections.even), lang: a.language, title: a.meta.title },
+    },
   }
   const css = [
     fontCss,

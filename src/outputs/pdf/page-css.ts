@@ -50,6 +50,8 @@ export interface RunningHeads {
   sections: Map<string, string>
   /** A localized "Page {{page}} of {{total}}". */
   pageOf: string
+  /** The edition's language (its folio style). */
+  language?: string
   /**
    * Parallel-text editions: the heads of odd and even pages in two languages,
    * by section key, each with its direction, fonts and page label (the page
@@ -116,7 +118,7 @@ export function pageCss(g: PageGeometry, heads: RunningHeads): string {
   for (const parity of ['odd', 'even'] as const) {
     const side = heads.sides?.[parity]
     const marginBox = marginBoxStyle(side?.fontFamily ?? heads.fontFamily, side?.dir ?? heads.dir)
-    const footer = pageNumberContent(side?.pageOf ?? heads.pageOf)
+    const footer = pageNumberContent(side?.pageOf ?? heads.pageOf, side?.lang ?? heads.language)
     const margins =
       outerSide(parity, heads.dir) === 'right'
         ? `margin-left: ${g.inner}mm; margin-right: ${g.outer}mm;`
@@ -156,12 +158,31 @@ export function runningHeadProbeCss(heads: RunningHeads): string {
   ].join('\n')
 }
 
-/** "Page {{page}} of {{total}}" as CSS content with page counters. */
-export function pageNumberContent(pageOf: string): string {
+/** "Page {{page}} of {{total}}" as CSS content with page counters, in the digits `language` writes numbers with. */
+export function pageNumberContent(pageOf: string, language?: string): string {
+  const style = folioStyle(language)
+  const counter = (name: string): string => (style === 'decimal' ? `counter(${name})` : `counter(${name}, ${style})`)
   const parts = pageOf.split(/(\{\{\s*(?:page|total)\s*\}\})/).filter((part) => part !== '')
   return parts
-    .map((part) => (/\{\{\s*page/.test(part) ? 'counter(page)' : /\{\{\s*total/.test(part) ? 'counter(pages)' : cssString(part)))
+    .map((part) => (/\{\{\s*page/.test(part) ? counter('page') : /\{\{\s*total/.test(part) ? counter('pages') : cssString(part)))
     .join(' ')
+}
+
+// CSS counter styles of the numbering systems Intl may give a language by default (the contents' page numbers use Intl).
+const counterStyles: Record<string, string> = {
+  arab: 'arabic-indic',
+  arabext: 'persian',
+  beng: 'bengali',
+  deva: 'devanagari',
+  mymr: 'myanmar',
+  thai: 'thai',
+  tibt: 'tibetan',
+}
+
+/** The folio style of a language: the digits Intl.NumberFormat writes for it (the contents' page numbers). */
+export function folioStyle(language?: string): string {
+  if (!language) return 'decimal'
+  return counterStyles[new Intl.NumberFormat(language).resolvedOptions().numberingSystem] ?? 'decimal'
 }
 
 export function cssString(text: string): string {

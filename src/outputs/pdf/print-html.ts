@@ -132,7 +132,14 @@ export function printDocument(input: PrintInput): PrintDocument {
   )
   const fontCss = faces.map((face) => fontFaceCss([face], folderUrl(dirname(face.path)))).join('\n')
   const family = fontStack(input.fonts, edition.language)
-  const heads = { dir: edition.dir, fontFamily: family, title: typeset(meta.title, edition.language), sections, pageOf: l.t('pageOf') }
+  const heads = {
+    dir: edition.dir,
+    fontFamily: family,
+    title: typeset(meta.title, edition.language),
+    sections,
+    pageOf: l.t('pageOf'),
+    language: edition.language,
+  }
   const css = [
     fontCss,
     input.css,
