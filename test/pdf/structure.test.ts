@@ -23,7 +23,15 @@ const value = (objects: Objects, ref: unknown): Record<string, unknown> =>
 
 interface Tag {
   type: string
-  lang?: string
+  lang?: string | undefined
+  id?: string | undefined
+}
+/** The IDs the structure tree's IDTree lists (a flat name tree, as written). */
+function idTree(file: string): Set<string> {
+  const objects = objectsOf(file)
+  const root = value(objects, value(objects, (objects.trailer!.value as Record<string, unknown>)['/Root'])['/StructTreeRoot'])
+  const names = (value(objects, root['/IDTree'])['/Names'] ?? []) as unknown[]
+  return new Set(names.filter((_, i) => i % 2 === 0).map(String))
 }
 /** Every structure element, depth first. */
 function tags(file: string): Tag[] {
@@ -34,7 +42,8 @@ function tags(file: string): Tag[] {
     if (typeof ref !== 'string' || !ref.endsWith(' R')) return
     const element = value(objects, ref)
     if (typeof element['/S'] !== 'string') return
-    out.push({ type: element['/S'].slice(1), lang: typeof element['/Lang'] === 'string' ? element['/Lang'].slice(2) : undefined })
+    const text = (key: string): string | undefined => (typeof element[key] === 'string' ? element[key].slice(2) : undefined)
+    out.push({ type: element['/S'].slice(1), lang: text('/Lang'), id: typeof element['/ID'] === 'string' ? element['/ID'] : undefined })
     const kids = element['/K']
     for (const kid of Array.isArray(kids) ? kids : [kids]) walk(kid)
   }
@@ -80,6 +89,11 @@ describe('the PDFs: text layer, structure, metadata, press files', () => {
       const expected = ['Document', 'H1', 'H2', 'P', 'L', 'LI', 'LBody', 'Link', ...(/parallel/.test(file) ? ['H3'] : ['Note'])]
       for (const type of expected) assert.ok(types.has(type), `${file}: no ${type}`)
       assert.ok(!types.has('Aside'), `${file}: a footnote left as Aside`)
+      const notes = all.filter((t) => t.type === 'Note')
+      assert.ok(
+        notes.every((t) => t.id !== undefined && idTree(file).has(t.id)),
+        `${file}: a Note without an /ID in the IDTree`,
+      )
       // Chromium wrote 85 NonStruct in en (a text run, box, page…), 188 NonStruct and 59 Div in en-fr: none stays but a cell's /Lang.
       assert.equal(all.filter((t) => t.type === 'NonStruct').length, 0, file)
       assert.ok(

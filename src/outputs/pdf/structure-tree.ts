@@ -5,6 +5,7 @@
  *   elements move up, so headings, paragraphs, lists, notes and tables are the document's own kids;
  * - elements left with no content go;
  * - each list item's content other than its label goes into an /LBody (L > LI > Lbl, LBody);
+ * - each footnote (an /Aside, structure.ts makes it a /Note) gets an /ID, listed in the IDTree;
  * - the parent tree points every marked content and annotation at its new element.
  * Elements carrying /Lang, /Alt, /ActualText or /E are never dissolved (a parallel text's cells keep /Lang).
  */
@@ -15,6 +16,7 @@ type Kid = number | string | Dict
 const dict = (value: unknown): Dict | undefined =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Dict) : undefined
 const list = (value: unknown): Kid[] => (value === undefined ? [] : Array.isArray(value) ? (value as Kid[]) : [value as Kid])
+const NOTE_ID = 'u:pp-note-'
 const OWN = ['/Lang', '/Alt', '/ActualText', '/E', '/A', '/C', '/T']
 
 export interface TreeResult {
@@ -36,6 +38,12 @@ export function flattenStructure(objects: Objects, catalog: Dict, next: number):
   const generic = (e: Dict): boolean => (e['/S'] === '/NonStruct' || e['/S'] === '/Div') && OWN.every((key) => e[key] === undefined)
   let before = 0
   let after = 0
+  // Notes get an /ID (PDF/UA-1 asks it of every Note), listed in the IDTree: a new one, or Chromium's if it is flat.
+  const idTree = dict(root['/IDTree']) ?? value(root['/IDTree'])
+  const lastKid = value(list(idTree?.['/Kids']).at(-1))
+  const lastId = list(lastKid?.['/Limits'])[1]
+  const flatTree = root['/IDTree'] === undefined || Array.isArray(idTree?.['/Names'])
+  const ids: [string, string][] | undefined = flatTree || (typeof lastId === 'string' && lastId < NOTE_ID) ? [] : undefined
 
   /** The content of `ref` as kids of an element on page `pg`, generic elements dissolved. */
   const contentOf = (ref: string, into: { ref: string; pg: unknown }): Kid[] => {
@@ -70,7 +78,9 @@ export function flattenStructure(objects: Objects, catalog: Dict, next: number):
     let kids = contentOf(ref, { ref, pg: e['/Pg'] })
     if (e['/S'] === '/LI') kids = listItem(ref, e, kids)
     if (kids.length === 0 && e['/S'] !== '/Document') return false
-    updates[`obj:${ref}`] = { value: { ...e, '/P': parent, '/K': kids } }
+    const id = ids && e['/S'] === '/Aside' && e['/ID'] === undefined ? `${NOTE_ID}${ids.length + 1}` : undefined
+    if (id) ids?.push([id, ref])
+    updates[`obj:${ref}`] = { value: { ...e, '/P': parent, '/K': kids, ...(id ? { '/ID': id } : {}) } }
     for (const kid of kids) {
       const u = typeof kid === 'string' ? updates[`obj:${kid}`] : undefined
       if (u) u.value = { ...(u.value as Dict), '/P': ref }
@@ -95,7 +105,23 @@ export function flattenStructure(objects: Objects, catalog: Dict, next: number):
 
   const top = list(root['/K']).filter(isElement)
   const kept = top.filter((ref) => keep(ref, String(rootRef)))
-  updates[`obj:${String(rootRef)}`] = { value: { ...root, '/K': kept.length === 1 ? kept[0] : kept } }
+  const rootValue: Dict = { ...root, '/K': kept.length === 1 ? kept[0] : kept }
+  if (ids?.length) {
+    ids.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) // name trees are sorted (pp-note-10 before pp-note-2)
+    const treeRef = typeof root['/IDTree'] === 'string' ? root['/IDTree'] : `${next++} 0 R`
+    if (flatTree) {
+      const names = (list(idTree?.['/Names']) as string[]).concat(ids.flat())
+      const pairs = [...Array(names.length / 2).keys()].map((i) => [names[2 * i]!, names[2 * i + 1]!] as const)
+      updates[`obj:${treeRef}`] = { value: { ...idTree, '/Names': pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).flat() } }
+    } else {
+      // Chromium's tree has kids: the notes' IDs (all after its last) are one more leaf at the end.
+      const leaf = `${next++} 0 R`
+      updates[`obj:${leaf}`] = { value: { '/Names': ids.flat(), '/Limits': [ids[0]![0], ids.at(-1)![0]] } }
+      updates[`obj:${treeRef}`] = { value: { ...idTree, '/Kids': [...list(idTree?.['/Kids']), leaf] } }
+    }
+    rootValue['/IDTree'] = treeRef
+  }
+  updates[`obj:${String(rootRef)}`] = { value: rootValue }
   const moved = (ref: unknown, key: string): unknown => owner.get(key) ?? ref
   parentTree(objects, value, root['/ParentTree'], updates, moved)
   return { updates, next, generic: { before: before + top.filter((r) => generic(value(r)!)).length, after } }
