@@ -4,7 +4,9 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { copyProject, press } from '../helpers/project.ts'
-import { expectedEditions, languages, pdfinfo, publicationId, tool, type ExpectedEdition } from './tools.ts'
+import { bookmarks, expectedEditions, languages, normalize, pdfinfo, publicationId, tool, type ExpectedEdition } from './tools.ts'
+import { contentMarks, flat, structureTree } from './tagged-content.ts'
+import { typeset } from '../../src/edition/typography/typeset.ts'
 import { pdfText, wordShare } from './words.ts'
 
 /**
@@ -21,7 +23,15 @@ const value = (objects: Objects, ref: unknown): Record<string, unknown> =>
 
 interface Tag {
   type: string
-  lang?: string
+  lang?: string | undefined
+  id?: string | undefined
+}
+/** The IDs the structure tree's IDTree lists (a flat name tree, as written). */
+function idTree(file: string): Set<string> {
+  const objects = objectsOf(file)
+  const root = value(objects, value(objects, (objects.trailer!.value as Record<string, unknown>)['/Root'])['/StructTreeRoot'])
+  const names = (value(objects, root['/IDTree'])['/Names'] ?? []) as unknown[]
+  return new Set(names.filter((_, i) => i % 2 === 0).map(String))
 }
 /** Every structure element, depth first. */
 function tags(file: string): Tag[] {
@@ -32,7 +42,8 @@ function tags(file: string): Tag[] {
     if (typeof ref !== 'string' || !ref.endsWith(' R')) return
     const element = value(objects, ref)
     if (typeof element['/S'] !== 'string') return
-    out.push({ type: element['/S'].slice(1), lang: typeof element['/Lang'] === 'string' ? element['/Lang'].slice(2) : undefined })
+    const text = (key: string): string | undefined => (typeof element[key] === 'string' ? element[key].slice(2) : undefined)
+    out.push({ type: element['/S'].slice(1), lang: text('/Lang'), id: typeof element['/ID'] === 'string' ? element['/ID'] : undefined })
     const kids = element['/K']
     for (const kid of Array.isArray(kids) ? kids : [kids]) walk(kid)
   }
@@ -71,11 +82,102 @@ describe('the PDFs: text layer, structure, metadata, press files', () => {
     for (const lang of targets) share(lang, parallel(lang), 'right')
   })
 
-  it('should tag headings, paragraphs, lists, links and footnotes as Note', () => {
+  it('should tag headings, paragraphs, lists (LI > LBody), links and footnotes as Note, with no generic wrapper', () => {
+    for (const file of [...languages.map((l) => edition(l)), parallel('ar')]) {
+      const all = tags(file)
+      const types = new Set(all.map((t) => t.type))
+      const expected = ['Document', 'H1', 'H2', 'P', 'L', 'LI', 'LBody', 'Link', ...(/parallel/.test(file) ? ['H3'] : ['Note'])]
+      for (const type of expected) assert.ok(types.has(type), `${file}: no ${type}`)
+      assert.ok(!types.has('Aside'), `${file}: a footnote left as Aside`)
+      const notes = all.filter((t) => t.type === 'Note')
+      assert.ok(
+        notes.every((t) => t.id !== undefined && idTree(file).has(t.id)),
+        `${file}: a Note without an /ID in the IDTree`,
+      )
+      // Chromium wrote 85 NonStruct in en (a text run, box, page…), 188 NonStruct and 59 Div in en-fr: none stays but a cell's /Lang.
+      assert.equal(all.filter((t) => t.type === 'NonStruct').length, 0, file)
+      assert.ok(
+        all.filter((t) => t.type === 'Div').every((t) => t.lang !== undefined),
+        `${file}: a Div without a language`,
+      )
+    }
+  })
+
+  it('should keep every marked content and annotation owned by its element (parent tree), none empty', () => {
+    for (const file of [edition('en'), edition('ar'), parallel('fr')]) {
+      const { root, owners } = structureTree(file)
+      const elements = flat(root)
+      let held = 0
+      for (const e of elements) {
+        for (const c of e.content) assert.equal(owners.get(`${c.page}|${c.mcid}`), e.ref, `${file}: MCID ${c.mcid} of ${e.type}`)
+        held += e.content.length
+        assert.ok(e.type === 'Document' || e.kids.length + e.content.length > 0 || e.type === 'Link', `${file}: an empty ${e.type}`)
+      }
+      const used = contentMarks(file).reduce((n, p) => n + p.mcids.length, 0)
+      assert.equal(held, used, `${file}: ${used} marked contents on the pages, ${held} in the tree`)
+    }
+  })
+
+  it('should mark running heads, folios, rules and leaders as artifacts: nothing painted outside marked content', () => {
+    for (const file of [...languages.map((l) => edition(l)), ...targets.map((l) => parallel(l))]) {
+      for (const page of contentMarks(file)) {
+        assert.equal(page.unmarked, 0, `${file} p${page.page}: content neither tagged nor an artifact`)
+        // Every page but the title page: a running head and a folio ("Page n of m" in one or more text objects).
+        if (page.page > 1) assert.ok(page.paginationText >= 2, `${file} p${page.page}: ${page.paginationText} pagination artifacts`)
+      }
+    }
+  })
+
+  it('should give internal links an alternate description (/Contents) too', () => {
+    for (const lang of ['en', 'ar']) {
+      const objects = objectsOf(edition(lang))
+      const links = Object.values(objects).filter((o) => (o.value as Record<string, unknown> | undefined)?.['/Subtype'] === '/Link')
+      assert.ok(links.length > 5, lang)
+      for (const link of links) assert.match(String((link.value as Record<string, unknown>)['/Contents']), /^u:\S/, lang)
+    }
+  })
+
+  it('should head even pages with the publication title and odd pages with the section, cut at a word only when too long', () => {
+    // The top margin of every page at once (pdftotext crops each page; a form feed ends each).
+    const headsOf = (file: string): string[] =>
+      tool('pdftotext', ['-x', '0', '-y', '0', '-W', '700', '-H', '60', file, '-'])
+        .split('\f')
+        .map((t) => t.replace(/\s+/g, ' ').trim())
+    // Compared as normalize() does (no spaces, bidi marks or harakat), the ellipsis kept apart from NFKC's "...".
+    const squash = (text: string): string => normalize(text.replace(/…/g, '\uE000')).replace(/\uE000/g, '…')
     for (const lang of languages) {
-      const types = new Set(tags(edition(lang)).map((t) => t.type))
-      for (const type of ['Document', 'H1', 'H2', 'P', 'L', 'LI', 'Link', 'Note']) assert.ok(types.has(type), `${lang}: no ${type}`)
-      assert.ok(!types.has('Aside'), `${lang}: a footnote left as Aside`)
+      const e = expected.get(lang)!
+      const title = squash(typeset(e.edition.meta.title, lang))
+      const marks = bookmarks(edition(lang)).slice(1) // the title page's H1 first, then the contents and each section
+      const heads = headsOf(edition(lang))
+      const pages = Number(pdfinfo(edition(lang)).Pages)
+      assert.equal(heads[0], '', `${lang}: the title page has no head`)
+      for (let page = 2; page <= pages; page++) {
+        const head = squash(heads[page - 1]!)
+        const section = marks.filter((b) => b.page <= page).at(-1)!
+        // The preamble (after the contents) is headed with the title too.
+        const want = page % 2 === 0 || section.page === 2 ? title : squash(section.title)
+        if (head.endsWith('…')) {
+          assert.ok(want.startsWith(head.slice(0, -1)) && want.length > head.length, `${lang} p${page}: "${head}" for "${want}"`)
+          // Cut after a whole word: in a language that spaces its words, the head's last word is one of the section's.
+          const last = /(\S+)\s*…$/u.exec(heads[page - 1]!)?.[1] ?? ''
+          if (lang !== 'zh')
+            assert.ok(
+              section.title.split(/[\s]+/).some((w) => w.replace(/[\p{P}]+$/u, '') === last),
+              `${lang} p${page}: ${last}`,
+            )
+        } else assert.equal(head, want, `${lang} p${page}`)
+      }
+    }
+    for (const lang of ['ar', 'zh']) {
+      const file = parallel(lang)
+      const title = squash(expected.get('en')!.edition.meta.title)
+      const heads = headsOf(file)
+      for (let page = 2; page <= Number(pdfinfo(file).Pages); page++) {
+        const head = squash(heads[page - 1]!)
+        if (page % 2 === 0) assert.equal(head, title, `${file} p${page}`)
+        else assert.match(head, lang === 'ar' ? /\p{Script=Arabic}/u : /\p{Script=Han}/u, `${file} p${page}: ${head}`)
+      }
     }
   })
 

@@ -19,6 +19,7 @@ import { chromiumPath, launchBrowser } from '../helpers/browser.ts'
 import { nuCheck } from '../helpers/html.ts'
 import { press, repoRoot } from '../helpers/project.ts'
 import { tool } from '../pdf/tools.ts'
+import { contentMarks, flat, structureTree } from '../pdf/tagged-content.ts'
 
 const id = 'field-notes'
 const languages = ['en', 'fr', 'de']
@@ -165,6 +166,18 @@ describe('a new user publication: chapters, an image, a table, inline HTML, fron
     const contents = tool('pdftotext', ['-f', '2', '-l', '2', file, '-'])
     for (const title of ['Table des matières', 'La pluie', 'Mesurer la pluie', 'Les fleuves', 'Les plus longs fleuves'])
       assert.ok(contents.includes(title), `${title} not in ${contents}`)
+  })
+
+  it('should tag the PDF’s image as a Figure with its alternate text and its table as Table/TR/TH/TD, with no generic wrapper', () => {
+    const file = join(out, id, 'fr', `${id}.fr.pdf`)
+    const elements = flat(structureTree(file).root)
+    const types = new Set(elements.map((e) => e.type))
+    for (const type of ['Figure', 'Table', 'TR', 'TH', 'TD', 'H1', 'H2', 'P'])
+      assert.ok(types.has(type), `no ${type} in ${[...types].join(' ')}`)
+    assert.ok(!types.has('NonStruct'), 'a NonStruct left')
+    const alt = tool('qpdf', ['--json=2', '--json-key=qpdf', file]).match(/"\/Alt": "u:([^"]+)"/)
+    assert.ok(alt && alt[1]!.trim().length > 10, `the Figure's /Alt: ${alt?.[1]}`)
+    for (const page of contentMarks(file)) assert.equal(page.unmarked, 0, `p${page.page}: content neither tagged nor an artifact`)
   })
 
   it('should give table cells their content alone as translatable text (PO export)', () => {

@@ -14,6 +14,7 @@ import { epubcheck } from '../epub/tools.ts'
 import { elements, nuCheck, parseHtmlFile } from '../helpers/html.ts'
 import { copyProject, press, repoRoot } from '../helpers/project.ts'
 import { destinations, pdfinfo } from '../pdf/tools.ts'
+import { flat, structureTree } from '../pdf/tagged-content.ts'
 
 const id = 'field-guide'
 const languages = ['en', 'fr', 'ar']
@@ -65,6 +66,15 @@ describe('a second publication dropped into content/', () => {
       const dests = destinations(pdf)
       for (const block of ids) assert.ok(dests.has(block), `${lang} PDF: ${block}`)
       assert.equal(pdfinfo(pdf)['Page size'], '420 x 594.96 pts (A5)')
+    }
+  })
+
+  it('should tag the numbered list as L/LI/Lbl/LBody and the table as Table/TR/TH/TD in the PDF, with no generic wrapper', () => {
+    for (const lang of ['en', 'ar']) {
+      const types = new Set(flat(structureTree(join(dir, 'dist', id, lang, `${id}.${lang}.pdf`)).root).map((e) => e.type))
+      for (const type of ['L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'BlockQuote', 'Note'])
+        assert.ok(types.has(type), `${lang}: no ${type} in ${[...types].join(' ')}`)
+      assert.ok(!types.has('NonStruct'), `${lang}: a NonStruct left`)
     }
   })
 

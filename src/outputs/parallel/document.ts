@@ -22,7 +22,7 @@ import { colophon, type BuildIdentity } from '../colophon.ts'
 import { facesFor, fontFaceCss } from '../fonts.ts'
 import { printFaces } from '../pdf/print-fonts.ts'
 import { copyContent, textOf } from '../../edition/content.ts'
-import { pageCss, type PageGeometry } from '../pdf/page-css.ts'
+import { pageCss, runningHeadProbeCss, runningHeadProbes, type PageGeometry } from '../pdf/page-css.ts'
 import { folderUrl } from '../pdf/resources.ts'
 import { facesOfLanguages, fontStackCss, type FontSettings } from '../font-registry.ts'
 import { fontStack, type PrintDocument } from '../pdf/print-html.ts'
@@ -220,19 +220,26 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
     fontFamily: fontStack(input.fonts, e.language),
     pageOf: e.localizer.t('pageOf'),
   })
+  // Even pages: the publication's title (language a); odd pages: the section in language b.
+  const runningHeads = {
+    dir: 'ltr' as const,
+    fontFamily: fontStack(input.fonts, b.language),
+    title: a.meta.title,
+    sections: sections.odd,
+    pageOf: b.localizer.t('pageOf'),
+    language: a.language,
+    sides: {
+      odd: { ...heads(b, sections.odd), lang: b.language },
+      even: { ...heads(a, sections.even), lang: a.language, title: a.meta.title },
+    },
+  }
   const css = [
     fontCss,
     input.css,
     fontStackCss(input.fonts, [a.language, b.language]),
     justificationCss([a.language, b.language]),
-    pageCss(input.geometry, {
-      dir: 'ltr',
-      fontFamily: fontStack(input.fonts, b.language),
-      title: a.meta.title,
-      sections: sections.odd,
-      pageOf: b.localizer.t('pageOf'),
-      sides: { odd: heads(b, sections.odd), even: heads(a, sections.even) },
-    }),
+    pageCss(input.geometry, runningHeads),
+    runningHeadProbeCss(runningHeads),
   ].join('\n')
 
   const title = `${a.meta.title} · ${b.meta.title}`
@@ -247,7 +254,7 @@ export function parallelDocument(input: ParallelInput): PrintDocument {
           h('meta', { name: 'author', content: a.meta.issuer }),
           h('style', css),
         ]),
-        h('body.pp-parallel', [h('div#pp-source', units), h('div#pp-note-source'), h('div#pp-pages')]),
+        h('body.pp-parallel', [h('div#pp-source', units), h('div#pp-note-source'), h('div#pp-pages'), runningHeadProbes(runningHeads)]),
       ]),
     ],
   }

@@ -73,7 +73,7 @@ export async function printPdf(
   doc: PrintDocument,
   workDir: string,
   name: string,
-  info: Omit<PdfInfo, 'bookmarks' | 'topMargin'>,
+  info: Omit<PdfInfo, 'bookmarks' | 'topMargin' | 'links'>,
   geometry: PageGeometry,
   press?: PressOptions,
 ): Promise<{ bytes: Uint8Array; pages: number; warnings: string[]; press?: Uint8Array | undefined }> {
@@ -92,7 +92,7 @@ export async function printPdf(
     press: pressBytes,
   } = await finishPdf(
     rendered.bytes,
-    { ...info, bookmarks: rendered.headings, topMargin: (geometry.top * 72) / 25.4 },
+    { ...info, bookmarks: rendered.headings, topMargin: (geometry.top * 72) / 25.4, links: rendered.links },
     workDir,
     name,
     press,

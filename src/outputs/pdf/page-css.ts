@@ -2,12 +2,13 @@
  * Page geometry and the @page rules of a PDF edition.
  *
  * The paginator gives every page a name `pp-<section>-<odd|even>` (or
- * `pp-open-<parity>` for a page that opens a part, `pp-title-odd` for the
- * title page), so margins, running heads and page numbers are decided here,
+ * `pp-title-odd` for the title page), so margins, running heads and page numbers are decided here,
  * per page, without relying on :left/:right: duplex margins are mirrored
  * (inner margin at the binding) and, for right-to-left languages, the whole
  * page is mirrored (the binding of a recto is on its right).
  */
+import type { Element } from 'hast'
+import { h } from 'hastscript'
 import type { PageSize } from '../../project/schema.ts'
 
 export interface PageGeometry {
@@ -49,6 +50,8 @@ export interface RunningHeads {
   sections: Map<string, string>
   /** A localized "Page {{page}} of {{total}}". */
   pageOf: string
+  /** The edition's language (its folio style). */
+  language?: string
   /**
    * Parallel-text editions: the heads of odd and even pages in two languages,
    * by section key, each with its direction, fonts and page label (the page
@@ -59,61 +62,127 @@ export interface RunningHeads {
 
 export interface HeadSide {
   sections: Map<string, string>
+  /** The head of even pages (else the publication title). */
+  title?: string
+  /** The heads' language, where it is not the document's. */
+  lang?: string
   dir: 'ltr' | 'rtl'
   fontFamily: string
   pageOf: string
 }
 
+/** One running head: the page name it heads, its margin box, its text and the style of that box. */
+export interface RunningHead {
+  page: string
+  box: string
+  text: string
+  lang?: string | undefined
+  dir: 'ltr' | 'rtl'
+  fontFamily: string
+}
+
+/** The running head of every named page but the title page: the title on even pages, the section on odd ones. */
+export function runningHeads(heads: RunningHeads): RunningHead[] {
+  const out: RunningHead[] = []
+  for (const parity of ['odd', 'even'] as const) {
+    const side = heads.sides?.[parity]
+    const box = `top-${outerSide(parity, heads.dir)}`
+    for (const [key, section] of heads.sections) {
+      const text = parity === 'even' ? (side?.title ?? heads.title) : (side?.sections.get(key) ?? section)
+      const style = { dir: side?.dir ?? heads.dir, fontFamily: side?.fontFamily ?? heads.fontFamily, lang: side?.lang }
+      out.push({ page: `pp-${key}-${parity}`, box, text, ...style })
+    }
+  }
+  return out
+}
+
+/** The style of the margin boxes (running heads and page numbers). */
+export const marginBoxStyle = (fontFamily: string, dir: string): string =>
+  `font-family: ${fontFamily}; font-size: 8pt; color: #444; direction: ${dir}; white-space: nowrap;`
+
+// LTR: a recto (odd) page has its binding on the left, its outer side on the right; RTL: mirrored.
+const outerSide = (parity: 'odd' | 'even', dir: 'ltr' | 'rtl'): 'left' | 'right' =>
+  (parity === 'odd') === (dir === 'ltr') ? 'right' : 'left'
+
+/**
+ * The page rules. Each running head is written whole: src/outputs/pdf/running-heads.js, in the page,
+ * measures it in its margin box's font and shortens, at a word, the heads that do not fit.
+ */
 export function pageCss(g: PageGeometry, heads: RunningHeads): string {
   const box = contentBox(g)
   const rules: string[] = [
     `:root { --pp-width: ${box.width}mm; --pp-height: ${box.height}mm; }`,
     `@page { size: ${g.width}mm ${g.height}mm; margin: ${g.top}mm ${g.outer}mm ${g.bottom}mm ${g.inner}mm; }`,
   ]
+  const byPage = new Map(runningHeads(heads).map((head) => [head.page, head]))
   for (const parity of ['odd', 'even'] as const) {
     const side = heads.sides?.[parity]
-    const marginBox =
-      `font-family: ${side?.fontFamily ?? heads.fontFamily}; font-size: 8pt; color: #444; ` + `direction: ${side?.dir ?? heads.dir};`
-    const footer = pageNumberContent(side?.pageOf ?? heads.pageOf)
-    // LTR: a recto (odd) page has its binding on the left; RTL: on the right.
-    const innerLeft = (parity === 'odd') === (heads.dir === 'ltr')
-    const margins = innerLeft
-      ? `margin-left: ${g.inner}mm; margin-right: ${g.outer}mm;`
-      : `margin-left: ${g.outer}mm; margin-right: ${g.inner}mm;`
-    const outerSide = innerLeft ? 'right' : 'left'
-    const pageNumber = `@bottom-${outerSide} { content: ${footer}; ${marginBox} vertical-align: top; padding-top: 4mm; }`
+    const marginBox = marginBoxStyle(side?.fontFamily ?? heads.fontFamily, side?.dir ?? heads.dir)
+    const footer = pageNumberContent(side?.pageOf ?? heads.pageOf, side?.lang ?? heads.language)
+    const margins =
+      outerSide(parity, heads.dir) === 'right'
+        ? `margin-left: ${g.inner}mm; margin-right: ${g.outer}mm;`
+        : `margin-left: ${g.outer}mm; margin-right: ${g.inner}mm;`
+    const pageNumber = `@bottom-${outerSide(parity, heads.dir)} { content: ${footer}; ${marginBox} vertical-align: top; padding-top: 4mm; }`
     rules.push(`@page pp-title-${parity} { ${margins} }`)
-    rules.push(`@page pp-open-${parity} { ${margins} ${pageNumber} }`)
-    for (const [key, section] of heads.sections) {
-      const text = side ? (side.sections.get(key) ?? section) : parity === 'even' ? heads.title : section
-      const head = `@top-${outerSide} { content: ${cssString(shorten(text))}; ${marginBox} vertical-align: bottom; padding-bottom: 4mm; }`
-      rules.push(`@page pp-${key}-${parity} { ${margins} ${head} ${pageNumber} }`)
+    for (const key of heads.sections.keys()) {
+      const head = byPage.get(`pp-${key}-${parity}`)!
+      const style = marginBoxStyle(head.fontFamily, head.dir)
+      const content = `@${head.box} { content: ${cssString(head.text)}; ${style} vertical-align: bottom; padding-bottom: 4mm; }`
+      rules.push(`@page pp-${key}-${parity} { ${margins} ${content} ${pageNumber} }`)
     }
   }
   return rules.join('\n')
 }
 
-/** "Page {{page}} of {{total}}" as CSS content with page counters. */
-export function pageNumberContent(pageOf: string): string {
+/**
+ * The running heads as elements for running-heads.js to measure (it removes them before printing):
+ * one span per head, in its margin box's font, the width of the page's content box given.
+ */
+export function runningHeadProbes(heads: RunningHeads): Element {
+  return h(
+    'div#pp-heads',
+    runningHeads(heads).map((head) =>
+      h('span', { dataPage: head.page, dataBox: head.box, lang: head.lang, dir: head.dir, className: [`pp-head-${head.page}`] }, head.text),
+    ),
+  )
+}
+
+/** The style of the probes (in the print CSS). */
+export function runningHeadProbeCss(heads: RunningHeads): string {
+  const probes = runningHeads(heads).map((head) => `#pp-heads .pp-head-${head.page} { ${marginBoxStyle(head.fontFamily, head.dir)} }`)
+  return [
+    '#pp-heads { position: absolute; inset-block-start: 0; visibility: hidden; }',
+    '#pp-heads > span { display: block; inline-size: max-content; }',
+    ...probes,
+  ].join('\n')
+}
+
+/** "Page {{page}} of {{total}}" as CSS content with page counters, in the digits `language` writes numbers with. */
+export function pageNumberContent(pageOf: string, language?: string): string {
+  const style = folioStyle(language)
+  const counter = (name: string): string => (style === 'decimal' ? `counter(${name})` : `counter(${name}, ${style})`)
   const parts = pageOf.split(/(\{\{\s*(?:page|total)\s*\}\})/).filter((part) => part !== '')
   return parts
-    .map((part) => (/\{\{\s*page/.test(part) ? 'counter(page)' : /\{\{\s*total/.test(part) ? 'counter(pages)' : cssString(part)))
+    .map((part) => (/\{\{\s*page/.test(part) ? counter('page') : /\{\{\s*total/.test(part) ? counter('pages') : cssString(part)))
     .join(' ')
 }
 
-/** A running head fits on one line: cut at a word (or, for CJK, a character) with an ellipsis. */
-export function shorten(text: string, max = 80): string {
-  let width = 0
-  let out = ''
-  for (const char of text) {
-    width += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(char) ? 2 : 1
-    if (width > max) {
-      const cut = /\s/.test(out) ? out.replace(/\s+\S*$/, '') : out
-      return cut.replace(/[\s,;:.，、；：]+$/u, '') + '…'
-    }
-    out += char
-  }
-  return text
+// CSS counter styles of the numbering systems Intl may give a language by default (the contents' page numbers use Intl).
+const counterStyles: Record<string, string> = {
+  arab: 'arabic-indic',
+  arabext: 'persian',
+  beng: 'bengali',
+  deva: 'devanagari',
+  mymr: 'myanmar',
+  thai: 'thai',
+  tibt: 'tibetan',
+}
+
+/** The folio style of a language: the digits Intl.NumberFormat writes for it (the contents' page numbers). */
+export function folioStyle(language?: string): string {
+  if (!language) return 'decimal'
+  return counterStyles[new Intl.NumberFormat(language).resolvedOptions().numberingSystem] ?? 'decimal'
 }
 
 export function cssString(text: string): string {

@@ -22,4 +22,6 @@ interface Window {
   /** src/outputs/pdf/soft-hyphens.js: a page cut inside a word ends its first part with a soft hyphen, and back. */
   ppMarkWordCut(first: HTMLElement): void
   ppUnmarkWordCut(first: HTMLElement): void
+  /** src/outputs/pdf/running-heads.js: running heads wider than a page shortened at a word. */
+  ppFitRunningHeads(): void
 }

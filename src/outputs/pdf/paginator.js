@@ -362,7 +362,7 @@
 
     pages.forEach((p, index) => {
       const parity = index % 2 === 0 ? 'odd' : 'even'
-      p.el.style.page = p.section === 'title' ? 'pp-title-odd' : p.opens ? `pp-open-${parity}` : `pp-${p.section}-${parity}`
+      p.el.style.page = p.section === 'title' ? 'pp-title-odd' : `pp-${p.section}-${parity}`
       p.el.setAttribute('data-page', String(index + 1))
     })
     /** @param {string} id */

@@ -11,10 +11,11 @@
  *   relative to the content box, so `file.pdf#id` would open a margin's height
  *   above the paragraph (named destinations and bookmarks alike);
  * - an XMP metadata stream saying what the information dictionary says (xmp.ts);
- * - the structure tree's fixes (structure.ts): footnotes as Note, /Lang of cells;
+ * - the structure tree's fixes (structure.ts): footnotes as Note, links' descriptions; Chromium's generic
+ *   wrappers dissolved, list bodies (structure-tree.ts); unmarked content marked as artifacts (artifacts.ts);
  * - a /ID computed from the content (--deterministic-id) instead of a random one;
  * - compressed object streams, linearized for fast web view (`pdfinfo`: Optimized: yes).
- * Two qpdf runs per PDF: one reads the structure (objects, outline, pages),
+ * Three qpdf runs per PDF: one reads the structure (objects, outline, pages), one the pages' content streams,
  * one writes every change at once (and, with a press profile, one more writes
  * the press file from the same reading: press-profile.ts). Chromium's streams are already
  * Flate-compressed: recompressing them (--recompress-flate) cost about 0.2
@@ -26,7 +27,9 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { z } from 'zod'
 import { pressUpdates, type PressOptions } from './press-profile.ts'
+import { artifactUpdates } from './artifacts.ts'
 import { structureUpdates } from './structure.ts'
+import { flattenStructure } from './structure-tree.ts'
 import { xmpPacket } from './xmp.ts'
 
 const run = promisify(execFile)
@@ -45,6 +48,8 @@ export interface PdfInfo {
   bookmarks: string[]
   /** The page's top margin, in pt (to put destinations where their targets are). */
   topMargin: number
+  /** What each link inside the document leads to, by target id (the alternate description of its annotation). */
+  links?: Record<string, string>
 }
 
 interface Outline {
@@ -94,8 +99,16 @@ export async function finishPdf(raw: Uint8Array, info: PdfInfo, workDir: string,
   }
   if (info.subject) entries['/Subject'] = `u:${info.subject}`
   if (info.keywords?.length) entries['/Keywords'] = `u:${info.keywords.join(', ')}`
+  const catalogRef = objects.trailer.value['/Root']
+  const catalog = objectValue.parse(objects[`obj:${catalogRef}`]).value
+  let next = Math.max(...Object.keys(objects).map((key) => Number(/^obj:(\d+) /.exec(key)?.[1] ?? 0))) + 1
+  const tree = flattenStructure(objects, catalog, next)
+  next = tree?.next ?? next
+  const contents = parsed.pages.flatMap((page) => pageRef.parse(page).contents)
   const updates: Record<string, { value: Record<string, unknown> }> = {
-    ...structureUpdates(objects),
+    ...(tree?.updates as Record<string, { value: Record<string, unknown> }>),
+    ...structureUpdates({ ...objects, ...tree?.updates }, info.links),
+    ...((await artifactUpdates(input, contents, qpdf)) as Record<string, { value: Record<string, unknown> }>),
     [`obj:${infoRef}`]: { value: entries },
   }
   const items = flatten(parsed.outlines)
@@ -117,14 +130,11 @@ export async function finishPdf(raw: Uint8Array, info: PdfInfo, workDir: string,
       },
     }
   })
-  const catalogRef = objects.trailer.value['/Root']
-  const catalog = objectValue.parse(objects[`obj:${catalogRef}`]).value
   if (typeof catalog['/Dests'] === 'string') {
     const destsRef = `obj:${catalog['/Dests']}`
     const dests = objectValue.parse(objects[destsRef]).value
     updates[destsRef] = { value: Object.fromEntries(Object.entries(dests).map(([name, dest]) => [name, moveDown(dest)])) }
   }
-  let next = Math.max(...Object.keys(objects).map((key) => Number(/^obj:(\d+) /.exec(key)?.[1] ?? 0))) + 1
   const metadataRef = `${next++} 0 R`
   const xmp = xmpPacket({ ...info, subject: info.subject, producer: PRODUCER })
   const newObjects: Record<string, unknown> = {
@@ -159,7 +169,7 @@ export async function finishPdf(raw: Uint8Array, info: PdfInfo, workDir: string,
   return { bytes, pages: parsed.pages.length, press: await write(`${output}.press`, extra.objects, extra.catalog) }
 }
 
-const pageRef = z.object({ object: z.string() })
+const pageRef = z.object({ object: z.string(), contents: z.array(z.string()).default([]) })
 
 function flatten(items: Outline[]): Outline[] {
   return items.flatMap((item) => [item, ...flatten(item.kids)])

@@ -21,7 +21,7 @@ import { facesOfLanguages, familyList, fontStackCss, languageFonts, type FontSet
 import { copyContent, textOf } from '../../edition/content.ts'
 import { rehypeTypography } from '../../edition/plugins/rehype-typography.ts'
 import { typeset } from '../../edition/typography/typeset.ts'
-import { pageCss, type PageGeometry } from './page-css.ts'
+import { pageCss, runningHeadProbeCss, runningHeadProbes, type PageGeometry } from './page-css.ts'
 import { folderUrl } from './resources.ts'
 import { justificationCss } from '../hyphenation.ts'
 import { rehypeHyphenate } from '../rehype-hyphenate.ts'
@@ -141,18 +141,21 @@ export function printDocument(input: PrintInput): PrintDocument {
   )
   const fontCss = faces.map((face) => fontFaceCss([face], folderUrl(dirname(face.path)))).join('\n')
   const family = fontStack(input.fonts, edition.language)
+  const heads = {
+    dir: edition.dir,
+    fontFamily: family,
+    title: typeset(meta.title, edition.language),
+    sections,
+    pageOf: l.t('pageOf'),
+    language: edition.language,
+  }
   const css = [
     fontCss,
     input.css,
     fontStackCss(input.fonts, [input.sourceLanguage, edition.language]),
     justificationCss([input.sourceLanguage, edition.language]),
-    pageCss(input.geometry, {
-      dir: edition.dir,
-      fontFamily: family,
-      title: typeset(meta.title, edition.language),
-      sections,
-      pageOf: l.t('pageOf'),
-    }),
+    pageCss(input.geometry, heads),
+    runningHeadProbeCss(heads),
   ].join('\n')
 
   const tree: Root = {
@@ -168,7 +171,12 @@ export function printDocument(input: PrintInput): PrintDocument {
           meta.keywords?.length ? h('meta', { name: 'keywords', content: meta.keywords.join(', ') }) : undefined,
           h('style', css),
         ]),
-        h('body', [h('div#pp-source', [titlePage, toc, ...flow, colophonUnit]), h('div#pp-note-source', notes), h('div#pp-pages')]),
+        h('body', [
+          h('div#pp-source', [titlePage, toc, ...flow, colophonUnit]),
+          h('div#pp-note-source', notes),
+          h('div#pp-pages'),
+          runningHeadProbes(heads),
+        ]),
       ]),
     ],
   }

@@ -15,6 +15,8 @@ import { withTimeout } from '../../util/async.ts'
 export type Pagination = PpPagination
 
 export interface RenderedPdf extends Pagination {
+  /** What each link inside the document leads to, by target id. */
+  links: Record<string, string>
   bytes: Uint8Array
   /** The document as printed (after pagination), only when PRESS_KEEP_PRINT_HTML asks for it (scripts/benchmark.ts). */
   printed?: string
@@ -30,18 +32,30 @@ export const typesetting: Required<PpTypesetting> = { orphans: 3, widows: 3 }
  * so the document printed is the one written.
  */
 export async function injectPaginator(page: Page): Promise<void> {
-  paginatorSource ??= Promise.all(['./soft-hyphens.js', './paginator.js'].map((f) => readFile(new URL(f, import.meta.url), 'utf8'))).then(
-    (parts) => parts.join('\n'),
-  )
+  paginatorSource ??= Promise.all(
+    ['./soft-hyphens.js', './running-heads.js', './paginator.js'].map((f) => readFile(new URL(f, import.meta.url), 'utf8')),
+  ).then((parts) => parts.join('\n'))
   const script = await page.addScriptTag({ content: await paginatorSource })
   await script.evaluate((element) => element.remove())
   await script.dispose()
 }
 
-/** Pour the page's flow into pages (see paginator.js). */
-export async function paginate(page: Page, options: PpTypesetting = typesetting): Promise<Pagination> {
+/** Pour the page's flow into pages (see paginator.js), then fit the running heads (running-heads.js). */
+export async function paginate(page: Page, options: PpTypesetting = typesetting): Promise<Pagination & { links: Record<string, string> }> {
   await injectPaginator(page)
-  return page.evaluate((o) => window.ppPaginate(o), options)
+  return page.evaluate(async (o) => {
+    const pagination = await window.ppPaginate(o)
+    window.ppFitRunningHeads()
+    // What each link inside the document leads to: the target's label, else its text (its annotation's description).
+    const links: Record<string, string> = {}
+    for (const a of document.querySelectorAll('#pp-pages a[href^="#"]')) {
+      const id = decodeURIComponent((a.getAttribute('href') ?? '').slice(1))
+      const target = document.getElementById(id)
+      const text = (target?.getAttribute('aria-label') || target?.textContent || '').replace(/\s+/g, ' ').trim()
+      if (text) links[id] = text.length > 160 ? `${text.slice(0, 159)}…` : text
+    }
+    return { ...pagination, links }
+  }, options)
 }
 
 /** The print HTML at `<name>.html` of the fake origin, with the files it refers to. */

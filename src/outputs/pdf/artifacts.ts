@@ -1,0 +1,120 @@
+/**
+ * Content Chromium paints outside any marked content (the @page margin boxes: running heads and folios;
+ * borders: the notes' rule, the contents' dotted leaders; backgrounds) is marked as an Artifact, so that it
+ * is neither tagged nor untagged content: text as `/Artifact <</Type /Pagination>>`, paths and images as
+ * `/Artifact <</Type /Layout>>`. Only whole text objects (BT … ET), whole painted paths and single `Do`/`sh`
+ * are wrapped, so every sequence nests inside the stream's q … Q as it was. A stream with inline images or
+ * tagged content (an MCID) inside a text object at the outer level is left as it is.
+ */
+import { z } from 'zod'
+
+const DELIMITER = /[\s()<>[\]{}/%]/
+const PATH_START = new Set(['m', 're'])
+const PAINT = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*'])
+const PAGINATION = '/Artifact <</Type /Pagination>> BDC\n'
+const LAYOUT = '/Artifact <</Type /Layout>> BDC\n'
+
+/** The content stream (bytes as latin1 text) with its unmarked content marked as artifacts; `count`: sequences marked. */
+export function markArtifacts(content: string): { content: string; count: number } {
+  const inserts: { at: number; text: string }[] = []
+  let depth = 0
+  let text: number | undefined
+  let path: number | undefined
+  let operands: number | undefined
+  let i = 0
+  const n = content.length
+  while (i < n) {
+    const c = content[i]!
+    if (/\s/.test(c)) {
+      i++
+      continue
+    }
+    const start = i
+    if (c === '%') {
+      while (i < n && content[i] !== '\n' && content[i] !== '\r') i++
+      continue
+    }
+    if (c === '(') {
+      let nest = 0
+      for (; i < n; i++) {
+        const d = content[i]
+        if (d === '\\') i++
+        else if (d === '(') nest++
+        else if (d === ')' && --nest === 0) break
+      }
+      i++
+    } else if (c === '<' && content[i + 1] !== '<') i = content.indexOf('>', i) + 1 || n
+    else if ('<>[]{}'.includes(c)) i += c === '<' || c === '>' ? 2 : 1
+    else if (c === '/') {
+      i++
+      while (i < n && !DELIMITER.test(content[i]!)) i++
+    } else {
+      while (i < n && !DELIMITER.test(content[i]!)) i++
+      const word = content.slice(start, i)
+      if (/^[-+.\d]/.test(word) || word === 'true' || word === 'false' || word === 'null') {
+        operands ??= start
+        continue
+      }
+      const from = operands ?? start
+      operands = undefined
+      if (word === 'BI') return { content, count: 0 }
+      if (text !== undefined && (word === 'BDC' || word === 'BMC' || word === 'EMC')) {
+        // Marked content inside an unmarked text object (Chromium's /ReversedChars, /Span with /ActualText of
+        // right-to-left text) stays inside the artifact; tagged content (an MCID) there is not touched.
+        if (content.slice(from, i).includes('/MCID')) return { content, count: 0 }
+        continue
+      }
+      if (word === 'BDC' || word === 'BMC') depth++
+      else if (word === 'EMC') depth = Math.max(0, depth - 1)
+      else if (depth > 0) continue
+      else if (word === 'BT') text = from
+      else if (word === 'ET' && text !== undefined) {
+        inserts.push({ at: text, text: PAGINATION }, { at: i, text: '\nEMC' })
+        text = undefined
+      } else if (text !== undefined) continue
+      else if (PATH_START.has(word)) path ??= from
+      else if (word === 'n') path = undefined
+      else if (PAINT.has(word) && path !== undefined) {
+        inserts.push({ at: path, text: LAYOUT }, { at: i, text: '\nEMC' })
+        path = undefined
+      } else if (word === 'Do' || word === 'sh') inserts.push({ at: from, text: LAYOUT }, { at: i, text: '\nEMC' })
+      continue
+    }
+    operands ??= start
+  }
+  let out = ''
+  let last = 0
+  for (const insert of inserts) {
+    out += content.slice(last, insert.at) + insert.text
+    last = insert.at
+  }
+  return { content: out + content.slice(last), count: inserts.length / 2 }
+}
+
+type Read = (args: string[]) => Promise<{ stdout: string }>
+const streamJson = z.object({
+  qpdf: z.tuple([
+    z.unknown(),
+    z.record(z.string(), z.object({ stream: z.object({ dict: z.record(z.string(), z.unknown()), data: z.string() }) })),
+  ]),
+})
+
+/**
+ * The pages' content streams (`refs`, read decoded from `input` with qpdf) with their artifacts marked, as
+ * qpdf JSON updates: the data unfiltered (qpdf compresses it again on writing).
+ */
+export async function artifactUpdates(input: string, refs: string[], read: Read): Promise<Record<string, unknown>> {
+  if (refs.length === 0) return {}
+  const objects = refs.map((ref) => `--json-object=${ref.replace(/ R$/, '').replace(' ', ',')}`)
+  const args = ['--json=2', '--json-key=qpdf', '--json-stream-data=inline', '--decode-level=generalized', ...objects, input]
+  const streams = streamJson.parse(JSON.parse((await read(args)).stdout)).qpdf[1]
+  const updates: Record<string, unknown> = {}
+  for (const [key, { stream }] of Object.entries(streams)) {
+    if (stream.dict['/Filter'] !== undefined) continue // a filter qpdf could not undo
+    const marked = markArtifacts(Buffer.from(stream.data, 'base64').toString('latin1'))
+    if (marked.count === 0) continue
+    const rest = Object.fromEntries(Object.entries(stream.dict).filter(([name]) => !['/Filter', '/DecodeParms', '/Length'].includes(name)))
+    updates[key] = { stream: { dict: rest, data: Buffer.from(marked.content, 'latin1').toString('base64') } }
+  }
+  return updates
+}
