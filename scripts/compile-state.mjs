@@ -13,11 +13,10 @@ const configs = ['tsconfig.json', 'tsconfig.build.json'].map((name) => join(root
 
 /** The newest modification time of src/ (files and folders: a deleted file changes its folder) and the tsconfig files. */
 function newestSource(dir = srcDir) {
+  // One listing of the whole tree, then one stat per entry: this runs at every start of `press`.
   let newest = statSync(dir).mtimeMs
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs)
-  }
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    newest = Math.max(newest, statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs)
   return newest
 }
 

@@ -117,7 +117,8 @@ export async function main(
           },
           logger,
         )
-        if (!options.dryRun) logger.summary(`Wrote ${result.files.length} files in ${result.seconds.toFixed(1)} s`)
+        if (!options.dryRun)
+          logger.summary(`${buildSummary(result.files.length, result.unchanged.length)} in ${result.seconds.toFixed(1)} s`)
       },
     )
 
@@ -333,6 +334,13 @@ export async function main(
 }
 
 class UsageError extends Error {}
+
+/** "Wrote 12 files, 145 up to date", or "Nothing changed (157 files up to date)". */
+export function buildSummary(written: number, unchanged: number): string {
+  const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`
+  if (written === 0) return `Nothing changed (${files(unchanged)} up to date)`
+  return unchanged === 0 ? `Wrote ${files(written)}` : `Wrote ${files(written)}, ${unchanged} up to date`
+}
 
 /** `--browser-url` (else PRESS_BROWSER_URL): DevTools endpoints, ws:// (as Chromium prints them) or a browser's http://host:port. */
 function browserUrls(given: string[] | undefined): string[] {

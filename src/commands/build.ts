@@ -22,6 +22,7 @@ import { planPublication, type PublicationPlan } from './build/units.ts'
 import type { runPublication } from './build/run.ts'
 import { restorePublication, type UnitFacts, type UnitResult } from './build/restore.ts'
 import { describePartition, partition, type ShardSpec } from './build/shard.ts'
+import { writeSite } from './build/site.ts'
 
 export { formatHelp, formats, type Format } from '../outputs/registry.ts'
 
@@ -54,7 +55,10 @@ export interface BuildOptions {
 }
 
 export interface BuildResult {
+  /** Files written (absolute paths). */
   files: string[]
+  /** Files the output folder already held byte for byte (restored from the cache or made again): not written. */
+  unchanged: string[]
   seconds: number
   /** Work units run now, and those restored from the cache (`<pub>/<output>/<lang>`, `<pub>/assets`). */
   rebuilt: string[]
@@ -71,7 +75,7 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
   const mine = new Set((split ? split.shards[options.shard!.index - 1]! : units).map((u) => u.name))
   if (options.dryRun) {
     for (const line of split ? describePartition(split) : units.map((u) => u.name)) logger.info(line)
-    return { files: [], seconds: (performance.now() - started) / 1000, rebuilt: [], reused: [] }
+    return { files: [], unchanged: [], seconds: (performance.now() - started) / 1000, rebuilt: [], reused: [] }
   }
   // What an interrupted build left: temporary files of processes that are gone (a build running beside us keeps its own).
   const stale = await removeStaleTemps(outDir, true)
@@ -90,6 +94,7 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
       }),
     ))
   const files: string[] = []
+  const unchanged: string[] = []
   const results: PublicationResult[] = []
   const runs: { plan: PublicationPlan; results: UnitResult[]; titles: Record<string, string> }[] = []
   try {
@@ -113,6 +118,7 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
         })
       }
       files.push(...run.written)
+      unchanged.push(...run.unchanged)
       runs.push({ plan: plans[i]!, results: run.results, titles: run.titles })
       results.push({ publication: plan.publication, titles: run.titles, editions: run.results.flatMap((r) => r.facts.editions) })
     }
@@ -132,10 +138,18 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
     files.push(await writeShardManifest(outDir, options, options.shard, split, runs, plans))
   } else {
     if (cache && (options.languages || options.formats)) await markCurrent(results, options, cache)
-    const { writeDownloads } = await import('../outputs/downloads/downloads.ts')
-    files.push(...(await writeDownloads(results, outDir, logger)))
+    const site = await writeSite(results, outDir, cache, logger)
+    files.push(...site.written)
+    unchanged.push(...site.unchanged)
   }
-  return { files, seconds: (performance.now() - started) / 1000, rebuilt, reused }
+  const wrote = new Set(files)
+  return {
+    files: [...wrote],
+    unchanged: [...new Set(unchanged)].filter((f) => !wrote.has(f)),
+    seconds: (performance.now() - started) / 1000,
+    rebuilt,
+    reused,
+  }
 }
 
 /** The work units of a build (each publication's), fingerprinted from the input files' bytes. */

@@ -2,7 +2,7 @@
  * The JSON exchange format: the units as plain data, for scripts and
  * machine translation services. Markdown kept as is.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { entryStates } from '../i18n/translation-file.ts'
 import { stringifyJson } from '../util/files.ts'
 import { parseJsonFile } from '../util/json.ts'

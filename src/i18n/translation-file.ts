@@ -15,7 +15,7 @@ import { join } from 'node:path'
 import { asPressError } from '../util/fs-errors.ts'
 import { decodeText } from '../util/read-text.ts'
 import { isRealDate } from '../util/dates.ts'
-import { z } from 'zod'
+import * as z from 'zod'
 import { insideProject, stringifyJson } from '../util/files.ts'
 import { parseJsonFile, type PositionedJson } from '../util/json.ts'
 

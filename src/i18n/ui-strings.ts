@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { decodeText } from '../util/read-text.ts'
-import { z } from 'zod'
+import * as z from 'zod'
 import { parseJsonFile } from '../util/json.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { reviewStatuses } from './translation-file.ts'

@@ -10,7 +10,7 @@
  * bare string is also what `press ids --prune-retired` leaves of a retirement.
  */
 import { readText } from '../util/read-text.ts'
-import { z } from 'zod'
+import * as z from 'zod'
 import { blockKinds } from '../source/segment.ts'
 import { parseJsonFile } from '../util/json.ts'
 import { problem, PressError } from '../util/problems.ts'

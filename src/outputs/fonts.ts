@@ -70,8 +70,20 @@ function parseRanges(value: string): [number, number][] {
 export function facesFor(text: string, faces: readonly FontFace[]): FontFace[] {
   const points = new Set<number>()
   for (const char of text) points.add(char.codePointAt(0)!)
-  const sorted = [...points].sort((a, b) => a - b)
-  return faces.filter((face) => face.ranges.some(([from, to]) => sorted.some((p) => p >= from && p <= to)))
+  const sorted = Uint32Array.from(points).sort()
+  return faces.filter((face) => face.ranges.some(([from, to]) => anyWithin(sorted, from, to)))
+}
+
+/** Whether the sorted code points hold one in [from, to] (a binary search: texts have thousands, faces hundreds of ranges). */
+function anyWithin(sorted: Uint32Array, from: number, to: number): boolean {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (sorted[mid]! < from) low = mid + 1
+    else high = mid
+  }
+  return low < sorted.length && sorted[low]! <= to
 }
 
 /** Whether one of `faces` covers the code point (by unicode-range, or a project file's cmap). */

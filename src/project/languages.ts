@@ -12,9 +12,17 @@ export interface LanguageInfo {
 
 // Made at first use: loading the runtime's language names costs more than some commands' work.
 let englishNames: Intl.DisplayNames | undefined
+// Each Intl.Locale and Intl.PluralRules costs a CLDR lookup; every page asks again for the same few languages.
+const known = new Map<string, LanguageInfo | undefined>()
 
 /** Info for a known language code, or undefined for a code CLDR does not know. */
 export function languageInfo(code: string): LanguageInfo | undefined {
+  if (!known.has(code)) known.set(code, lookUp(code))
+  const info = known.get(code)
+  return info && { ...info, pluralCategories: [...info.pluralCategories] }
+}
+
+function lookUp(code: string): LanguageInfo | undefined {
   let name: string | undefined
   try {
     englishNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' })

@@ -5,7 +5,7 @@
  */
 import { realpathSync } from 'node:fs'
 import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path'
-import { CONTENT_DIR, TRANSLATIONS_DIR } from './paths.ts'
+import { CONTENT_DIR, TRANSLATIONS_DIR } from './folders.ts'
 import { problem, PressError } from '../util/problems.ts'
 
 /** The absolute output folder for `--out <out>`, or a PressError naming the path. */

@@ -1,19 +1,11 @@
 /** Where things are in a project. */
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { CONTENT_DIR } from './folders.ts'
 import { CONFIG_FILE, loadPublication, type Publication } from './load.ts'
 import { problem, PressError } from '../util/problems.ts'
 
-export const CONTENT_DIR = 'content'
-export const TRANSLATIONS_DIR = 'translations'
-
-export function translationPath(language: string, publication: string): string {
-  return join(TRANSLATIONS_DIR, language, `${publication}.json`)
-}
-
-export function uiPath(language: string): string {
-  return join(TRANSLATIONS_DIR, language, 'ui.json')
-}
+export { CONTENT_DIR, TRANSLATIONS_DIR, translationPath, uiPath } from './folders.ts'
 
 /** Every publication under content/ (a folder with a publication.yaml), or the one named. */
 export async function findPublications(root: string, only?: string): Promise<Publication[]> {

@@ -1,7 +1,7 @@
 /**
  * publication.yaml, as a schema: every field described, defaults in one place.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { isRealDate } from '../util/dates.ts'
 
 const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as "fr" or "zh-Hans"')

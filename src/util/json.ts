@@ -4,7 +4,7 @@
  * then validated with zod; a zod issue's path is mapped back to a place.
  */
 import { parse, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { lineIndex, problem, PressError, type Place } from './problems.ts'
 import { controlHint, describeCharacter, findBadCharacter } from './read-text.ts'
 

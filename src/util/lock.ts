@@ -10,7 +10,7 @@
 import { hostname } from 'node:os'
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 import { processAlive } from './files.ts'
 import { asPressError, shownPath } from './fs-errors.ts'
 import { problem, PressError } from './problems.ts'

@@ -32,15 +32,15 @@ const frEntry = (text: string): string => {
 
 describe('incremental build cache', () => {
   let dir: string
-  const steps: { name: string; built: string[]; reused: number; changed: string[] }[] = []
+  const steps: { name: string; built: string[]; reused: number; changed: string[]; stdout: string; files: number }[] = []
   before(() => {
     dir = copyProject()
     let snapshot = new Map<string, string>()
     const step = (name: string, change?: () => void): void => {
       change?.()
-      const { built, reused } = buildUnits(dir, args)
+      const { built, reused, run } = buildUnits(dir, args)
       const after = hashes(join(dir, 'dist'))
-      steps.push({ name, built, reused, changed: changed(snapshot, after) })
+      steps.push({ name, built, reused, changed: changed(snapshot, after), stdout: run.stdout, files: after.size })
       snapshot = after
     }
     step('cold')
@@ -63,6 +63,12 @@ describe('incremental build cache', () => {
     assert.deepEqual(of('no-op').built, [])
     assert.equal(of('no-op').reused, every.length)
     assert.deepEqual(of('no-op').changed, [], 'a no-op build writes the same bytes')
+    assert.match(
+      of('no-op').stdout,
+      new RegExp(`^Nothing changed \\(${of('no-op').files} files up to date\\) in `, 'm'),
+      'it says it wrote nothing',
+    )
+    assert.match(of('translation').stdout, /^Wrote \d+ files, \d+ up to date in /m, 'an edit says what it wrote and what it kept')
   })
 
   it('should rebuild every unit after a source paragraph, the lock or the config changed', () => {

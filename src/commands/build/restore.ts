@@ -70,6 +70,8 @@ export interface PublicationRun {
   titles: Record<string, string>
   /** Absolute paths written. */
   written: string[]
+  /** Absolute paths of restored files the output folder already held byte for byte (not written again). */
+  unchanged: string[]
 }
 
 /**
@@ -86,28 +88,35 @@ export async function restorePublication(
   const records = await Promise.all(wanted.map((u) => env.cache.get<UnitFacts>(u.fingerprint)))
   const assets = await env.cache.get<UnitFacts>(plan.units.find((u) => u.output === undefined)!.fingerprint)
   if (!assets?.facts.titles || records.some((r) => r === undefined)) return undefined
-  const run: PublicationRun = { results: [], titles: assets.facts.titles, written: [] }
-  for (const [i, unit] of wanted.entries()) run.results.push(await restore(unit, records[i]!, env, run.written))
+  const run: PublicationRun = { results: [], titles: assets.facts.titles, written: [], unchanged: [] }
+  for (const [i, unit] of wanted.entries()) run.results.push(await restore(unit, records[i]!, env, run))
   if (run.results.some((r) => !r.reused)) return undefined
   const shown = new Set(wanted.flatMap((u) => (u.output ? u.languages : [])))
   for (const w of assets.facts.warnings ?? []) if (!w.language || shown.has(w.language)) env.logger.problem(revive(w))
   return run
 }
 
-/** Write a cached unit's files again (byte for byte); `reused: false` when a blob turned out damaged. */
+/**
+ * Write a cached unit's files again (byte for byte) where the output folder does not already hold them;
+ * `reused: false` when a blob turned out damaged.
+ */
 export async function restore(
   unit: Unit,
   record: { files: CachedFile[]; facts: UnitFacts; seconds: number },
   env: RestoreEnv,
-  written: string[],
+  done: { written: string[]; unchanged: string[] },
 ): Promise<UnitResult> {
   for (const file of record.files) {
+    const path = join(env.outDir, ...file.path.split('/'))
+    if (done.written.includes(path) || done.unchanged.includes(path)) continue // a file several units share (a review font)
+    if (await holds(path, file)) {
+      done.unchanged.push(path)
+      continue
+    }
     const bytes = await env.cache.read(file)
     if (!bytes) return { unit, files: record.files, facts: record.facts, reused: false, seconds: 0 }
-    const path = join(env.outDir, ...file.path.split('/'))
-    if (written.includes(path)) continue // a file several units share (a font of the review pages)
-    if (!(await holds(path, file))) await writeFileAtomic(path, bytes)
-    written.push(path)
+    await writeFileAtomic(path, bytes)
+    done.written.push(path)
   }
   return { unit, files: record.files, facts: record.facts, reused: true, seconds: record.seconds }
 }

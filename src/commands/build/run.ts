@@ -7,6 +7,7 @@
  *   sources + IDs (lock) → translations + interface strings → one edition per
  *   language (built once) → the outputs of the units not cached → the shared assets
  */
+import { readFile, stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { availableParallelism } from 'node:os'
 import { problem, PressError } from '../../util/problems.ts'
@@ -70,11 +71,11 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
     ...editions.flatMap((e) => e.messages.filter((m) => !m.fatal).map((m) => warning(m, e.language))),
   ]
 
-  const run: PublicationRun = { results: [], titles, written: [] }
+  const run: PublicationRun = { results: [], titles, written: [], unchanged: [] }
   const todo: Unit[] = []
   for (const unit of units) {
     const record = env.cache ? await env.cache.get<UnitFacts>(unit.fingerprint) : undefined
-    const restored = record && env.cache ? await restore(unit, record, { ...env, cache: env.cache }, run.written) : undefined
+    const restored = record && env.cache ? await restore(unit, record, { ...env, cache: env.cache }, run) : undefined
     if (restored?.reused) run.results.push(restored)
     else todo.push(unit)
   }
@@ -146,10 +147,15 @@ async function runBatch(
   const owners = new Map<string, Unit[]>()
   const expected = new Map(batch.map((u) => [u, expectedFiles(u)]))
   const write: Write = async (path, data) => {
-    await writeFileAtomic(path, data)
-    run.written.push(path)
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data
+    // The same bytes as the output folder holds are not written again (a rebuilt unit's unchanged files).
+    if (await holdsBytes(path, bytes)) run.unchanged.push(path)
+    else {
+      await writeFileAtomic(path, bytes)
+      run.written.push(path)
+    }
     const rel = relative(env.outDir, path).split(sep).join('/')
-    contents.set(rel, typeof data === 'string' ? Buffer.from(data) : data)
+    contents.set(rel, bytes)
     const mine = batch.filter((u) => expected.get(u)!.has(rel))
     owners.set(rel, mine.length > 0 ? mine : [...batch])
     env.logger.progress(`wrote ${relative(batch[0]!.publication.root, path)}`)
@@ -194,6 +200,14 @@ function expectedFiles(unit: Unit): Set<string> {
         .replaceAll('<b>', b ?? a!),
     ),
   )
+}
+
+async function holdsBytes(path: string, bytes: Uint8Array): Promise<boolean> {
+  const size = await stat(path).then(
+    (s) => s.size,
+    () => -1,
+  )
+  return size === bytes.length && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).equals(await readFile(path))
 }
 
 function facts(path: string, data: Uint8Array): CachedFile {

@@ -5,7 +5,7 @@
  * given the same inputs and timings; shard K writes its units' files and
  * shard.json, which `press merge` reads.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { inputsFingerprint } from '../../project/build-info.ts'
 import type { Unit } from './units.ts'
 

@@ -5,7 +5,7 @@
  * locked write of that translation file), and a preview of a row's Markdown,
  * rendered by the review page's own renderer and sanitiser on the server.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Root } from 'hast'
 import { applyDecision, entryFingerprint, type ReviewAction } from '../../i18n/decisions.ts'
 import { readTranslationFile } from '../../i18n/translation-file.ts'

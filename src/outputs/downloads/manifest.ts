@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const MANIFEST_FILE = 'manifest.json'
 export const editionFormats = ['html', 'epub', 'pdf', 'parallel'] as const

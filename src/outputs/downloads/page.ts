@@ -112,13 +112,22 @@ export function renderDownloadPage(input: DownloadPageInput): string {
   return serializeHtml(tree, { styles: [css] }) + '\n'
 }
 
+// One formatter per language and unit: making an Intl.NumberFormat costs more than formatting with it.
+const sizeFormats = new Map<string, Intl.NumberFormat>()
+
 function formatSize(bytes: number, language: string): string {
   const [value, unit] =
     bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'megabyte'] : bytes >= 1024 ? [bytes / 1024, 'kilobyte'] : [bytes, 'byte']
-  return new Intl.NumberFormat(language, {
-    style: 'unit',
-    unit,
-    unitDisplay: 'short',
-    maximumFractionDigits: unit === 'megabyte' ? 1 : 0,
-  }).format(value)
+  const key = `${language} ${unit}`
+  let format = sizeFormats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(language, {
+      style: 'unit',
+      unit,
+      unitDisplay: 'short',
+      maximumFractionDigits: unit === 'megabyte' ? 1 : 0,
+    })
+    sizeFormats.set(key, format)
+  }
+  return format.format(value)
 }
