@@ -67,3 +67,39 @@ export function rawRequest(
     req.end(options.body)
   })
 }
+
+/** The server's build events, followed from the test: whether a rebuild runs, and when the last event came. */
+export interface BuildEvents {
+  busy(): boolean
+  lastEventAt(): number
+  close(): void
+}
+
+export function followBuilds(preview: RunningPreview): BuildEvents {
+  const { hostname, port } = new URL(preview.url)
+  let running = 0
+  let last = Date.now()
+  let buffer = ''
+  const req = request({ host: hostname, port, path: '/__press/events', headers: { host: preview.host } }, (res) => {
+    res.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString()
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        const data = /^data: (.*)$/m.exec(buffer.slice(0, end))?.[1]
+        buffer = buffer.slice(end + 2)
+        if (!data) continue
+        const event = JSON.parse(data) as { type: string; state?: string }
+        if (event.type === 'building' || event.state === 'updating') running++
+        if (event.type === 'built' || event.state === 'failed') running = Math.max(0, running - 1)
+        last = Date.now()
+      }
+    })
+  })
+  req.on('error', () => {})
+  req.end()
+  return { busy: () => running > 0, lastEventAt: () => last, close: () => req.destroy() }
+}
+
+/** Resolves once no rebuild runs and no build event has come for `ms`. */
+export async function settled(events: BuildEvents, ms: number): Promise<void> {
+  while (events.busy() || Date.now() - events.lastEventAt() < ms) await new Promise((resolve) => setTimeout(resolve, 200))
+}

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test'
 import type { Browser, Page } from 'puppeteer-core'
 import { launchBrowser } from '../helpers/browser.ts'
 import { copyProject, publicationId } from '../helpers/project.ts'
-import { rawRequest, startPreview, type RunningPreview } from '../helpers/preview.ts'
+import { followBuilds, rawRequest, settled, startPreview, type BuildEvents, type RunningPreview } from '../helpers/preview.ts'
 
 const file = `translations/fr/${publicationId}.json`
 const edition = `/${publicationId}/fr/index.html`
@@ -14,6 +14,7 @@ const reviewPage = `/${publicationId}/review/en-fr.html`
 const reviewer = 'Ada Reviewer'
 let dir: string
 let preview: RunningPreview
+let builds: BuildEvents
 let browser: Browser
 let page: Page
 let ids: string[]
@@ -49,10 +50,12 @@ describe('press preview', { timeout: 600_000 }, () => {
     dir = copyProject()
     ids = Object.keys(entries())
     preview = await startPreview(dir, ['--format', 'html', '--lang', 'en,fr', '--reviewer', reviewer])
+    builds = followBuilds(preview)
     browser = await launchBrowser()
     page = await browser.newPage()
   })
   after(async () => {
+    builds?.close()
     await browser?.close()
     if (preview && preview.child.exitCode === null) await preview.stop()
   })
@@ -192,9 +195,13 @@ describe('press preview', { timeout: 600_000 }, () => {
         return (await axe.run()).violations.map((v) => `${v.impact} ${v.id}`)
       })
     }
-    // A rebuild the earlier saves started may still reload the page during the audit (its context is then gone): once more.
-    const violations = await audit().catch((error: unknown) => {
-      if (!/context|navigat|detached/i.test(String(error))) throw error
+    // The earlier saves start rebuilds, and each reloads the page: audit once the server has been quiet for a while,
+    // and once more if a reload still takes the document away under axe.
+    await settled(builds, 3_000)
+    const reloaded = /context|navigat|detached|does not belong to the document|Target closed/i
+    const violations = await audit().catch(async (error: unknown) => {
+      if (!reloaded.test(String(error))) throw error
+      await settled(builds, 3_000)
       return audit()
     })
     await tab.close()
