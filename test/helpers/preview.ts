@@ -89,7 +89,7 @@ export function followBuilds(preview: RunningPreview): BuildEvents {
         if (!data) continue
         const event = JSON.parse(data) as { type: string; state?: string }
         if (event.type === 'building' || event.state === 'updating') running++
-        if (event.type === 'built' || event.state === 'failed') running = Math.max(0, running - 1)
+        if (event.type === 'built' || event.type === 'failed') running = Math.max(0, running - 1)
         last = Date.now()
       }
     })

@@ -3,8 +3,11 @@
  * the HTML editions and review pages of the languages a change touches (a
  * translation file: its language; anything else: every language) and the pages
  * reload; the background lane then rebuilds the slow formats (EPUB, PDF) of the
- * same languages while the pages already show the change. Changes that arrive
- * during a build are merged and built next; a lane never runs twice at once.
+ * same languages while the pages already show the change. A page or PDF is
+ * announced as soon as it is written (a `written` event: the open page reloads
+ * while the build goes on), the rest when the build ends (`built`, only the files
+ * whose bytes changed). Changes that arrive during a build are merged and built
+ * next; a lane never runs twice at once.
  */
 import { relative, sep } from 'node:path'
 import type { VFileMessage } from 'vfile-message'
@@ -30,8 +33,16 @@ const merge = (a: Languages | undefined, b: Languages): Languages =>
   a === undefined ? b : a === 'all' || b === 'all' ? 'all' : new Set([...a, ...b])
 
 export interface BuildRun {
-  (request: { formats: Format[]; languages: string[] | undefined }, problems: VFileMessage[]): Promise<{ files: string[] }>
+  (
+    request: { formats: Format[]; languages: string[] | undefined },
+    problems: VFileMessage[],
+    /** Told of each file the build writes, and whether its bytes changed. */
+    written: (path: string, changed: boolean) => void,
+  ): Promise<{ files: string[] }>
 }
+
+/** Files a browser shows by themselves: announced as soon as they are written. */
+const shownAlone = /\.(html|pdf)$/
 
 export interface RebuilderOptions {
   formats: readonly Format[]
@@ -96,17 +107,32 @@ export class Rebuilder {
     hub.publish(lane === 'fast' ? { type: 'building', lane } : { type: 'background', state: 'updating', formats })
     const problems: VFileMessage[] = []
     const started = performance.now()
+    const build = ++this.#builds
+    const url = (file: string): string => '/' + relative(distDir, file).split(sep).join('/')
+    const announced = new Set<string>()
+    let firstShown: number | undefined
+    const unchanged = new Set<string>()
+    const written = (path: string, changed: boolean): void => {
+      if (!changed) return void unchanged.add(path)
+      unchanged.delete(path)
+      if (!shownAlone.test(path) || announced.has(path)) return
+      // The build got this far: what failed before is fixed (the page that reloads now shows no overlay).
+      if (lane === 'fast' && announced.size === 0) hub.publish({ type: 'problems', problems: [] })
+      announced.add(path)
+      firstShown ??= performance.now()
+      hub.publish({ type: 'written', lane, build, files: [url(path)] })
+    }
     try {
-      const { files } = await run({ formats, languages: list }, problems)
-      const build = ++this.#builds
-      const urls = files.map((f) => '/' + relative(distDir, f).split(sep).join('/'))
+      const { files } = await run({ formats, languages: list }, problems, written)
       const fatal = problems.filter((m) => m.fatal)
       if (lane === 'fast') hub.publish({ type: 'problems', problems: fatal.map(view) })
-      hub.publish({ type: 'built', lane, build, files: urls })
+      const rest = [...new Set(files)].filter((f) => !announced.has(f) && !unchanged.has(f))
+      hub.publish({ type: 'built', lane, build, files: rest.map(url) })
       if (lane === 'background') hub.publish({ type: 'background', state: 'ready', formats })
       report(
         `${lane === 'fast' ? 'Rebuilt' : 'Rebuilt in the background'} ${formats.join(', ')} of ${list?.join(', ') ?? 'every language'} ` +
-          `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+          `in ${((performance.now() - started) / 1000).toFixed(1)} s` +
+          (firstShown === undefined ? '' : ` (first page written after ${((firstShown - started) / 1000).toFixed(2)} s)`),
       )
       if (lane === 'fast' && this.#slow.length > 0) this.#queue('background', languages)
     } catch (error) {
@@ -115,6 +141,7 @@ export class Rebuilder {
         messages.length > 0 ? messages.map(view) : [{ file: '', message: error instanceof Error ? error.message : String(error) }]
       hub.publish(lane === 'fast' ? { type: 'problems', problems: shown } : { type: 'background', state: 'failed', formats })
       if (lane === 'background') hub.publish({ type: 'problems', problems: shown })
+      hub.publish({ type: 'failed', lane, build })
       report(`The ${formats.join(', ')} build failed (${shown.length} problem${shown.length === 1 ? '' : 's'}); fix and save to try again.`)
     }
   }
