@@ -71,7 +71,19 @@ export function facesFor(text: string, faces: readonly FontFace[]): FontFace[] {
   const points = new Set<number>()
   for (const char of text) points.add(char.codePointAt(0)!)
   const sorted = [...points].sort((a, b) => a - b)
-  return faces.filter((face) => face.ranges.some(([from, to]) => sorted.some((p) => p >= from && p <= to)))
+  return faces.filter((face) => face.ranges.some(([from, to]) => (sorted[firstAtLeast(sorted, from)] ?? Infinity) <= to))
+}
+
+/** The index of the first of the ascending `sorted` that is at least `value` (its length when none is). */
+function firstAtLeast(sorted: readonly number[], value: number): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (sorted[middle]! < value) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /** Whether one of `faces` covers the code point (by unicode-range, or a project file's cmap). */

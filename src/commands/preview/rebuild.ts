@@ -50,6 +50,11 @@ export interface RebuilderOptions {
   hub: EventHub
   run: BuildRun
   report(line: string): void
+  /**
+   * How long the background lane waits after a fast build (default 1000 ms): the pages that reload get the
+   * machine first, and saves in a row make one EPUB/PDF build. Their views say "PDF updating…" meanwhile.
+   */
+  backgroundDelayMs?: number
 }
 
 export class Rebuilder {
@@ -59,6 +64,11 @@ export class Rebuilder {
   readonly #running: Partial<Record<Lane, Promise<void>>> = {}
   #builds = 0
   #closed = false
+  /** Languages whose background build waits for the delay (or for the fast lane to be idle). */
+  #deferred: Languages | undefined
+  #timer: NodeJS.Timeout | undefined
+  /** The pages were told the slow formats are updating (once, until they are ready again). */
+  #updating = false
 
   constructor(readonly options: RebuilderOptions) {
     const fast = options.formats.filter((f) => f === 'html')
@@ -79,11 +89,33 @@ export class Rebuilder {
   /** Resolves when the lane (default: both) is idle. */
   async idle(lane?: Lane): Promise<void> {
     const lanes: Lane[] = lane ? [lane] : ['fast', 'background']
-    while (lanes.some((l) => this.#running[l])) await Promise.all(lanes.map((l) => this.#running[l]))
+    const waiting = (): boolean => lanes.includes('background') && this.#timer !== undefined
+    while (lanes.some((l) => this.#running[l]) || waiting()) {
+      const running = lanes.flatMap((l) => this.#running[l] ?? [])
+      await Promise.race([...running, new Promise((resolve) => setTimeout(resolve, 50))])
+    }
   }
 
   close(): void {
     this.#closed = true
+    clearTimeout(this.#timer)
+    this.#timer = undefined
+  }
+
+  /** Queue the background build of these languages after the delay, once the fast lane is idle. */
+  #later(languages: Languages): void {
+    this.#deferred = merge(this.#deferred, languages)
+    if (!this.#updating) this.options.hub.publish({ type: 'background', state: 'updating', formats: this.#slow })
+    this.#updating = true
+    clearTimeout(this.#timer)
+    const fire = (): void => {
+      if (this.#running.fast || this.#pending.fast) return void (this.#timer = setTimeout(fire, 100))
+      this.#timer = undefined
+      const deferred = this.#deferred!
+      this.#deferred = undefined
+      this.#queue('background', deferred)
+    }
+    this.#timer = setTimeout(fire, this.options.backgroundDelayMs ?? 1000)
   }
 
   #queue(lane: Lane, languages: Languages): void {
@@ -104,7 +136,9 @@ export class Rebuilder {
     const { hub, run, distDir, report } = this.options
     const formats = lane === 'fast' ? this.#fast : this.#slow
     const list = languages === 'all' ? undefined : [...languages].sort()
-    hub.publish(lane === 'fast' ? { type: 'building', lane } : { type: 'background', state: 'updating', formats })
+    if (lane === 'fast') hub.publish({ type: 'building', lane })
+    else if (!this.#updating) hub.publish({ type: 'background', state: 'updating', formats })
+    if (lane === 'background') this.#updating = true
     const problems: VFileMessage[] = []
     const started = performance.now()
     const build = ++this.#builds
@@ -128,17 +162,22 @@ export class Rebuilder {
       if (lane === 'fast') hub.publish({ type: 'problems', problems: fatal.map(view) })
       const rest = [...new Set(files)].filter((f) => !announced.has(f) && !unchanged.has(f))
       hub.publish({ type: 'built', lane, build, files: rest.map(url) })
-      if (lane === 'background') hub.publish({ type: 'background', state: 'ready', formats })
+      // Ready unless another background build of newer changes waits.
+      if (lane === 'background' && this.#deferred === undefined && this.#pending.background === undefined) {
+        this.#updating = false
+        hub.publish({ type: 'background', state: 'ready', formats })
+      }
       report(
         `${lane === 'fast' ? 'Rebuilt' : 'Rebuilt in the background'} ${formats.join(', ')} of ${list?.join(', ') ?? 'every language'} ` +
           `in ${((performance.now() - started) / 1000).toFixed(1)} s` +
           (firstShown === undefined ? '' : ` (first page written after ${((firstShown - started) / 1000).toFixed(2)} s)`),
       )
-      if (lane === 'fast' && this.#slow.length > 0) this.#queue('background', languages)
+      if (lane === 'fast' && this.#slow.length > 0) this.#later(languages)
     } catch (error) {
       const messages = error instanceof PressError ? error.messages : []
       const shown =
         messages.length > 0 ? messages.map(view) : [{ file: '', message: error instanceof Error ? error.message : String(error) }]
+      if (lane === 'background') this.#updating = false
       hub.publish(lane === 'fast' ? { type: 'problems', problems: shown } : { type: 'background', state: 'failed', formats })
       if (lane === 'background') hub.publish({ type: 'problems', problems: shown })
       hub.publish({ type: 'failed', lane, build })
