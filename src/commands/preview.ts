@@ -20,6 +20,7 @@ import type { Logger } from '../util/logger.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { build, formats as allFormats, type Format } from './build.ts'
 import { BuildSession } from './build/session.ts'
+import { Activity } from './preview/activity.ts'
 import { EventHub } from './preview/events.ts'
 import { distFiles } from './preview/pages.ts'
 import { Rebuilder } from './preview/rebuild.ts'
@@ -60,11 +61,13 @@ export async function startPreview(options: PreviewOptions, logger: Logger): Pro
   const shared = (language: string): boolean =>
     publications.every((p) => [p.config.sourceLanguage, ...p.config.languages].includes(language))
   const kept = new BuildSession()
+  const activity = new Activity()
   const rebuilder = new Rebuilder({
     formats: options.formats ?? allFormats,
     distDir,
     hub,
     report: (line) => logger.info(line),
+    served: () => activity.quiet(),
     run: async (request, problems, written) => {
       let languages = request.languages ?? options.languages
       if (request.languages && options.languages) languages = request.languages.filter((l) => options.languages!.includes(l))
@@ -99,6 +102,7 @@ export async function startPreview(options: PreviewOptions, logger: Logger): Pro
     reviewer,
     distDir,
     hub,
+    activity,
     guard,
     client: { client: `${client[0]}\n${client[1]}`, style: client[2]! },
     site: async () => ({ publications: await findPublications(options.root, options.publication), files: await distFiles(distDir) }),

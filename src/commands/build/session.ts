@@ -27,7 +27,7 @@ import { identityOf } from './units.ts'
 
 export interface SessionHooks {
   /** Told of every output file a build writes through the session, and whether its bytes changed. */
-  onWrite?(path: string, changed: boolean): void
+  onWrite?(path: string, changed: boolean): void | Promise<void>
 }
 
 /** What a build keeps open between builds: its browser and font subsetter. */
@@ -200,7 +200,7 @@ export class BuildSession {
     const hash = createHash('sha256').update(bytes).digest('hex')
     const last = this.#state.written.get(path)
     if (last?.hash === hash && (await unchangedOnDisk(path, last))) {
-      this.#hooks.onWrite?.(path, false)
+      await this.#hooks.onWrite?.(path, false)
       return false
     }
     this.#state.written.delete(path)
@@ -209,7 +209,7 @@ export class BuildSession {
     const [info, back] = await Promise.all([stat(path), readFile(path)]).catch(() => [undefined, undefined] as const)
     if (info && back && createHash('sha256').update(back).digest('hex') === hash)
       this.#state.written.set(path, { hash, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino })
-    this.#hooks.onWrite?.(path, true)
+    await this.#hooks.onWrite?.(path, true)
     return true
   }
 

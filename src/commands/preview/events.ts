@@ -43,6 +43,11 @@ export class EventHub {
     response.on('close', () => this.#clients.delete(response))
   }
 
+  /** Is a page connected? */
+  listening(): boolean {
+    return this.#clients.size > 0
+  }
+
   publish(event: PreviewEvent): void {
     if (event.type === 'problems') this.#last.problems = event
     if (event.type === 'background') this.#last.background = event

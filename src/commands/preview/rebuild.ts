@@ -36,8 +36,8 @@ export interface BuildRun {
   (
     request: { formats: Format[]; languages: string[] | undefined },
     problems: VFileMessage[],
-    /** Told of each file the build writes, and whether its bytes changed. */
-    written: (path: string, changed: boolean) => void,
+    /** Told of each file the build writes, and whether its bytes changed (the build waits for what it returns). */
+    written: (path: string, changed: boolean) => void | Promise<void>,
   ): Promise<{ files: string[] }>
 }
 
@@ -55,6 +55,8 @@ export interface RebuilderOptions {
    * machine first, and saves in a row make one EPUB/PDF build. Their views say "PDF updating…" meanwhile.
    */
   backgroundDelayMs?: number
+  /** After the first page a fast build announces: resolves when the pages that reload have been served. */
+  served?(): Promise<void>
 }
 
 export class Rebuilder {
@@ -146,7 +148,7 @@ export class Rebuilder {
     const announced = new Set<string>()
     let firstShown: number | undefined
     const unchanged = new Set<string>()
-    const written = (path: string, changed: boolean): void => {
+    const written = (path: string, changed: boolean): Promise<void> | undefined => {
       if (!changed) return void unchanged.add(path)
       unchanged.delete(path)
       if (!shownAlone.test(path) || announced.has(path)) return
@@ -155,6 +157,7 @@ export class Rebuilder {
       announced.add(path)
       firstShown ??= performance.now()
       hub.publish({ type: 'written', lane, build, files: [url(path)] })
+      if (lane === 'fast' && announced.size === 1 && hub.listening()) return this.options.served?.()
     }
     try {
       const { files } = await run({ formats, languages: list }, problems, written)
