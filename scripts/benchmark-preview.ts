@@ -101,10 +101,9 @@ export const previewMode: Mode = {
       await preview.stop()
     }
     print(`press preview (${runs} saves of one fr entry; wall seconds, median)`)
-    print(row('  save → HTML page reloaded', `${seconds(median(html))} wall`, `(${html.map((s) => s.toFixed(2)).join(', ')}; goal ≤ 1 s)`))
-    print(
-      row('  save → HTML page written (server)', `${seconds(median(written))} wall`, `(${written.map((s) => s.toFixed(2)).join(', ')})`),
-    )
+    const all = (values: number[]): string => values.map((s) => s.toFixed(2)).join(', ')
+    print(row('  save → HTML page reloaded', `${seconds(median(html))} wall`, `(${all(html)}; goal ≤ 1 s)`))
+    print(row('  save → page written (server)', `${seconds(median(written))} wall`, `(${written.map((s) => s.toFixed(2)).join(', ')})`))
     print(row('  save → PDF rebuilt', `${seconds(median(pdf))} wall`, `(${pdf.map((s) => s.toFixed(2)).join(', ')})`))
   },
 }
