@@ -23,6 +23,7 @@ import type { runPublication } from './build/run.ts'
 import { restorePublication, type UnitFacts, type UnitResult } from './build/restore.ts'
 import { describePartition, partition, type ShardSpec } from './build/shard.ts'
 import { writeSite } from './build/site.ts'
+import type { BuildSession } from './build/session.ts'
 
 export { formatHelp, formats, type Format } from '../outputs/registry.ts'
 
@@ -65,7 +66,8 @@ export interface BuildResult {
   reused: string[]
 }
 
-export async function build(options: BuildOptions, logger: Logger): Promise<BuildResult> {
+/** `buildSession`: what a long-lived process (`press preview`) keeps from one build to the next (src/commands/build/session.ts). */
+export async function build(options: BuildOptions, logger: Logger, buildSession?: BuildSession): Promise<BuildResult> {
   const started = performance.now()
   const outDir = options.outDir ?? join(options.root, 'dist')
   const { plans, replan } = await planBuild(options)
@@ -84,15 +86,16 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
   // Parsing and rendering are loaded only when a unit is not cached (a no-op build loads the planning modules only).
   const jobs = options.jobs ?? Math.max(availableParallelism(), options.browserUrls?.length ?? 0)
   let engine: Promise<{ session: BrowserSession; fonts: FontSubsetter; runPublication: typeof runPublication }> | undefined
-  const load = () =>
-    (engine ??= Promise.all([import('../outputs/pdf/session.ts'), import('../outputs/epub/subset.ts'), import('./build/run.ts')]).then(
+  const make = () =>
+    Promise.all([import('../outputs/pdf/session.ts'), import('../outputs/epub/subset.ts'), import('./build/run.ts')]).then(
       ([{ BrowserSession }, { FontSubsetter }, { runPublication }]) => ({
         // One browser (or pool) for the whole build, launched or connected at the first PDF.
         session: new BrowserSession({ endpoints: options.browserUrls, pages: jobs, log: options.requestLog }),
         fonts: new FontSubsetter({ jobs: options.jobs, cacheDir: cache ? cacheDir(options.root, 'fonts') : undefined }),
         runPublication,
       }),
-    ))
+    )
+  const load = () => (engine ??= buildSession ? buildSession.engine(make) : make())
   const files: string[] = []
   const unchanged: string[] = []
   const results: PublicationResult[] = []
@@ -115,6 +118,7 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
           fonts,
           date: buildDate(plan.publication.root),
           replan: async () => (plans[i] = await replan(plan.publication, plan.units[0]!.order)),
+          buildSession,
         })
       }
       files.push(...run.written)
@@ -123,7 +127,7 @@ export async function build(options: BuildOptions, logger: Logger): Promise<Buil
       results.push({ publication: plan.publication, titles: run.titles, editions: run.results.flatMap((r) => r.facts.editions) })
     }
   } finally {
-    if (engine) await engine.then(({ session, fonts }) => Promise.all([session.close(), fonts.close()]))
+    if (engine && !buildSession) await engine.then(({ session, fonts }) => Promise.all([session.close(), fonts.close()]))
   }
   const all = runs.flatMap((r) => r.results)
   // Only whole builds record timings: a shard never changes the split its sibling shards compute.

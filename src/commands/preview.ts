@@ -5,6 +5,9 @@
  *
  *   first build (HTML + review pages) → server → watcher → rebuild the touched
  *   languages (fast lane), then their EPUB and PDF (background lane) → events
+ *
+ * Every build goes through one BuildSession: what the last build parsed,
+ * localized and wrote is kept while its input files are unchanged.
  */
 import { execFile, spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
@@ -16,6 +19,8 @@ import { findPublications } from '../project/paths.ts'
 import type { Logger } from '../util/logger.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { build, formats as allFormats, type Format } from './build.ts'
+import { BuildSession } from './build/session.ts'
+import { Activity } from './preview/activity.ts'
 import { EventHub } from './preview/events.ts'
 import { distFiles } from './preview/pages.ts'
 import { Rebuilder } from './preview/rebuild.ts'
@@ -55,12 +60,15 @@ export async function startPreview(options: PreviewOptions, logger: Logger): Pro
   const guard = { token, host: options.host, port: options.port }
   const shared = (language: string): boolean =>
     publications.every((p) => [p.config.sourceLanguage, ...p.config.languages].includes(language))
+  const kept = new BuildSession()
+  const activity = new Activity()
   const rebuilder = new Rebuilder({
     formats: options.formats ?? allFormats,
     distDir,
     hub,
     report: (line) => logger.info(line),
-    run: async (request, problems) => {
+    served: () => activity.quiet(),
+    run: async (request, problems, written) => {
       let languages = request.languages ?? options.languages
       if (request.languages && options.languages) languages = request.languages.filter((l) => options.languages!.includes(l))
       if (languages && !languages.every(shared)) languages = options.languages // a language of one publication only
@@ -77,6 +85,7 @@ export async function startPreview(options: PreviewOptions, logger: Logger): Pro
           jobs: options.jobs,
         },
         collecting(logger, problems),
+        kept.with({ onWrite: written }),
       )
       return result
     },
@@ -93,6 +102,7 @@ export async function startPreview(options: PreviewOptions, logger: Logger): Pro
     reviewer,
     distDir,
     hub,
+    activity,
     guard,
     client: { client: `${client[0]}\n${client[1]}`, style: client[2]! },
     site: async () => ({ publications: await findPublications(options.root, options.publication), files: await distFiles(distDir) }),
@@ -133,6 +143,7 @@ export async function startPreview(options: PreviewOptions, logger: Logger): Pro
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await rebuilder.idle()
+      await kept.close()
     },
   }
 }

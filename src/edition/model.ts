@@ -53,69 +53,79 @@ export function prepareEditions(
   ui: Map<string, UiFile>,
   languages: readonly string[],
 ): EditionModel[] {
+  return languages.map((language) => prepareEdition(publication, sources, translations, ui, language))
+}
+
+/** One language's edition: it reads the sources, that language's translation and every language's interface strings. */
+export function prepareEdition(
+  publication: Publication,
+  sources: IdentifiedSources,
+  translations: PublicationTranslations,
+  ui: Map<string, UiFile>,
+  language: string,
+): EditionModel {
   const { config } = publication
   const uiStrings = Object.fromEntries([...ui].map(([code, file]) => [code, file.strings]))
+  // The localizer falls back to the source language only: no other language's texts are needed.
   const content: Record<string, Record<string, string>> = {
     [config.sourceLanguage]: Object.fromEntries(sources.blocks.map((block, i) => [sources.ids[i]!, block.text])),
   }
-  for (const [language, file] of translations.files) {
+  const file = translations.files.get(language)
+  if (file && language !== config.sourceLanguage)
     content[language] = Object.fromEntries(
       Object.entries(file.data.entries)
         .filter(([, entry]) => isTranslated(entry))
         .map(([id, entry]) => [id, entry.text]),
     )
+  const isSource = language === config.sourceLanguage
+  const localizer = createLocalizer({ language, sourceLanguage: config.sourceLanguage, namespace: config.id, ui: uiStrings, content })
+  const translation = file
+  const names = new Intl.DisplayNames([language], { type: 'language' })
+  const source = {
+    title: config.title,
+    subtitle: config.subtitle,
+    issuer: config.issuer,
+    publisher: config.publisher,
+    date: formatDate(config.date, config.sourceLanguage),
+    description: config.description,
+    keywords: config.keywords,
   }
-  return languages.map((language) => {
-    const isSource = language === config.sourceLanguage
-    const localizer = createLocalizer({ language, sourceLanguage: config.sourceLanguage, namespace: config.id, ui: uiStrings, content })
-    const translation = translations.files.get(language)
-    const names = new Intl.DisplayNames([language], { type: 'language' })
-    const source = {
-      title: config.title,
-      subtitle: config.subtitle,
-      issuer: config.issuer,
-      publisher: config.publisher,
-      date: formatDate(config.date, config.sourceLanguage),
-      description: config.description,
-      keywords: config.keywords,
-    }
-    const translated = translation?.data.publication ?? {}
-    const meta = isSource ? source : { ...source, date: formatDate(config.date, language), ...dropEmpty(translated) }
-    const first = localize({
-      sources,
-      localizer,
-      sourceLanguage: config.sourceLanguage,
-      entries: translation?.data.entries,
-      translationPath: translation?.path,
-      placeOf: (id) => translation?.positions.placeOf(['entries', id, 'text']),
-    })
-    const languageName = (code: string): string => names.of(code) ?? code
-    const hast = deepFreeze(editionContent(first, localizer, { languageName, tocDepth: config.toc.depth }))
-    const shown = new Set<string>()
-    for (const child of hast.children)
-      visit(child, 'element', (el: Element) => void (el.tagName === 'img' && shown.add(String(el.properties.src))))
-    const counts = { translated: 0, stale: 0, fallback: 0 }
-    for (const block of first.blocks) {
-      if (block.status === 'stale') counts.stale++
-      else if (block.status === 'fallback') counts.fallback++
-      else counts.translated++
-    }
-    return {
-      language,
-      dir: requireLanguage(language).dir,
-      isSource,
-      localizer,
-      meta,
-      translation,
-      blocks: first.blocks,
-      messages: first.messages,
-      tree: deepFreeze(first.tree),
-      content: hast,
-      images: sources.images.filter((image) => shown.has(image.name)),
-      counts,
-      languageName,
-    }
+  const translated = translation?.data.publication ?? {}
+  const meta = isSource ? source : { ...source, date: formatDate(config.date, language), ...dropEmpty(translated) }
+  const first = localize({
+    sources,
+    localizer,
+    sourceLanguage: config.sourceLanguage,
+    entries: translation?.data.entries,
+    translationPath: translation?.path,
+    placeOf: (id) => translation?.positions.placeOf(['entries', id, 'text']),
   })
+  const languageName = (code: string): string => names.of(code) ?? code
+  const hast = deepFreeze(editionContent(first, localizer, { languageName, tocDepth: config.toc.depth }))
+  const shown = new Set<string>()
+  for (const child of hast.children)
+    visit(child, 'element', (el: Element) => void (el.tagName === 'img' && shown.add(String(el.properties.src))))
+  const counts = { translated: 0, stale: 0, fallback: 0 }
+  for (const block of first.blocks) {
+    if (block.status === 'stale') counts.stale++
+    else if (block.status === 'fallback') counts.fallback++
+    else counts.translated++
+  }
+  return {
+    language,
+    dir: requireLanguage(language).dir,
+    isSource,
+    localizer,
+    meta,
+    translation,
+    blocks: first.blocks,
+    messages: first.messages,
+    tree: deepFreeze(first.tree),
+    content: hast,
+    images: sources.images.filter((image) => shown.has(image.name)),
+    counts,
+    languageName,
+  }
 }
 
 /** Freeze a tree and everything in it: a writer that changes the edition fails loudly. */

@@ -5,16 +5,23 @@
  */
 import type { VFileMessage } from 'vfile-message'
 import { parseBlockMarkdown } from '../source/parse.ts'
-import { urlProblem, urlViolations } from '../source/urls.ts'
+import { urlProblem, urlViolations, type UrlViolation } from '../source/urls.ts'
 import { placeAt, type Place } from '../util/problems.ts'
 import type { LoadedTranslation } from './translation-file.ts'
 
-export function entryUrlProblems(loaded: LoadedTranslation): VFileMessage[] {
+/** The violations found in each entry text, kept by a long-lived process between loads (a text is parsed once). */
+export type ViolationMemo = Map<string, readonly UrlViolation[]>
+
+export function entryUrlProblems(loaded: LoadedTranslation, memo?: ViolationMemo): VFileMessage[] {
   const { data, path, positions, raw } = loaded
   const messages: VFileMessage[] = []
   for (const [id, entry] of Object.entries(data.entries)) {
     if (entry.text.trim() === '') continue
-    const violations = urlViolations(parseBlockMarkdown(entry.text), entry.text.length)
+    let violations = memo?.get(entry.text)
+    if (!violations) {
+      violations = urlViolations(parseBlockMarkdown(entry.text), entry.text.length)
+      memo?.set(entry.text, violations)
+    }
     if (violations.length === 0) continue
     const start = positions.placeOf(['entries', id, 'text'])
     for (const violation of violations) {

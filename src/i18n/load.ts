@@ -8,7 +8,7 @@ import { readTranslationFile, type LoadedTranslation } from './translation-file.
 import { invisibleInStrings, publicationStrings } from './invisible-strings.ts'
 import { nestingProblem } from '../source/nesting.ts'
 import { problem } from '../util/problems.ts'
-import { entryUrlProblems } from './entry-urls.ts'
+import { entryUrlProblems, type ViolationMemo } from './entry-urls.ts'
 import type { IdentifiedSources } from '../ids/resolve.ts'
 import { TRANSLATIONS_DIR, translationPath } from '../project/paths.ts'
 
@@ -23,18 +23,27 @@ export async function loadTranslations(
   sources: IdentifiedSources | undefined,
   languages: readonly string[],
 ): Promise<PublicationTranslations> {
-  const { config, root } = publication
   const files = new Map<string, LoadedTranslation>()
   const messages: VFileMessage[] = []
   for (const language of languages) {
-    const path = translationPath(language, config.id)
-    const loaded = await readTranslationFile(root, path)
-    if (!loaded) continue
-    messages.push(...checkTranslation(loaded, language, config.id, sources))
-    files.set(language, loaded)
+    const one = await loadTranslation(publication, sources, language)
+    if (!one) continue
+    messages.push(...one.messages)
+    files.set(language, one.loaded)
   }
   messages.push(...(await strayTranslationFiles(publication)))
   return { files, messages }
+}
+
+/** One language's translation file, checked (undefined when there is none). */
+export async function loadTranslation(
+  publication: Publication,
+  sources: IdentifiedSources | undefined,
+  language: string,
+  memo?: ViolationMemo,
+): Promise<{ loaded: LoadedTranslation; messages: VFileMessage[] } | undefined> {
+  const loaded = await readTranslationFile(publication.root, translationPath(language, publication.config.id))
+  return loaded && { loaded, messages: checkTranslation(loaded, language, publication.config.id, sources, memo) }
 }
 
 function checkTranslation(
@@ -42,6 +51,7 @@ function checkTranslation(
   language: string,
   publication: string,
   sources: IdentifiedSources | undefined,
+  memo?: ViolationMemo,
 ): VFileMessage[] {
   const { data, path, positions } = loaded
   const messages: VFileMessage[] = []
@@ -63,7 +73,7 @@ function checkTranslation(
       }),
     )
   }
-  messages.push(...entryUrlProblems(loaded))
+  messages.push(...entryUrlProblems(loaded, memo))
   messages.push(...invisibleInStrings(publicationStrings(data.publication), language, path, positions.placeOf))
   for (const [id, entry] of Object.entries(data.entries)) {
     const deep = nestingProblem(entry.text, path, () => positions.placeOf(['entries', id, 'text']))
@@ -88,7 +98,7 @@ function checkTranslation(
 }
 
 /** Translation files for languages the publication does not list. */
-async function strayTranslationFiles(publication: Publication): Promise<VFileMessage[]> {
+export async function strayTranslationFiles(publication: Publication): Promise<VFileMessage[]> {
   const { config, root, configPath } = publication
   let folders: string[] = []
   try {

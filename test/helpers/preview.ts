@@ -87,11 +87,11 @@ export function followBuilds(preview: RunningPreview): BuildEvents {
         const data = /^data: (.*)$/m.exec(buffer.slice(0, end))?.[1]
         buffer = buffer.slice(end + 2)
         if (!data) continue
-        const event = JSON.parse(data) as { type: string; lane?: string; state?: string }
-        // A fast build ends with its problems (none, or the ones that stopped it); a background one with its state.
+        const event = JSON.parse(data) as { type: string; lane?: 'fast' | 'background'; state?: string }
+        // A build ends with `built` or `failed` on its lane; the background lane also says when it starts.
         if (event.type === 'building') running.fast = true
-        if (event.type === 'problems' || (event.type === 'built' && event.lane === 'fast')) running.fast = false
-        if (event.type === 'background') running.background = event.state === 'updating'
+        if (event.type === 'background' && event.state === 'updating') running.background = true
+        if ((event.type === 'built' || event.type === 'failed') && event.lane) running[event.lane] = false
         last = Date.now()
       }
     })

@@ -26,6 +26,7 @@ import { loadUi, prepareEditions, type EditionModel } from '../../edition/model.
 import { resolveIds, type IdentifiedSources } from '../../ids/resolve.ts'
 import { loadTranslations, type PublicationTranslations } from '../../i18n/load.ts'
 import type { PublicationPlan, Unit } from './units.ts'
+import type { BuildSession } from './session.ts'
 import { restore, warning, type PublicationRun, type UnitFacts } from './restore.ts'
 
 export type { PublicationRun, UnitResult } from './restore.ts'
@@ -45,21 +46,28 @@ export interface RunEnv {
   date: Date
   /** Plan again (after the lock was updated: the fingerprints change). */
   replan(): Promise<PublicationPlan>
+  /** What a long-lived process keeps between builds (src/commands/build/session.ts). */
+  buildSession?: BuildSession | undefined
 }
 
 export async function runPublication(initial: PublicationPlan, names: ReadonlySet<string>, env: RunEnv): Promise<PublicationRun> {
   const { publication } = initial
   const { config, root } = publication
-  const sources = await resolveIds(publication, { frozen: env.frozen, write: !env.frozen })
+  const kept = env.buildSession
+  const idOptions = { frozen: env.frozen, write: !env.frozen }
+  const sources = await (kept?.sources(publication, idOptions) ?? resolveIds(publication, idOptions))
   reportIdChanges(sources, env.logger)
   const plan = sources.assignment.changed && !env.frozen ? await env.replan() : initial
   const units = plan.units.filter((u) => names.has(u.name))
   const allLanguages = [config.sourceLanguage, ...config.languages]
-  const translations = await loadTranslations(publication, sources, config.languages)
+  const translations = await (kept?.translations(publication, sources, config.languages) ??
+    loadTranslations(publication, sources, config.languages))
   translations.messages.forEach((m) => env.logger.problem(m))
   if (translations.messages.some((m) => m.fatal)) throw new PressError(translations.messages.filter((m) => m.fatal))
-  const ui = await loadUi(root, allLanguages)
-  const editions = prepareEditions(publication, sources, translations, ui, allLanguages)
+  const ui = await (kept?.ui(root, allLanguages) ?? loadUi(root, allLanguages))
+  const editions =
+    kept?.editions(publication, sources, translations, ui, allLanguages) ??
+    prepareEditions(publication, sources, translations, ui, allLanguages)
   const used = new Set(units.flatMap((u) => (u.output ? u.languages : [])))
   const selected = editions.filter((e) => plan.languages.includes(e.language) && used.has(e.language))
   if (env.strict) failOnMissing(selected, translations)
@@ -120,11 +128,14 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
       env,
       run,
       async (write) => {
-        const texts = editions.flatMap((e) => [
-          ...editionTexts(e, publication.configPath),
-          { language: e.language, text: Object.values(ui.get(e.language)!.strings).join('\n') },
-        ])
-        await writeAssets(root, join(dir, ASSETS_DIR), texts, fontConfig, write)
+        const make = async (write: Write): Promise<void> => {
+          const texts = editions.flatMap((e) => [
+            ...editionTexts(e, publication.configPath),
+            { language: e.language, text: Object.values(ui.get(e.language)!.strings).join('\n') },
+          ])
+          await writeAssets(root, join(dir, ASSETS_DIR), texts, fontConfig, write)
+        }
+        await (kept?.assets(dir, publication, editions, ui, write, make) ?? make(write))
         return []
       },
       { titles, warnings },
@@ -132,6 +143,13 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
   }
   run.results.sort((a, b) => a.unit.order - b.unit.order)
   return run
+}
+
+/** Write `bytes` unless the file holds them already; true when written. */
+async function writeIfChanged(path: string, bytes: Uint8Array): Promise<boolean> {
+  if (await holdsBytes(path, bytes)) return false
+  await writeFileAtomic(path, bytes)
+  return true
 }
 
 /** Run units' output at once, give each unit the files it wrote, cache them. */
@@ -148,12 +166,10 @@ async function runBatch(
   const expected = new Map(batch.map((u) => [u, expectedFiles(u)]))
   const write: Write = async (path, data) => {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data
-    // The same bytes as the output folder holds are not written again (a rebuilt unit's unchanged files).
-    if (await holdsBytes(path, bytes)) run.unchanged.push(path)
-    else {
-      await writeFileAtomic(path, bytes)
-      run.written.push(path)
-    }
+    // The same bytes as the output folder holds are not written again (a rebuilt unit's unchanged files); the
+    // preview's session knows what it wrote itself and tells the open pages.
+    const wrote = env.buildSession ? await env.buildSession.write(path, bytes) : await writeIfChanged(path, bytes)
+    ;(wrote ? run.written : run.unchanged).push(path)
     const rel = relative(env.outDir, path).split(sep).join('/')
     contents.set(rel, bytes)
     const mine = batch.filter((u) => expected.get(u)!.has(rel))

@@ -1,8 +1,9 @@
 // @ts-check
 // Runs in every page the preview server serves (injected by inject.ts, allowed by the page's nonce). Plain browser
 // JavaScript, checked by `tsc --noEmit`. It listens to the server's events (/__press/events):
-// - a fast build that rewrote this page reloads it, back at the same paragraph: the topmost visible element with an
-//   id is remembered before the reload and scrolled to after it (deferred while a review editor has changes);
+// - a fast build that rewrote this page (announced as soon as it is written) or one of its stylesheets reloads it, back
+//   at the same paragraph: the topmost visible element with an id is remembered before the reload and scrolled to
+//   after it (deferred while a review editor has changes);
 // - build problems show as an overlay (path:line:column, message, hint) until a build succeeds;
 // - the PDF view shows "PDF updating…" while the background build runs and reloads its frame when the PDF is ready.
 ;(() => {
@@ -100,6 +101,12 @@
     frameHolder.append(frame)
   }
 
+  /** Is this file (a path from the server) one of the page's stylesheets? */
+  const styles = (/** @type {string} */ file) =>
+    [...document.querySelectorAll('link[rel~="stylesheet"]')].some(
+      (link) => new URL(link.getAttribute('href') || '', location.href).pathname === file,
+    )
+
   const events = new EventSource('/__press/events')
   events.onmessage = (message) => {
     const event = JSON.parse(message.data)
@@ -118,13 +125,13 @@
         pdfState.textContent =
           event.state === 'updating' ? 'PDF updating…' : event.state === 'failed' ? 'PDF build failed.' : 'PDF up to date.'
       state.textContent = text
-    } else if (event.type === 'built') {
+    } else if (event.type === 'built' || event.type === 'written') {
       if (frame && frameHolder && event.files.includes(frameHolder.dataset.file)) {
         frame.src = frameHolder.dataset.file + '?build=' + event.build
         if (pdfState) pdfState.textContent = 'PDF up to date.'
         document.documentElement.dataset.ppPdfBuild = String(event.build)
-      } else if (event.files.includes(page) || (page === '/' && event.files.length > 0)) reload()
-      else if (event.lane === 'fast') state.textContent = 'Up to date'
+      } else if (event.files.includes(page) || event.files.some(styles) || (page === '/' && event.files.length > 0)) reload()
+      else if (event.lane === 'fast' && event.type === 'built') state.textContent = 'Up to date'
     }
   }
   restoreAnchor()

@@ -1,6 +1,6 @@
 /**
- * Server-sent events to the open pages: build started, built (which files
- * changed), problems, and the background (EPUB, PDF) state. A page that
+ * Server-sent events to the open pages: build started, a page or PDF written,
+ * built (which other files changed), problems, and the background (EPUB, PDF) state. A page that
  * connects gets the current state at once.
  */
 import type { ServerResponse } from 'node:http'
@@ -15,7 +15,12 @@ export interface ProblemView {
 
 export type PreviewEvent =
   | { type: 'building'; lane: Lane }
+  /** Files a build still running has written (pages and PDFs, as soon as each is written). */
+  | { type: 'written'; lane: Lane; build: number; files: string[] }
+  /** A build ended: the files it wrote whose bytes changed (and were not announced by `written`). */
   | { type: 'built'; lane: Lane; build: number; files: string[] }
+  /** A build ended on problems (shown by a `problems` event, or for the background lane its `failed` state). */
+  | { type: 'failed'; lane: Lane; build: number }
   | { type: 'problems'; problems: ProblemView[] }
   | { type: 'background'; state: 'updating' | 'ready' | 'failed'; formats: string[] }
 
@@ -36,6 +41,11 @@ export class EventHub {
     for (const event of [this.#last.problems, this.#last.background]) if (event) send(response, event)
     this.#clients.add(response)
     response.on('close', () => this.#clients.delete(response))
+  }
+
+  /** Is a page connected? */
+  listening(): boolean {
+    return this.#clients.size > 0
   }
 
   publish(event: PreviewEvent): void {

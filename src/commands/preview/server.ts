@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { decide, entriesOf, render, type ApiAnswer, type ApiContext } from './api.ts'
 import type { EventHub } from './events.ts'
+import type { Activity } from './activity.ts'
 import { injectClient } from './inject.ts'
 import { indexPage, pdfViewPage, reviewTarget, type SiteFacts } from './pages.ts'
 import { checkRead, checkWrite, TOKEN_COOKIE, type Guard } from './security.ts'
@@ -20,6 +21,8 @@ export interface ServerOptions extends ApiContext {
   distDir: string
   guard: Guard
   hub: EventHub
+  /** Told of every request but the event streams. */
+  activity?: Activity
   site(): Promise<SiteFacts>
   client: { client: string; style: string }
 }
@@ -54,6 +57,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
     response.setHeader('set-cookie', `${TOKEN_COOKIE}=${options.guard.token}; Path=/; HttpOnly; SameSite=Strict`)
   }
   if (pathname === '/__press/events') return options.hub.connect(response)
+  options.activity?.track(response)
   if (pathname === '/__press/entries') {
     return json(response, await entriesOf(options, query.get('publication') ?? '', query.get('language') ?? ''))
   }
