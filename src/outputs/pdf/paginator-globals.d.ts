@@ -21,5 +21,7 @@ interface Window {
   ppSettleSoftHyphens(root: HTMLElement): void
   /** src/outputs/pdf/soft-hyphens.js: a page cut inside a word ends its first part with a soft hyphen, and back. */
   ppMarkWordCut(first: HTMLElement): void
+  /** src/outputs/pdf/line-breaks.js: optimal line breaks fixed in the justified paragraphs of the flow. */
+  ppSetLines(): Promise<void>
   ppUnmarkWordCut(first: HTMLElement): void
 }

@@ -30,7 +30,7 @@ export const typesetting: Required<PpTypesetting> = { orphans: 3, widows: 3 }
  * so the document printed is the one written.
  */
 export async function injectPaginator(page: Page): Promise<void> {
-  paginatorSource ??= Promise.all(['./soft-hyphens.js', './paginator.js'].map((f) => readFile(new URL(f, import.meta.url), 'utf8'))).then(
+  paginatorSource ??= Promise.all(['./soft-hyphens.js', './line-breaks.js', './paginator.js'].map((f) => readFile(new URL(f, import.meta.url), 'utf8'))).then(
     (parts) => parts.join('\n'),
   )
   const script = await page.addScriptTag({ content: await paginatorSource })
@@ -38,10 +38,10 @@ export async function injectPaginator(page: Page): Promise<void> {
   await script.dispose()
 }
 
-/** Pour the page's flow into pages (see paginator.js). */
+/** Set the flow's justified lines (line-breaks.js), then pour it into pages (paginator.js). */
 export async function paginate(page: Page, options: PpTypesetting = typesetting): Promise<Pagination> {
   await injectPaginator(page)
-  return page.evaluate((o) => window.ppPaginate(o), options)
+  return page.evaluate(async (o) => (await window.ppSetLines(), window.ppPaginate(o)), options)
 }
 
 /** The print HTML at `<name>.html` of the fake origin, with the files it refers to. */
