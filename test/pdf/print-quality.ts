@@ -55,8 +55,8 @@ export function bodySize(lines: Line[]): number {
 }
 
 /**
- * Loose lines of left-to-right body text (right-to-left lines, set ragged, are not counted): lines whose mean word gap (from a space's left to the next glyph)
- * exceeds `factor` times the font's own space (the space glyph's advance).
+ * Loose lines of left-to-right body text (right-to-left lines, set ragged, are not counted): lines whose mean word gap
+ * (from a space's left to the next glyph) exceeds `factor` times the font's own space (the space glyph's advance).
  */
 export function looseLines(
   lines: Line[],
