@@ -8,7 +8,7 @@
  * CJK text breaks between characters and is never hyphenated.
  */
 import { createRequire } from 'node:module'
-import type { Element, ElementContent, Root } from 'hast'
+import type { Element, ElementContent, Root, Text } from 'hast'
 
 interface Hyphenator {
   hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string
@@ -19,8 +19,8 @@ export interface HyphenationRule {
   module: string
   minWord: number
   /**
-   * Letters kept before and after a break (TeX's \lefthyphenmin, \righthyphenmin); at least 3 before, as Chromium does
-   * not break after a hyphen that follows two letters (the paginator turns the soft hyphens it breaks at into hyphens).
+   * Letters kept before and after a break (TeX's \lefthyphenmin, \righthyphenmin). Chromium breaks after a hyphen that
+   * follows two letters only at a <wbr>: src/outputs/pdf/line-breaks.js puts one after every hyphen it breaks at.
    */
   left: number
   right: number
@@ -28,11 +28,11 @@ export interface HyphenationRule {
 
 const require = createRequire(import.meta.url)
 const rules: Record<string, Omit<HyphenationRule, 'module'> & { module?: string }> = {
-  en: { module: 'en-us', minWord: 6, left: 3, right: 3 },
-  'en-gb': { module: 'en-gb', minWord: 6, left: 3, right: 3 },
-  fr: { minWord: 6, left: 3, right: 3 },
-  es: { minWord: 6, left: 3, right: 2 },
-  ru: { minWord: 6, left: 3, right: 2 },
+  en: { module: 'en-us', minWord: 5, left: 2, right: 3 },
+  'en-gb': { module: 'en-gb', minWord: 5, left: 2, right: 3 },
+  fr: { minWord: 5, left: 2, right: 3 },
+  es: { minWord: 5, left: 2, right: 2 },
+  ru: { minWord: 5, left: 2, right: 2 },
   de: { minWord: 6, left: 3, right: 2 },
   it: { minWord: 6, left: 3, right: 2 },
   pt: { minWord: 6, left: 3, right: 3 },
@@ -121,15 +121,61 @@ function hyphenateWords(text: string, rule: HyphenationRule): string {
   return text.replace(word, (w) => hyphenateWord(w, rule))
 }
 
-/** Hyphenate the text of a tree in place, each part in the language of its nearest `lang`. */
+/**
+ * Hyphenate the text of a tree in place, each part in the language of its nearest `lang`; in Chinese and Japanese, the
+ * last two characters of a paragraph are bound (`bindLastCharacters`).
+ */
 export function hyphenateTree(node: Root | Element, language: string): void {
   const rule = hyphenationRule(language)
+  if (node.type === 'element' && node.tagName === 'p' && /^(zh|ja)\b/i.test(language)) bindLastCharacters(node)
   for (const child of node.children as ElementContent[]) {
     if (child.type === 'text' && rule) child.value = hyphenateText(child.value, rule)
     if (child.type !== 'element' || skipped.has(child.tagName) || showsUrl(child)) continue
     const own = typeof child.properties.lang === 'string' && child.properties.lang !== '' ? child.properties.lang : language
     hyphenateTree(child, own)
   }
+}
+
+/**
+ * A CJK paragraph never ends on a line holding one character ("域。"): its last two characters (with the punctuation
+ * after them) go into one no-wrap span, so the line before gives one up. The text is the same (no joiner in it).
+ */
+export function bindLastCharacters(p: Element): void {
+  const last = lastText(p)
+  const match = last && /\p{Script=Han}{2}[\p{P}\s]*$/u.exec(last.value)
+  if (!last || !match) return
+  const parent = parentOf(p, last)!
+  const index = parent.children.indexOf(last)
+  const bound: Element = {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['pp-nowrap'] },
+    children: [{ type: 'text', value: match[0] }],
+  }
+  const before = last.value.slice(0, match.index)
+  parent.children.splice(index, 1, ...(before ? [{ type: 'text' as const, value: before }] : []), bound)
+}
+
+/** The last text of an element that is not a note reference. */
+function lastText(node: Element): Text | undefined {
+  for (const child of [...node.children].reverse()) {
+    if (child.type === 'text' && child.value.trim() !== '') return child
+    if (child.type === 'element' && child.tagName !== 'sup') {
+      const found = lastText(child)
+      if (found) return found
+    }
+  }
+  return undefined
+}
+
+function parentOf(node: Element, target: Text): Element | undefined {
+  if (node.children.includes(target)) return node
+  for (const child of node.children)
+    if (child.type === 'element') {
+      const found = parentOf(child, target)
+      if (found) return found
+    }
+  return undefined
 }
 
 function showsUrl(node: Element): boolean {

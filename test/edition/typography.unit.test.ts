@@ -4,7 +4,8 @@ import type { Root } from 'hast'
 import { h } from 'hastscript'
 import { typeset } from '../../src/edition/typography/typeset.ts'
 import { typesetTree } from '../../src/edition/plugins/rehype-typography.ts'
-import { hyphenateText, hyphenationRule, justificationCss } from '../../src/outputs/hyphenation.ts'
+import { toHtml } from 'hast-util-to-html'
+import { hyphenateText, hyphenateTree, hyphenationRule, justificationCss } from '../../src/outputs/hyphenation.ts'
 
 const NNBSP = '\u202F'
 const NBSP = '\u00A0'
@@ -111,13 +112,23 @@ describe('hyphenation', () => {
     for (const part of out.split(/[\s\u00AD]/)) if (/^\p{L}+$/u.test(part)) assert.ok(part.length >= 2)
   })
 
-  it('should keep at least three letters before a break and the language’s minimum after it', () => {
+  it('should keep the language’s minimum letters before and after a break', () => {
     const ru = hyphenationRule('ru')!
     for (const word of hyphenateText('Интеллектуальная взаимосвязанность киберпространства', ru).split(' ')) {
       const parts = word.split('\u00AD')
       assert.ok(parts.length > 1, word)
-      assert.ok(parts[0]!.length >= 3 && parts.at(-1)!.length >= ru.right, word)
+      assert.ok(parts[0]!.length >= ru.left && parts.at(-1)!.length >= ru.right, word)
     }
+    assert.deepEqual([hyphenationRule('en')!.left, hyphenationRule('en')!.right, hyphenationRule('fr')!.right], [2, 3, 3])
+  })
+
+  it('should bind the last two characters of a Chinese paragraph, before its note reference, text unchanged', () => {
+    const p = h('p', ['数字经济持续增长', h('sup', [h('a', '1')]), '，惠及全球。'])
+    hyphenateTree(h('div', { lang: 'zh' }, [p]), 'zh')
+    assert.equal(toHtml(p), '<p>数字经济持续增长<sup><a>1</a></sup>，惠及<span class="pp-nowrap">全球。</span></p>')
+    const en = h('p', ['A short line.'])
+    hyphenateTree(en, 'en')
+    assert.equal(toHtml(en), '<p>A short line.</p>')
   })
 
   it('should have patterns for en, fr, es, ru and none for zh and ar (ragged Arabic, justified Chinese)', () => {

@@ -55,8 +55,8 @@ export function bodySize(lines: Line[]): number {
 }
 
 /**
- * Loose lines of left-to-right body text: lines whose mean word gap (from a space's left to the next glyph)
- * exceeds `factor` times the font's own space (the space glyph's advance).
+ * Loose lines of left-to-right body text (right-to-left lines, set ragged, are not counted): lines whose mean word gap
+ * (from a space's left to the next glyph) exceeds `factor` times the font's own space (the space glyph's advance).
  */
 export function looseLines(
   lines: Line[],
@@ -66,7 +66,7 @@ export function looseLines(
   const factor = options.factor ?? 2
   let counted = 0
   let loose = 0
-  for (const line of lines.filter((l) => Math.abs(l.size - size) < 0.05)) {
+  for (const line of lines.filter((l) => Math.abs(l.size - size) < 0.05 && !rightToLeft(l))) {
     const gaps: number[] = []
     const spaces: number[] = []
     line.chars.forEach((ch, i) => {
@@ -80,6 +80,11 @@ export function looseLines(
     if (mean(gaps) > factor * mean(spaces)) loose++
   }
   return { lines: counted, loose, share: counted ? loose / counted : 0 }
+}
+
+/** A line of right-to-left text (Arabic, Hebrew, Syriac, Thaana, N'Ko): set ragged, never justified. */
+function rightToLeft(line: Line): boolean {
+  return /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u.test(line.text)
 }
 
 /** Straight quotes (" and ') in body text. */

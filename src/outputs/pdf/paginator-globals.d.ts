@@ -21,6 +21,8 @@ interface Window {
   ppSettleSoftHyphens(root: HTMLElement): void
   /** src/outputs/pdf/soft-hyphens.js: a page cut inside a word ends its first part with a soft hyphen, and back. */
   ppMarkWordCut(first: HTMLElement): void
+  /** src/outputs/pdf/line-breaks.js: optimal line breaks fixed in the justified paragraphs of the flow. */
+  ppSetLines(): Promise<void>
   ppUnmarkWordCut(first: HTMLElement): void
   /** src/outputs/pdf/running-heads.js: running heads wider than a page shortened at a word. */
   ppFitRunningHeads(): void

@@ -32,18 +32,18 @@ export const typesetting: Required<PpTypesetting> = { orphans: 3, widows: 3 }
  * so the document printed is the one written.
  */
 export async function injectPaginator(page: Page): Promise<void> {
-  paginatorSource ??= Promise.all(
-    ['./soft-hyphens.js', './running-heads.js', './paginator.js'].map((f) => readFile(new URL(f, import.meta.url), 'utf8')),
-  ).then((parts) => parts.join('\n'))
+  const files = ['./soft-hyphens.js', './line-breaks.js', './running-heads.js', './paginator.js']
+  paginatorSource ??= Promise.all(files.map((f) => readFile(new URL(f, import.meta.url), 'utf8'))).then((parts) => parts.join('\n'))
   const script = await page.addScriptTag({ content: await paginatorSource })
   await script.evaluate((element) => element.remove())
   await script.dispose()
 }
 
-/** Pour the page's flow into pages (see paginator.js), then fit the running heads (running-heads.js). */
+/** Set the flow's justified lines (line-breaks.js), pour it into pages (paginator.js), then fit the running heads (running-heads.js). */
 export async function paginate(page: Page, options: PpTypesetting = typesetting): Promise<Pagination & { links: Record<string, string> }> {
   await injectPaginator(page)
   return page.evaluate(async (o) => {
+    await window.ppSetLines()
     const pagination = await window.ppPaginate(o)
     window.ppFitRunningHeads()
     // What each link inside the document leads to: the target's label, else its text (its annotation's description).
