@@ -17,16 +17,63 @@ const CJK = /^(zh|ja)\b/
 /**
  * `pdftotext` of the whole file, or of one column of a parallel text (pdftotext orders the runs of an
  * Arabic line left to right when most of the page is left-to-right: one column at a time it reads each
- * in its own direction).
+ * in its own direction). A column is cut at its page's gutter: the margins of a spread are mirrored, so
+ * the gutter is not at the middle of the page.
  */
 export function pdfText(file: string, column?: 'left' | 'right'): string {
   const run = (args: string[]): string => execFileSync('pdftotext', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
   if (!column) return run([file, '-'])
-  const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))
-  if (!size) throw new Error(`pdfinfo gave no page size for ${file}`)
-  const [width, height] = [Math.ceil(Number(size[1])), Math.ceil(Number(size[2]))]
-  const half = Math.floor(width / 2)
-  return run(['-x', column === 'left' ? '0' : String(half + 4), '-y', '0', '-W', String(half - 4), '-H', String(height), file, '-'])
+  return pageBoxes(run(['-bbox', file, '-']))
+    .map((page, index) => {
+      const gutter = gutterOf(page)
+      const [x, width] = column === 'left' ? [0, Math.floor(gutter)] : [Math.ceil(gutter), Math.ceil(page.width - gutter)]
+      const n = String(index + 1)
+      return run(['-f', n, '-l', n, '-x', String(x), '-y', '0', '-W', String(width), '-H', String(Math.ceil(page.height)), file, '-'])
+    })
+    .join('')
+}
+
+interface PageBoxes {
+  width: number
+  height: number
+  words: { xMin: number; xMax: number }[]
+}
+
+/** The pages and word boxes of `pdftotext -bbox` output. */
+function pageBoxes(xhtml: string): PageBoxes[] {
+  return xhtml
+    .split('<page ')
+    .slice(1)
+    .map((page) => {
+      const size = /width="([\d.]+)" height="([\d.]+)"/.exec(page)
+      if (!size) throw new Error('pdftotext -bbox gave a page without a size')
+      const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"/g)].map((m) => ({
+        xMin: Number(m[1]),
+        xMax: Number(m[2]),
+      }))
+      return { width: Number(size[1]), height: Number(size[2]), words }
+    })
+}
+
+/**
+ * The gutter of a page of two columns: the middle of the widest band within 40 pt of the page's middle
+ * (the mirrored margins move it by less) that the fewest words cross (none but a running head or a folio).
+ */
+export function gutterOf(page: PageBoxes): number {
+  const from = Math.floor(page.width / 2 - 40)
+  const cover = new Array<number>(80).fill(0)
+  for (const word of page.words)
+    for (let x = Math.max(from, Math.floor(word.xMin)); x < Math.min(from + cover.length, Math.ceil(word.xMax)); x++) cover[x - from]!++
+  const least = Math.min(...cover)
+  let best: [number, number] = [0, 0]
+  for (let i = 0, start = -1; i <= cover.length; i++) {
+    if (i < cover.length && cover[i] === least) start = start < 0 ? i : start
+    else if (start >= 0) {
+      if (i - start > best[1] - best[0]) best = [start, i]
+      start = -1
+    }
+  }
+  return from + (best[0] + best[1]) / 2
 }
 
 export function fold(text: string): string {
