@@ -25,7 +25,7 @@ describe('sharded builds and press merge', () => {
     dir = copyProject()
     shardsAndSingle(dir, bundled)
     fixture = copyFixture()
-    shardsAndSingle(fixture, ['--format', 'html,epub'])
+    shardsAndSingle(fixture, ['--format', 'html,epub', '--lang', 'en,ja,he,hi']) // three scripts and right to left
   })
 
   it('should print a deterministic split into shards with --dry-run', () => {
