@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, Page } from 'puppeteer-core'
 import { launchBrowser } from '../helpers/browser.ts'
-import { copyProject, publicationId } from '../helpers/project.ts'
+import { copyProject, press, publicationId } from '../helpers/project.ts'
 import { followBuilds, rawRequest, settled, startPreview, type BuildEvents, type RunningPreview } from '../helpers/preview.ts'
 
 const file = `translations/fr/${publicationId}.json`
@@ -124,6 +124,15 @@ describe('press preview', { timeout: 600_000 }, () => {
     assert.equal(comments[0]!.text, 'Vérifier la traduction du titre.')
     assert.equal(comments[0]!.author, reviewer)
     assert.match(await page.$eval(`tr#${id} .pp-comments`, (el) => el.textContent!), /Vérifier la traduction/)
+    // The comment travels: onto the static review page a build writes, and into an XLIFF 2 export.
+    const built = press(dir, ['build', '--format', 'html', '--lang', 'fr', '--out', 'static'])
+    assert.equal(built.status, 0, built.stderr)
+    const review = readFileSync(join(dir, 'static', publicationId, 'review', 'en-fr.html'), 'utf8')
+    assert.match(review, /Vérifier la traduction du titre\./)
+    assert.match(review, new RegExp(reviewer))
+    const xliff = press(dir, ['export', '--lang', 'fr', '--format', 'xliff2'])
+    assert.equal(xliff.status, 0, xliff.stderr)
+    assert.match(xliff.stdout, /<note\b[^>]*>[^<]*Vérifier la traduction du titre\./)
   })
 
   it('should refuse a save over a change made on disk meanwhile, show both texts and lose nothing', async () => {
