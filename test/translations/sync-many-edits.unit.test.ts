@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions } from 'jsonc-parser'
 import { fingerprint } from '../../src/source/fingerprint.ts'
+import { block, entry, meta } from './sync-fixtures.ts'
 import { syncTranslation, type SyncBlock } from '../../src/i18n/sync.ts'
 import { translationFileSchema, type Entry, type TranslationFile } from '../../src/i18n/translation-file.ts'
 
@@ -55,15 +56,6 @@ function oneEditAtATime(raw: string, file: TranslationFile, blocks: readonly Syn
   return text
 }
 
-const block = (id: string, text: string): SyncBlock => ({ id, hash: fingerprint(text), text })
-const entry = (source: string, text: string, extra: Record<string, unknown> = {}) => ({
-  state: 'translated',
-  sourceHash: fingerprint(source),
-  source,
-  text,
-  ...extra,
-})
-const meta = { language: 'fr', publication: 'p', producedBy: 'a translator', review: 'unreviewed', date: '2026-11-29' }
 const both = (raw: string, blocks: SyncBlock[]) => {
   const file = translationFileSchema.parse(JSON.parse(raw))
   return { now: syncTranslation(raw, file, blocks).text, before: oneEditAtATime(raw, file, blocks) }

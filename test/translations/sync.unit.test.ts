@@ -1,18 +1,10 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { fingerprint } from '../../src/source/fingerprint.ts'
+import { block, entry, meta } from './sync-fixtures.ts'
 import { syncTranslation } from '../../src/i18n/sync.ts'
 import { translationFileSchema, type TranslationFile } from '../../src/i18n/translation-file.ts'
 
-const block = (id: string, text: string) => ({ id, hash: fingerprint(text), text })
-const entry = (source: string, text: string, extra: Record<string, unknown> = {}) => ({
-  state: 'translated',
-  sourceHash: fingerprint(source),
-  source,
-  text,
-  ...extra,
-})
-const meta = { language: 'fr', publication: 'p', producedBy: 'a translator', review: 'unreviewed', date: '2026-11-29' }
 const sync = (raw: string, blocks: ReturnType<typeof block>[]) => {
   const file: TranslationFile = translationFileSchema.parse(JSON.parse(raw))
   return syncTranslation(raw, file, blocks)
