@@ -30,7 +30,7 @@ describe('press import of an mdbook-i18n-helpers catalog', () => {
         'publisher: Polyglot Press',
         'date: 2026-11',
         'sourceLanguage: en',
-        'languages: [fr]',
+        'languages: [fr, pt-BR]',
         'sources: [garden.md]',
         '',
       ].join('\n'),
@@ -80,5 +80,19 @@ describe('press import of an mdbook-i18n-helpers catalog', () => {
     const status = press(dir, ['status', '--lang', 'fr'])
     assert.match(status.stdout, /fr +89\.2% translated +\(25\/28\) +1 stale +2 missing/)
     assert.match(status.stdout, /stale +p-[0-9a-z]{6} +content\/garden\/garden\.md:44/)
+  })
+
+  it('should read a gettext locale (pt_BR) as a language tag, and ask for --lang when the Language header is empty', () => {
+    const po4a = readFileSync(join(fixtures, 'po4a-fr.po'), 'utf8')
+    writeFileSync(join(dir, 'pt.po'), po4a.replace('"Language: fr\\n"', '"Language: pt_BR\\n"'))
+    const pt = press(dir, ['import', 'pt.po', '--dry-run'])
+    assert.equal(pt.status, 0, pt.stdout + pt.stderr)
+    assert.match(pt.stdout, /Matched 27 of 28 blocks: 27 exactly/)
+    assert.match(pt.stdout, /27 entries would change in translations\/pt-BR\/garden\.json; nothing written/)
+    writeFileSync(join(dir, 'none.po'), po4a.replace('"Language: fr\\n"', '"Language: \\n"'))
+    const none = press(dir, ['import', 'none.po', '--dry-run'])
+    assert.equal(none.status, 1)
+    assert.match(none.stderr, /^none\.po:\d+:1: This file does not say which language it is in\.\n.*--lang/m)
+    assert.equal(press(dir, ['import', 'none.po', '--dry-run', '--lang', 'pt-BR']).status, 0, 'with --lang')
   })
 })
