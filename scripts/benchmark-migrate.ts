@@ -80,5 +80,6 @@ const offered = madeFrom.size
 times.sort((a, b) => a - b)
 console.log(
   `migrate matcher: ${blocks.length} blocks × ${catalog.length} messages: median ${times[Math.floor(times.length / 2)]!.toFixed(2)} s ` +
-    `(min ${times[0]!.toFixed(2)}, max ${times.at(-1)!.toFixed(2)}, ${runs} runs), ${matched} matched of ${offered} made from a block, ${wrong} wrong`,
+    `(min ${times[0]!.toFixed(2)}, max ${times.at(-1)!.toFixed(2)}, ${runs} runs), ` +
+    `${matched} matched of ${offered} made from a block, ${wrong} wrong`,
 )

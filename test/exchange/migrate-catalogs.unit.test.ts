@@ -153,7 +153,8 @@ describe('migrating a Sphinx (sphinx-intl) catalog of a MyST Markdown source', (
       [4, "Enlevez d'abord le bois mort, malade ou abîmé.", 'exact'],
       [
         5,
-        "Coupez ensuite les branches qui se croisent ou frottent l'une contre l'autre, pour que la lumière et l'air atteignent le centre de l'arbre.",
+        "Coupez ensuite les branches qui se croisent ou frottent l'une contre l'autre, " +
+          "pour que la lumière et l'air atteignent le centre de l'arbre.",
         'exact',
       ],
       [6, 'Arbre', 'exact'],
