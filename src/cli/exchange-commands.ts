@@ -98,15 +98,17 @@ export function registerExchangeCommands(
           `Matched ${m.matches.length} of ${m.blocks} blocks: ${exact.length} exactly, ` +
             `${similar.length} by similarity (imported as stale); ` +
             `${m.unmatched.length} translated messages matched no block; ${m.missing.length} blocks got no message; ` +
-            `${m.untranslated} untranslated messages skipped.`,
+            `${m.untranslated} untranslated and ${m.markupOnly} markup-only messages skipped.`,
         )
+        for (const x of exact.slice(0, shown)) logger.info(`  exactly       ${x.id} ← ${cut(x.entry.msgid)}`)
         for (const x of similar.slice(0, shown))
           logger.info(`  by similarity ${x.id} (score ${x.score.toFixed(2)}) ← ${cut(x.entry.msgid)}`)
         for (const entry of m.unmatched.slice(0, shown))
           logger.info(`  unmatched     ${file}:${entry.place?.line ?? 1}: ${cut(entry.msgid)}`)
         if (m.missing.length > 0)
           logger.info(`  untranslated  ${m.missing.slice(0, shown).join(', ')}${m.missing.length > shown ? ', …' : ''}`)
-        if (similar.length + m.unmatched.length > 2 * shown) logger.info(`  (first ${shown} of each shown)`)
+        if (Math.max(exact.length, similar.length, m.unmatched.length, m.missing.length) > shown)
+          logger.info(`  (first ${shown} of each shown)`)
       }
       for (const refusal of result.refused) logger.problem(refusal)
       const what = `${result.changes.length} ${result.changes.length === 1 ? 'entry' : 'entries'}`

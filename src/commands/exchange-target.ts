@@ -44,7 +44,7 @@ export function checkLanguage(
     throw new PressError(
       problem('This file does not say which language it is in.', {
         ...where,
-        hint: 'XLIFF: set trgLang (2.0) or target-language (1.2); PO: add a "Language:" header.',
+        hint: 'XLIFF: set trgLang (2.0) or target-language (1.2); PO: add a "Language:" header; or name it with --lang.',
         ruleId: 'wrong-language',
       }),
     )

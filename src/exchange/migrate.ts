@@ -4,10 +4,9 @@
  * after whitespace and markup normalisation, then by similarity above a
  * threshold, and turn the matches into units keyed by paragraph ID.
  */
-import type { Table } from 'mdast'
 import { matchScoreOf, profile, type Profile } from '../ids/similarity.ts'
-import { parseMarkdown } from '../source/parse.ts'
 import type { Block } from '../source/segment.ts'
+import { blockShaped, markupOnly } from './catalog-shapes.ts'
 import type { CatalogEntry } from './po.ts'
 import type { ImportedUnit } from './units.ts'
 
@@ -24,6 +23,8 @@ export interface CatalogMatching {
   unmatched: CatalogEntry[]
   /** Messages without a translation (skipped). */
   untranslated: number
+  /** Messages that hold only markup (`</details>`, a lone comment): they translate no block (skipped). */
+  markupOnly: number
   /** Blocks that no message matched. */
   missing: string[]
   units: ImportedUnit[]
@@ -54,6 +55,7 @@ export function normalizeForMatching(markdown: string): string {
  */
 function plainMarkdown(markdown: string): string {
   return markdown
+    .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/\[\^[^\]\s]+\]/g, '')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])/g, '$1')
@@ -80,7 +82,8 @@ interface Prepared {
 }
 
 export function matchCatalog(messages: CatalogEntry[], blocks: Block[], ids: string[], threshold = FUZZY_THRESHOLD): CatalogMatching {
-  const catalog = messages.flatMap(splitTable)
+  // One message per block, in the shape press gives it (catalog-shapes.ts).
+  const catalog = messages.flatMap(blockShaped)
   const translated = catalog.filter((entry) => entry.msgstr.trim() !== '')
   // Each block and each message normalised and tokenised once.
   const preparedBlocks = new Map<string, Prepared>()
@@ -151,50 +154,10 @@ export function matchCatalog(messages: CatalogEntry[], blocks: Block[], ids: str
     matches,
     unmatched: pending.map((p) => p.entry).filter((entry) => !used.has(entry) && !pieces.used.has(entry)),
     untranslated: catalog.filter((entry) => entry.msgstr.trim() === '').length,
+    markupOnly: messages.filter((entry) => markupOnly(entry.msgid)).length,
     missing: [...free],
     units,
   }
-}
-
-// A pipe table's header line followed by its delimiter row (`| --- | :-: |`).
-const tableStart = /^[ \t]*\|.*\n[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*(\n|$)/
-
-/**
- * po4a gives a whole Markdown table as one message (kept unwrapped); press
- * aligns a table per cell. A table whose translation has the same rows and
- * cells becomes one message per cell; any other message is kept as it is
- * (and, if no block matches, reported as unmatched).
- */
-export function splitTable(entry: CatalogEntry): CatalogEntry[] {
-  if (!tableStart.test(entry.msgid)) return [entry]
-  const source = tableCells(entry.msgid)
-  const target = tableCells(entry.msgstr)
-  if (!source || !target || source.length !== target.length) return [entry]
-  const previous = entry.previous === undefined ? undefined : tableCells(entry.previous)
-  return source.map((msgid, i) => ({
-    msgid,
-    msgstr: target[i]!,
-    fuzzy: entry.fuzzy,
-    ...(previous?.length === source.length ? { previous: previous[i]! } : {}),
-    ...(entry.place ? { place: entry.place } : {}),
-  }))
-}
-
-/** The Markdown of each cell of the one table `markdown` consists of, row by row; undefined for anything else. */
-function tableCells(markdown: string): string[] | undefined {
-  const tree = parseMarkdown(markdown)
-  const [table] = tree.children
-  if (tree.children.length !== 1 || table?.type !== 'table') return undefined
-  const rows = (table as Table).children
-  const width = rows[0]?.children.length
-  if (rows.some((row) => row.children.length !== width)) return undefined
-  return rows.flatMap((row) =>
-    row.children.map((cell) => {
-      const first = cell.children[0]?.position?.start.offset
-      const last = cell.children.at(-1)?.position?.end.offset
-      return first === undefined || last === undefined ? '' : markdown.slice(first, last)
-    }),
-  )
 }
 
 /**
@@ -257,9 +220,14 @@ function replaceTokens(text: string, token: string, replacement: string): string
   return result + text.slice(rest)
 }
 
-/** A code block's translation given as bare code (po4a, Sphinx, code pieces) gets the block's own fences back. */
+/**
+ * A translation as the block's text: trimmed (po4a keeps a paragraph's last
+ * newline); a code block's translation given as bare code (po4a, Sphinx, code
+ * pieces) gets the block's own fences back.
+ */
 function fencedLike(block: Block, translation: string): string {
-  if (block.kind !== 'code' || fence.test(translation)) return translation
+  if (block.kind !== 'code') return translation.trim()
+  if (fence.test(translation)) return translation
   const lines = block.text.split('\n')
   const [open, close] = [lines[0]!, lines.at(-1)!]
   const code = translation.replace(/\n$/, '')

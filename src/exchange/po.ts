@@ -142,7 +142,8 @@ export function readPo(text: string, path: string): PoDocument {
   }
   units.sort((a, b) => (a.place?.line ?? 0) - (b.place?.line ?? 0))
   const headers = parsed.headers
-  const language = headers['Language'] ?? headers['language']
+  // gettext writes a locale (`pt_BR`), press a BCP 47 tag (`pt-BR`).
+  const language = (headers['Language'] ?? headers['language'])?.trim().replace(/_/g, '-')
   const publication = headers['X-Publication'] ?? headers['Project-Id-Version']
   const languageLine = text.split('\n').findIndex((line) => line.startsWith('"Language:'))
   return {

@@ -65,6 +65,40 @@ describe('IDs and translations across a publication’s life', () => {
     assert.equal(status.status, 0, status.stdout)
   })
 
+  it('should keep the ID on a short intro when a paragraph becomes an intro, list items and a tail, in every language', () => {
+    const dir = copyProject()
+    const original = read(dir, sourcePath)
+    const lock = JSON.parse(read(dir, lockPath)) as { blocks: { id: string; kind: string; text: string; hash: string }[] }
+    // A paragraph of at least five sentences: the first becomes a short intro, three become items, the rest the tail.
+    const split = (text: string): string[] => text.match(/[^.]+\.(\s+|$)/g)!.map((s) => s.trim())
+    const block = lock.blocks.find((b) => b.kind === 'paragraph' && !b.text.includes('\n') && split(b.text).length >= 5)!
+    const [intro, a, b, c, ...tail] = split(block.text)
+    const listed = `${intro}\n\n- ${a}\n- ${b}\n- ${c}\n\n${tail.join(' ')}`
+    const before = new Map(targets.map((lang) => [lang, JSON.parse(read(dir, file(lang))).entries[block.id]]))
+    write(dir, sourcePath, original.replace(block.text, listed))
+    const ids = press(dir, ['ids'])
+    assert.equal(ids.status, 0, ids.stderr)
+    assert.match(ids.stdout, new RegExp(`split +${block.id} `))
+    const after = JSON.parse(read(dir, lockPath)).blocks as { id: string; text: string }[]
+    const at = after.findIndex((x) => x.id === block.id)
+    assert.equal(after[at]!.text, intro!, 'the first part in reading order keeps the ID, however short')
+    const added = after.slice(at + 1, at + 5)
+    assert.deepEqual(
+      added.map((x) => x.text),
+      [a, b, c, tail.join(' ')],
+    )
+    for (const x of added) assert.ok(!lock.blocks.some((old) => old.id === x.id), `${x.id} is minted`)
+    assert.equal(press(dir, ['sync']).status, 0)
+    for (const lang of targets) {
+      const data = JSON.parse(read(dir, file(lang)))
+      const entry = data.entries[block.id]
+      assert.deepEqual(entry, { ...before.get(lang), stale: true }, `${lang}: the translation stays on the intro, stale`)
+      assert.equal(entry.source, block.text, 'with the source it was made from, for the diff')
+      for (const x of added) assert.deepEqual([data.entries[x.id].state, data.entries[x.id].text], ['initial', ''], `${lang} ${x.id}`)
+      assert.deepEqual(data.orphans, {})
+    }
+  })
+
   it('should revive an edited restored paragraph with its translation marked stale', () => {
     const dir = copyProject()
     const original = read(dir, sourcePath)

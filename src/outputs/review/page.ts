@@ -142,6 +142,7 @@ function renderRow(row: Row, input: ReviewPageInput, ui: { lang: string; dir: 'l
       h('td.col-status', ui, [
         h(`p.status.status-${row.status}`, l.t(`status_${row.status}`)),
         row.progress ? h(`p.status.status-${row.progress}`, l.t(`status_${row.progress}`)) : undefined,
+        row.translatorNote ? renderTranslatorNote(row.translatorNote, input) : undefined,
         ...[row.a, row.b].flatMap((side) => (side.change ? [renderChange(side, input)] : [])),
         row.findings.length > 0
           ? h('div.findings', [
@@ -197,6 +198,16 @@ function renderSide(row: Row, side: Side, input: ReviewPageInput, column: string
   }
   if (side.text) children.push(...blockHast(side.text, row.kind))
   return h(`td.${column}`, { lang: side.shownLanguage, dir: shownDir, className: [`side-${side.state}`] }, children)
+}
+
+/** The source's note for the translator: a text node (escaped on output), never parsed as Markdown or HTML. */
+function renderTranslatorNote(note: string, input: ReviewPageInput): Element {
+  const { localizer: l } = input
+  const dir = input.sourceLanguage === input.a.code ? input.a.dir : input.sourceLanguage === input.b.code ? input.b.dir : 'ltr'
+  return h('div.translator-note', [
+    h('p.translator-note-title', l.t('translatorNote')),
+    h('p.translator-note-text', { lang: input.sourceLanguage, dir }, note),
+  ])
 }
 
 function renderChange(side: Side, input: ReviewPageInput): Element {

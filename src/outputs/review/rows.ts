@@ -32,6 +32,8 @@ export interface Row {
   id: string
   kind: BlockKind | 'orphan'
   noteLabel?: string
+  /** The source's comment before the block (its note for the translator), as plain text. */
+  translatorNote?: string
   status: RowStatus
   a: Side
   b: Side
@@ -90,6 +92,7 @@ export function alignRows(input: AlignInput): Row[] {
       id,
       kind: block.kind,
       ...(block.noteLabel ? { noteLabel: block.noteLabel } : {}),
+      ...(block.translatorNote ? { translatorNote: block.translatorNote } : {}),
       status,
       a: left,
       b: right,
