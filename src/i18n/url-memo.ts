@@ -5,9 +5,8 @@
  * the tool), so an entry is parsed again only when its text is new: after one
  * edit, one entry.
  */
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { CACHE_DIR, sha256 } from '../project/cache.ts'
+import { CACHE_DIR, readStored, sha256 } from '../project/cache.ts'
 import { toolFingerprint } from '../project/tool.ts'
 import { writeFileAtomic } from '../util/files.ts'
 import type { UrlViolation } from '../source/urls.ts'
@@ -28,10 +27,7 @@ export async function readUrlMemo(
 ): Promise<{ memo: ViolationMemo; save(texts: readonly string[]): Promise<void> }> {
   const key = sha256(`${FORMAT}\0${await toolFingerprint()}\0${path}`)
   const file = join(root, CACHE_DIR, 'urls', `${key}.json`)
-  const stored = await readFile(file, 'utf8').then(
-    (json) => JSON.parse(json) as Stored,
-    () => undefined,
-  )
+  const stored = await readStored<Stored>(file)
   const memo: ViolationMemo = new Map(stored?.format === FORMAT && stored.key === key ? stored.entries : [])
   const before = new Set(memo.keys())
   return {

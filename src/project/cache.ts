@@ -37,6 +37,15 @@ export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex')
 }
 
+/** A cache file's JSON; undefined when it is missing or damaged (a half-written or edited file is never trusted). */
+export async function readStored<T>(file: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T
+  } catch {
+    return undefined
+  }
+}
+
 export class UnitCache {
   readonly #root: string
 

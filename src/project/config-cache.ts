@@ -6,10 +6,9 @@
  * sources may lead (symlinks) is checked again every time, and any problem is
  * reported by a full parse, at its place in the file.
  */
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../util/files.ts'
-import { CACHE_DIR, sha256 } from './cache.ts'
+import { CACHE_DIR, readStored, sha256 } from './cache.ts'
 import { toolFingerprint } from './tool.ts'
 import type { PublicationConfig } from './schema.ts'
 import { checkSourcePaths } from './source-paths.ts'
@@ -34,10 +33,7 @@ export async function readConfig(
   const key = cache ? sha256(`${FORMAT}\0${await toolFingerprint()}\0${runtime}\0${configPath}\0${sha256(bytes)}`) : ''
   const file = join(root, CACHE_DIR, 'config', `${key}.json`)
   if (cache) {
-    const stored = await readFile(file, 'utf8').then(
-      (json) => JSON.parse(json) as Stored,
-      () => undefined,
-    )
+    const stored = await readStored<Stored>(file)
     if (
       stored?.format === FORMAT &&
       stored.key === key &&

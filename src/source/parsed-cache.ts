@@ -6,10 +6,9 @@
  * file with nothing to report is kept (its messages are made again each time).
  * The blocks point into the tree (by child indices), as a fresh parse's do.
  */
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Nodes, Root } from 'mdast'
-import { CACHE_DIR, sha256 } from '../project/cache.ts'
+import { CACHE_DIR, readStored, sha256 } from '../project/cache.ts'
 import { toolFingerprint } from '../project/tool.ts'
 import { writeFileAtomic } from '../util/files.ts'
 import type { ParsedSource } from './parse-file.ts'
@@ -30,10 +29,7 @@ export async function parseSource(root: string, path: string, bytes: Uint8Array,
   const key = cache ? sha256(`${FORMAT}\0${await toolFingerprint()}\0${path}\0${sha256(bytes)}`) : ''
   const file = join(root, CACHE_DIR, 'sources', `${key}.json`)
   if (cache) {
-    const kept = await readFile(file, 'utf8').then(
-      (json) => revive(JSON.parse(json) as Stored, key),
-      () => undefined,
-    )
+    const kept = await readStored<Stored>(file).then((stored) => stored && revive(stored, key))
     if (kept) return kept
   }
   const { parseSourceFile } = await import('./parse-file.ts')
