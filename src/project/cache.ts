@@ -5,6 +5,8 @@
  *   blobs/<sha256>           every file a work unit wrote, by its content
  *   units/<fingerprint>.json what a work unit with that input fingerprint wrote (paths, sizes, sha256, facts)
  *   timings.json             each unit's last measured seconds (for balancing shards)
+ *   config/ sources/ urls/   what commands parsed, by tool and input bytes (src/project/config-cache.ts,
+ *                            src/source/parsed-cache.ts, src/i18n/url-memo.ts)
  */
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
