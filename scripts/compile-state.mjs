@@ -11,13 +11,17 @@ export const libDir = join(root, 'lib')
 export const stampFile = join(libDir, '.compiled')
 const configs = ['tsconfig.json', 'tsconfig.build.json'].map((name) => join(root, name))
 
-/** The newest modification time of src/ (files and folders: a deleted file changes its folder) and the tsconfig files. */
-function newestSource(dir = srcDir) {
-  // One listing of the whole tree, then one stat per entry: this runs at every start of `press`.
-  let newest = statSync(dir).mtimeMs
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true }))
-    newest = Math.max(newest, statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs)
-  return newest
+/**
+ * Whether anything under `dir` (files and folders: a deleted file changes its folder) was modified after `time`.
+ * One listing per folder and one stat per entry, stopping at the first newer one: this runs at every start of `press`.
+ */
+function modifiedAfter(time, dir = srcDir) {
+  if (statSync(dir).mtimeMs > time) return true
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`
+    if (entry.isDirectory() ? modifiedAfter(time, path) : statSync(path).mtimeMs > time) return true
+  }
+  return false
 }
 
 export function isStale() {
@@ -27,11 +31,9 @@ export function isStale() {
   } catch {
     return true
   }
-  let sources
   try {
-    sources = Math.max(newestSource(), ...configs.map((path) => statSync(path).mtimeMs))
+    return configs.some((path) => statSync(path).mtimeMs > compiled) || modifiedAfter(compiled)
   } catch {
     return false // no sources to compile from (an installed package without src/): use lib/ as it is
   }
-  return sources > compiled
 }

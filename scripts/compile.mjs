@@ -9,7 +9,19 @@
 // Then scripts/bundle-vendor.mjs bundles the packages lib/ imports (esbuild; `--no-bundle` skips it),
 // so a command loads a few files instead of some 300 modules. Plain Node otherwise.
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, utimesSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { join, relative } from 'node:path'
 import { bundleVendor } from './bundle-vendor.mjs'
 import { isStale, libDir, root, srcDir, stampFile } from './compile-state.mjs'
@@ -31,6 +43,16 @@ function copyAssets(from, to) {
       copyFileSync(source, target)
     }
   }
+}
+
+/** sha256 over `/<path>:<sha256 of its bytes>` lines of every file under `dir`, sorted (as src/project/inputs.ts does). */
+function codeHash(dir) {
+  const files = readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name !== '.code-hash')
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort()
+  const sha = (data) => createHash('sha256').update(data).digest('hex')
+  return sha(files.map((file) => `${file.slice(dir.length)}:${sha(readFileSync(file))}`).join('\n'))
 }
 
 async function compile() {
@@ -55,6 +77,8 @@ async function compile() {
   const stamp = join(temp, relative(libDir, stampFile))
   writeFileSync(stamp, `compiled from ${relative(root, srcDir)}/ by scripts/compile.mjs\n`)
   utimesSync(stamp, started, started)
+  // What src/project/inputs.ts would hash at every start (the tool's fingerprint for the caches), hashed once here.
+  writeFileSync(join(temp, '.code-hash'), codeHash(temp) + '\n')
   rmSync(libDir, { recursive: true, force: true })
   renameSync(temp, libDir)
   return 0

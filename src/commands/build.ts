@@ -157,8 +157,8 @@ export async function build(options: BuildOptions, logger: Logger, buildSession?
 }
 
 /** The work units of a build (each publication's), fingerprinted from the input files' bytes. */
-export async function planBuild(options: Pick<BuildOptions, 'root' | 'publication' | 'languages' | 'formats' | 'profile'>) {
-  const publications = await findPublications(options.root, options.publication)
+export async function planBuild(options: Pick<BuildOptions, 'root' | 'publication' | 'languages' | 'formats' | 'profile' | 'cache'>) {
+  const publications = await findPublications(options.root, options.publication, options.cache !== false)
   const wanted = new Set(options.formats ?? formats)
   const plans: PublicationPlan[] = []
   const replan = (p: Publication, order: number) =>
@@ -178,7 +178,7 @@ export async function planBuild(options: Pick<BuildOptions, 'root' | 'publicatio
  * still the output of their unit's current inputs (cached under its current fingerprint).
  */
 async function markCurrent(results: PublicationResult[], options: BuildOptions, cache: UnitCache): Promise<void> {
-  const { plans } = await planBuild({ root: options.root, publication: options.publication })
+  const { plans } = await planBuild({ root: options.root, publication: options.publication, cache: options.cache })
   for (const result of results) {
     const plan = plans.find((p) => p.publication.config.id === result.publication.config.id)
     const current = new Set(result.editions.map((e) => `${e.path} ${e.sha256}`))

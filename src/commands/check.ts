@@ -12,9 +12,8 @@ import { problem, PressError, type Place } from '../util/problems.ts'
 import { resolveIds } from '../ids/resolve.ts'
 import type { Logger } from '../util/logger.ts'
 import { findPublications, translationPath, uiPath } from '../project/paths.ts'
-import { readUiStrings } from '../i18n/ui-strings.ts'
 import { loadTranslations } from '../i18n/load.ts'
-import { untranslatedUi } from '../i18n/ui-strings.ts'
+import { listKeys, readUiStrings, untranslatedUi } from '../i18n/ui-strings.ts'
 import type { Block } from '../source/segment.ts'
 import { visit } from 'unist-util-visit'
 
@@ -198,9 +197,4 @@ export function formatCheckReport(report: CheckReport): string[] {
     )
   }
   return lines
-}
-
-/** The first keys of a long list, then how many more. */
-export function listKeys(keys: readonly string[], shown = 6): string {
-  return keys.length <= shown ? keys.join(', ') : `${keys.slice(0, shown).join(', ')} and ${keys.length - shown} more`
 }

@@ -51,7 +51,7 @@ export async function exportTranslation(options: ExportOptions): Promise<ExportR
     }
   }
   return {
-    text: writeExchange(options.format, header, units),
+    text: await writeExchange(options.format, header, units),
     publication: publication.config.id,
     language: options.language,
     units: units.length,
@@ -129,7 +129,7 @@ async function isEarlierExport(path: string, format: ExchangeFormat | 'i18next',
   try {
     const text = await readFile(path, 'utf8')
     if (text.length === 0 || detectFormat(text, path) !== format) return false
-    return readExchange(format, text, path).publication === publication
+    return (await readExchange(format, text, path)).publication === publication
   } catch {
     return false
   }

@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { decodeText } from '../util/read-text.ts'
 import type { VFileMessage } from 'vfile-message'
 import type { Publication } from '../project/load.ts'
-import { detectFormat, readExchange, writeExchange } from '../exchange/formats.ts'
+import { detectFormat, exchangeCodec, readExchange } from '../exchange/formats.ts'
 import { mergeUnits, type Change } from '../exchange/merge.ts'
 import { matchCatalog, type CatalogMatching } from '../exchange/migrate.ts'
 import type { PoDocument } from '../exchange/po.ts'
@@ -62,7 +62,7 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
   }
   const text = decodeText(bytes, shown, 'import')
   const format = detectFormat(text, shown)
-  const document = readExchange(format, text, shown)
+  const document = await readExchange(format, text, shown)
   const catalog = format === 'po' ? (document as PoDocument).catalog : []
   const migrate = format === 'po' && (options.migrate === true || (document.units.length === 0 && catalog.length > 0))
   if (options.migrate && format !== 'po') throw new PressError(problem('--migrate reads gettext catalogs (.po) only.', { file: shown }))
@@ -85,7 +85,7 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
       units = matched
       migration = { ...rest, blocks: sources.blocks.length }
     }
-    const baseline = baselineOf(format === 'po' || migrate ? 'po' : format, publication, language, sources, loaded?.data)
+    const baseline = await baselineOf(format === 'po' || migrate ? 'po' : format, publication, language, sources, loaded?.data)
     const merged = mergeUnits({
       file: shown,
       units,
@@ -123,15 +123,16 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
 }
 
 /** How the current entries read back after an export in `format`: what "unchanged" means for that format. */
-function baselineOf(
+async function baselineOf(
   format: ExchangeFormat,
   publication: Publication,
   language: string,
   sources: IdentifiedSources,
   file: TranslationFile | undefined,
-): Map<string, ImportedUnit> {
-  const exported = writeExchange(format, headerOf(publication, language, file), buildUnits(sources.blocks, sources.ids, file))
-  return new Map(readExchange(format, exported, '(export)').units.map((unit) => [unit.id, unit]))
+): Promise<Map<string, ImportedUnit>> {
+  const codec = await exchangeCodec(format)
+  const exported = codec.write(headerOf(publication, language, file), buildUnits(sources.blocks, sources.ids, file))
+  return new Map(codec.read(exported, '(export)').units.map((unit) => [unit.id, unit]))
 }
 
 function newTranslationFile(publication: Publication, language: string, from: string): TranslationFile {

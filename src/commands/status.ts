@@ -5,9 +5,8 @@ import { resolveIds, type IdentifiedSources } from '../ids/resolve.ts'
 import { findPublications, translationPath } from '../project/paths.ts'
 import { loadTranslations } from '../i18n/load.ts'
 import { targetLanguages, type LanguageOptions } from './languages.ts'
-import { untranslatedUi, type UntranslatedUi } from '../i18n/ui-strings.ts'
+import { listKeys, untranslatedUi, type UntranslatedUi } from '../i18n/ui-strings.ts'
 import { join } from 'node:path'
-import { listKeys } from './check.ts'
 import { uiPath } from '../project/paths.ts'
 
 /** A language's status, with its interface strings still untranslated (ui.json `meta.untranslated`). */

@@ -1,31 +1,33 @@
 /** The exchange formats: writers, readers, and detection of an incoming file's format. */
 import { problem, PressError } from '../util/problems.ts'
-import { readJson, writeJson } from './json.ts'
-import { readPo, writePo, type PoDocument } from './po.ts'
+import { XLIFF12_NS, XLIFF2_NS } from './namespaces.ts'
+import type { PoDocument } from './po.ts'
 import type { ExchangeFormat, ExportHeader, ExportUnit, ImportedDocument } from './units.ts'
-import { readXliff12, writeXliff12, XLIFF12_NS } from './xliff12.ts'
-import { readXliff2, writeXliff2, XLIFF2_NS } from './xliff2.ts'
 
-const writers: Record<ExchangeFormat, (header: ExportHeader, units: ExportUnit[]) => string> = {
-  xliff2: writeXliff2,
-  xliff12: writeXliff12,
-  po: writePo,
-  json: writeJson,
+export interface FormatCodec {
+  write(header: ExportHeader, units: ExportUnit[]): string
+  read(text: string, path: string): ImportedDocument | PoDocument
 }
 
-const readers: Record<ExchangeFormat, (text: string, path: string) => ImportedDocument | PoDocument> = {
-  xliff2: readXliff2,
-  xliff12: readXliff12,
-  po: readPo,
-  json: readJson,
+// Each format's module is loaded when that format is used: XLIFF loads an XML parser, PO gettext-parser.
+const codecs: Record<ExchangeFormat, () => Promise<FormatCodec>> = {
+  xliff2: () => import('./xliff2.ts').then((m) => ({ write: m.writeXliff2, read: m.readXliff2 })),
+  xliff12: () => import('./xliff12.ts').then((m) => ({ write: m.writeXliff12, read: m.readXliff12 })),
+  po: () => import('./po.ts').then((m) => ({ write: m.writePo, read: m.readPo })),
+  json: () => import('./json.ts').then((m) => ({ write: m.writeJson, read: m.readJson })),
 }
 
-export function writeExchange(format: ExchangeFormat, header: ExportHeader, units: ExportUnit[]): string {
-  return writers[format](header, units)
+/** The writer and reader of `format`. */
+export function exchangeCodec(format: ExchangeFormat): Promise<FormatCodec> {
+  return codecs[format]()
 }
 
-export function readExchange(format: ExchangeFormat, text: string, path: string): ImportedDocument | PoDocument {
-  return readers[format](text, path)
+export async function writeExchange(format: ExchangeFormat, header: ExportHeader, units: ExportUnit[]): Promise<string> {
+  return (await exchangeCodec(format)).write(header, units)
+}
+
+export async function readExchange(format: ExchangeFormat, text: string, path: string): Promise<ImportedDocument | PoDocument> {
+  return (await exchangeCodec(format)).read(text, path)
 }
 
 /** The format of `text` by its content: JSON, XLIFF 2, XLIFF 1.2 or PO. */

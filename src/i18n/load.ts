@@ -8,7 +8,8 @@ import { readTranslationFile, type LoadedTranslation } from './translation-file.
 import { invisibleInStrings, publicationStrings } from './invisible-strings.ts'
 import { nestingProblem } from '../source/nesting.ts'
 import { problem } from '../util/problems.ts'
-import { entryUrlProblems, type ViolationMemo } from './entry-urls.ts'
+import type { ViolationMemo } from './entry-urls.ts'
+import { readUrlMemo } from './url-memo.ts'
 import type { IdentifiedSources } from '../ids/resolve.ts'
 import { TRANSLATIONS_DIR, translationPath } from '../project/paths.ts'
 
@@ -18,15 +19,17 @@ export interface PublicationTranslations {
   messages: VFileMessage[]
 }
 
+/** `cache`: keep the URL policy's findings per entry text in .press-cache/ (src/i18n/url-memo.ts). */
 export async function loadTranslations(
   publication: Publication,
   sources: IdentifiedSources | undefined,
   languages: readonly string[],
+  cache = true,
 ): Promise<PublicationTranslations> {
   const files = new Map<string, LoadedTranslation>()
   const messages: VFileMessage[] = []
   for (const language of languages) {
-    const one = await loadTranslation(publication, sources, language)
+    const one = await loadTranslation(publication, sources, language, undefined, cache)
     if (!one) continue
     messages.push(...one.messages)
     files.set(language, one.loaded)
@@ -41,9 +44,29 @@ export async function loadTranslation(
   sources: IdentifiedSources | undefined,
   language: string,
   memo?: ViolationMemo,
+  cache = true,
 ): Promise<{ loaded: LoadedTranslation; messages: VFileMessage[] } | undefined> {
   const loaded = await readTranslationFile(publication.root, translationPath(language, publication.config.id))
-  return loaded && { loaded, messages: checkTranslation(loaded, language, publication.config.id, sources, memo) }
+  if (!loaded) return undefined
+  const urls = await translationUrlProblems(publication.root, loaded, memo, cache)
+  return { loaded, messages: checkTranslation(loaded, language, publication.config.id, sources, urls) }
+}
+
+/** The URL policy over every entry (the Markdown parser is loaded only when an entry has text). */
+async function translationUrlProblems(
+  root: string,
+  loaded: LoadedTranslation,
+  memo: ViolationMemo | undefined,
+  cache: boolean,
+): Promise<VFileMessage[]> {
+  const texts = Object.values(loaded.data.entries).map((e) => e.text)
+  if (texts.every((text) => text.trim() === '')) return []
+  const { entryUrlProblems } = await import('./entry-urls.ts')
+  if (memo || !cache) return entryUrlProblems(loaded, memo)
+  const kept = await readUrlMemo(root, loaded.path)
+  const messages = entryUrlProblems(loaded, kept.memo)
+  await kept.save(texts)
+  return messages
 }
 
 function checkTranslation(
@@ -51,7 +74,7 @@ function checkTranslation(
   language: string,
   publication: string,
   sources: IdentifiedSources | undefined,
-  memo?: ViolationMemo,
+  urls: VFileMessage[],
 ): VFileMessage[] {
   const { data, path, positions } = loaded
   const messages: VFileMessage[] = []
@@ -73,7 +96,7 @@ function checkTranslation(
       }),
     )
   }
-  messages.push(...entryUrlProblems(loaded, memo))
+  messages.push(...urls)
   messages.push(...invisibleInStrings(publicationStrings(data.publication), language, path, positions.placeOf))
   for (const [id, entry] of Object.entries(data.entries)) {
     const deep = nestingProblem(entry.text, path, () => positions.placeOf(['entries', id, 'text']))

@@ -39,6 +39,11 @@ export interface UntranslatedUi {
   keys: { key: string; line?: number | undefined; column?: number | undefined }[]
 }
 
+/** The first keys of a long list, then how many more. */
+export function listKeys(keys: readonly string[], shown = 6): string {
+  return keys.length <= shown ? keys.join(', ') : `${keys.slice(0, shown).join(', ')} and ${keys.length - shown} more`
+}
+
 /** The interface strings `meta.untranslated` lists, with their places (none when the file is missing). */
 export async function untranslatedUi(absolute: string, path: string): Promise<UntranslatedUi> {
   let raw: string

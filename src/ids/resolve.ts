@@ -30,6 +30,8 @@ export interface ResolveOptions {
   upgrade?: boolean
   /** Drop the texts of retired IDs: they can no longer come back, and are still never minted again. */
   pruneRetired?: boolean
+  /** Keep parsed sources in .press-cache/ (default true; `press build --no-cache` turns it off). */
+  cache?: boolean
 }
 
 export async function resolveIds(publication: Publication, options: ResolveOptions): Promise<IdentifiedSources> {
@@ -40,7 +42,7 @@ export async function resolveIds(publication: Publication, options: ResolveOptio
 }
 
 async function resolve(publication: Publication, options: ResolveOptions, lockPath: string): Promise<IdentifiedSources> {
-  const sources = await readSources(publication)
+  const sources = await readSources(publication, options.cache !== false)
   const { lock, exists } = await readLock(join(publication.root, lockPath), lockPath)
   const assigned = assignIds(lock, sources.blocks)
   const assignment = options.pruneRetired

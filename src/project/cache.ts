@@ -5,6 +5,8 @@
  *   blobs/<sha256>           every file a work unit wrote, by its content
  *   units/<fingerprint>.json what a work unit with that input fingerprint wrote (paths, sizes, sha256, facts)
  *   timings.json             each unit's last measured seconds (for balancing shards)
+ *   config/ sources/ urls/   what commands parsed, by tool and input bytes (src/project/config-cache.ts,
+ *                            src/source/parsed-cache.ts, src/i18n/url-memo.ts)
  */
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
@@ -35,6 +37,15 @@ export interface UnitRecord<Facts = unknown> {
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex')
+}
+
+/** A cache file's JSON; undefined when it is missing or damaged (a half-written or edited file is never trusted). */
+export async function readStored<T>(file: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T
+  } catch {
+    return undefined
+  }
 }
 
 export class UnitCache {

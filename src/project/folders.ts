@@ -3,6 +3,8 @@ import { join } from 'node:path'
 
 export const CONTENT_DIR = 'content'
 export const TRANSLATIONS_DIR = 'translations'
+/** A publication's config file, in its folder content/<id>/. */
+export const CONFIG_FILE = 'publication.yaml'
 
 export function translationPath(language: string, publication: string): string {
   return join(TRANSLATIONS_DIR, language, `${publication}.json`)

@@ -6,29 +6,13 @@
  * nothing else.
  */
 import { readdir, readFile } from 'node:fs/promises'
-import { basename, dirname, isAbsolute, join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { basename, isAbsolute, join, relative } from 'node:path'
 import type { Publication } from './load.ts'
 import { LOCK_FILE, translationPath, uiPath } from './paths.ts'
 import { sha256 } from './cache.ts'
+import { listFiles, toolRoot } from './tool.ts'
 
-/** The folder of the running code (lib/ when compiled, src/ through tsx) and the tool's root above it. */
-const codeDir = dirname(dirname(fileURLToPath(import.meta.url)))
-const toolRoot = dirname(codeDir)
-
-let tool: Promise<string> | undefined
-
-/** The tool's version (package.json), a hash of its code (lib/ or src/) and of its dependencies (package-lock.json). */
-export function toolFingerprint(): Promise<string> {
-  tool ??= (async () => {
-    const pkg = JSON.parse(await readFile(join(toolRoot, 'package.json'), 'utf8')) as { version?: string }
-    const files = await listFiles(codeDir)
-    const hash = await hashFiles(files)
-    const lock = await readFile(join(toolRoot, 'package-lock.json')).catch(() => Buffer.from(''))
-    return `${pkg.version ?? '0.0.0'}+${sha256(hash + sha256(lock)).slice(0, 16)}`
-  })()
-  return tool
-}
+export { toolFingerprint } from './tool.ts'
 
 let fonts: Promise<string> | undefined
 
@@ -128,17 +112,4 @@ export class PublicationInputs {
     const files = Object.values(this.publication.config.fonts ?? {}).filter((value) => !value.startsWith('@'))
     return [await bundledFontsFingerprint(), ...(await Promise.all(files.map((f) => this.file(join(this.publication.dir, f)))))]
   }
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .sort()
-}
-
-async function hashFiles(files: readonly string[]): Promise<string> {
-  const hashes = await Promise.all(files.map(async (file) => `${file.slice(codeDir.length)}:${sha256(await readFile(file))}`))
-  return sha256(hashes.join('\n'))
 }

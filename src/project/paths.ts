@@ -7,8 +7,8 @@ import { problem, PressError } from '../util/problems.ts'
 
 export { CONTENT_DIR, TRANSLATIONS_DIR, translationPath, uiPath } from './folders.ts'
 
-/** Every publication under content/ (a folder with a publication.yaml), or the one named. */
-export async function findPublications(root: string, only?: string): Promise<Publication[]> {
+/** Every publication under content/ (a folder with a publication.yaml), or the one named; `cache`: see loadPublication. */
+export async function findPublications(root: string, only?: string, cache = true): Promise<Publication[]> {
   let names: string[]
   try {
     names = (await readdir(join(root, CONTENT_DIR), { withFileTypes: true }))
@@ -30,7 +30,7 @@ export async function findPublications(root: string, only?: string): Promise<Pub
     } catch {
       continue
     }
-    publications.push(await loadPublication(root, join(CONTENT_DIR, name)))
+    publications.push(await loadPublication(root, join(CONTENT_DIR, name), cache))
   }
   if (publications.length === 0) {
     throw new PressError(

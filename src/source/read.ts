@@ -1,16 +1,11 @@
 /** Read a publication's Markdown sources and find their blocks. */
 import { readFile } from 'node:fs/promises'
-import { decodeText } from '../util/read-text.ts'
 import { join, relative } from 'node:path'
 import type { Root } from 'mdast'
 import type { Publication } from '../project/load.ts'
-import { parseMarkdown } from './parse.ts'
-import { segment, type Block } from './segment.ts'
-import { urlProblems } from './urls.ts'
-import { failOnFatal, lineIndex, problem, PressError } from '../util/problems.ts'
-import { nestingProblem } from './nesting.ts'
-import { readFrontMatter } from './front-matter.ts'
-import { groupDetails } from './details.ts'
+import type { Block } from './segment.ts'
+import { failOnFatal, problem, PressError } from '../util/problems.ts'
+import { parseSource } from './parsed-cache.ts'
 import { readImages, type SourceImage } from './images.ts'
 
 export interface SourceFile {
@@ -28,7 +23,8 @@ export interface Sources {
   images: SourceImage[]
 }
 
-export async function readSources(publication: Publication): Promise<Sources> {
+/** `cache`: read and keep parsed files in .press-cache/sources/ (src/source/parsed-cache.ts). */
+export async function readSources(publication: Publication, cache = true): Promise<Sources> {
   const files: SourceFile[] = []
   const blocks: Block[] = []
   const messages = []
@@ -47,17 +43,11 @@ export async function readSources(publication: Publication): Promise<Sources> {
         }),
       )
     }
-    const { text } = readFrontMatter(decodeText(bytes, path, 'source'), path)
-    const deep = nestingProblem(text, path, (offset) => lineIndex(text).placeAt(offset))
-    if (deep) throw new PressError(deep)
-    const tree = parseMarkdown(text)
-    groupDetails(tree, text)
-    const result = segment(tree, text, path)
+    const { text, tree, blocks: found, messages: problems, urlsAllowed } = await parseSource(publication.root, path, bytes, cache)
     files.push({ path, text, tree })
-    blocks.push(...result.blocks)
-    const urls = urlProblems(tree, path)
-    messages.push(...result.messages, ...urls)
-    if (urls.length === 0) messages.push(...(await readImages(tree, path, publication.root, folder, images)))
+    blocks.push(...found)
+    messages.push(...problems)
+    if (urlsAllowed) messages.push(...(await readImages(tree, path, publication.root, folder, images)))
   }
   failOnFatal(messages)
   return { files, blocks, images: [...images.values()] }

@@ -54,14 +54,14 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
   const { publication } = initial
   const { config, root } = publication
   const kept = env.buildSession
-  const idOptions = { frozen: env.frozen, write: !env.frozen }
+  const idOptions = { frozen: env.frozen, write: !env.frozen, cache: env.cache !== undefined }
   const sources = await (kept?.sources(publication, idOptions) ?? resolveIds(publication, idOptions))
   reportIdChanges(sources, env.logger)
   const plan = sources.assignment.changed && !env.frozen ? await env.replan() : initial
   const units = plan.units.filter((u) => names.has(u.name))
   const allLanguages = [config.sourceLanguage, ...config.languages]
   const translations = await (kept?.translations(publication, sources, config.languages) ??
-    loadTranslations(publication, sources, config.languages))
+    loadTranslations(publication, sources, config.languages, env.cache !== undefined))
   translations.messages.forEach((m) => env.logger.problem(m))
   if (translations.messages.some((m) => m.fatal)) throw new PressError(translations.messages.filter((m) => m.fatal))
   const ui = await (kept?.ui(root, allLanguages) ?? loadUi(root, allLanguages))

@@ -6,7 +6,7 @@
  * are wrapped, so every sequence nests inside the stream's q … Q as it was. A stream with inline images or
  * tagged content (an MCID) inside a text object at the outer level is left as it is.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 const DELIMITER = /[\s()<>[\]{}/%]/
 const PATH_START = new Set(['m', 're'])
