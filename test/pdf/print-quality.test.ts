@@ -6,12 +6,12 @@ import { buildInto, languages, pdfPath, publicationId, tool } from './tools.ts'
 import { looseLines, singleCharacterLines, stextLines, straightQuotes, type Line } from './print-quality.ts'
 
 // Measured on the bundled translations (`npx tsx test/pdf/measure-print.ts <out>`: mean word gap > 2× the font's space),
-// greedy lines → optimal lines (src/outputs/pdf/line-breaks.js): en 5.9% → 1.8%, fr 2.5% → 1.0%, es 1.6% → 0%,
-// ru 7.0% → 0.9%; parallel en-es 23% → 6%, en-fr 29% → 9%, en-zh 28% → 11%, en-ar 27% → 11%, en-ru 36% → 15%.
-// The issue's ≤ 10% in parallel columns is not reached in every pair (the English column of 45 characters holds
-// loose lines no choice of breaks avoids): the bound below holds what is.
+// greedy lines → optimal lines → optimal lines with up to 0.02em letter-spacing (src/outputs/pdf/line-breaks.js):
+// en 5.9% → 1.8% → 0%, fr 2.5% → 1.0% → 1.0%, es 1.6% → 0% → 0%, ru 7.0% → 0.9% → 0%; parallel en-es 23% → 5.7% → 0.5%,
+// en-fr 29% → 9.1% → 1.2%, en-zh 28% → 11.0% → 1.0%, en-ar 27% → 11.2% → 1.0%, en-ru 36% → 14.7% → 2.1%.
+// The bounds are the issue's.
 const looseBound: Record<string, number> = { en: 0.05, fr: 0.05, es: 0.05, ru: 0.05 }
-const parallelBound = 0.16
+const parallelBound = 0.1
 
 describe('print quality of the PDF editions', () => {
   let out = ''
