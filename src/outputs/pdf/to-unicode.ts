@@ -11,28 +11,32 @@ const SPACE = '0020'
 export function plainSpaces(cmap: string): string | undefined {
   let changed = false
   const hex = (n: number): string => n.toString(16).toUpperCase().padStart(4, '0')
+  const nbsp = (token: string): boolean => token.toUpperCase() === `<${NBSP}>`
   const out = cmap.replace(/beginbf(char|range)([\s\S]*?)endbf\1/g, (_block, kind: string, body: string) => {
-    const fixed =
-      kind === 'char'
-        ? body.replace(/(<[0-9A-Fa-f]+>\s*)<00[aA]0>/g, (_, src: string) => ((changed = true), `${src}<${SPACE}>`))
-        : body.replace(
-            /<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<([0-9A-Fa-f]{4})>|\[[^\]]*\])/g,
-            (entry, lo: string, hi: string, dst: string, start?: string) => {
-              if (start === undefined) {
-                if (!/<00[aA]0>/.test(dst)) return entry
-                changed = true
-                return `<${lo}> <${hi}> ${dst.replace(/<00[aA]0>/g, `<${SPACE}>`)}`
-              }
-              const first = parseInt(start, 16)
-              const count = parseInt(hi, 16) - parseInt(lo, 16) + 1
-              const at = parseInt(NBSP, 16) - first
-              if (at < 0 || at >= count) return entry
-              changed = true
-              const codes = Array.from({ length: count }, (_, i) => (i === at ? SPACE : hex(first + i)))
-              return `<${lo}> <${hi}> [${codes.map((c) => `<${c}>`).join(' ')}]`
-            },
-          )
-    return `beginbf${kind}${fixed}endbf${kind}`
+    // The entries in order: codes `<…>` and arrays `[…]`; a bfchar entry is a source and a destination, a bfrange entry
+    // a first and last source and a destination (the first of a run, or an array of one per code).
+    const tokens = body.match(/<[0-9A-Fa-f]*>|\[[^\]]*\]/g) ?? []
+    const size = kind === 'char' ? 2 : 3
+    if (tokens.length % size !== 0) return _block
+    const entries: string[] = []
+    for (let i = 0; i < tokens.length; i += size) {
+      const entry = tokens.slice(i, i + size)
+      const dst = entry[size - 1]!
+      if (kind === 'char' && nbsp(dst)) ((changed = true), (entry[1] = `<${SPACE}>`))
+      else if (kind === 'range' && dst.startsWith('[') && /<00[aA]0>/.test(dst))
+        ((changed = true), (entry[2] = dst.replace(/<00[aA]0>/g, `<${SPACE}>`)))
+      else if (kind === 'range' && /^<[0-9A-Fa-f]{4}>$/.test(dst)) {
+        const first = parseInt(dst.slice(1, -1), 16)
+        const count = parseInt(entry[1]!.slice(1, -1), 16) - parseInt(entry[0]!.slice(1, -1), 16) + 1
+        const at = parseInt(NBSP, 16) - first
+        if (at >= 0 && at < count) {
+          changed = true
+          entry[2] = `[${Array.from({ length: count }, (_, k) => `<${k === at ? SPACE : hex(first + k)}>`).join(' ')}]`
+        }
+      }
+      entries.push(entry.join(' '))
+    }
+    return `beginbf${kind}\n${entries.join('\n')}\nendbf${kind}`
   })
   return changed ? out : undefined
 }
