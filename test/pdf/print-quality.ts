@@ -11,9 +11,11 @@ export interface Line {
   /** The line's characters in order; `x0`/`x1` the left and right of each glyph. */
   chars: { c: string; x0: number; x1: number }[]
   text: string
+  /** The baseline (pt from the page's top). */
+  baseline: number
 }
 
-/** Every text line of a PDF. */
+/** Every text line of a PDF (a line mutool cuts at a wide word gap made whole again). */
 export function stextLines(pdf: string): Line[] {
   const xml = execFileSync('mutool', ['draw', '-F', 'stext', '-o', '-', pdf], {
     encoding: 'utf8',
@@ -24,14 +26,26 @@ export function stextLines(pdf: string): Line[] {
   let page = 0
   for (const part of xml.split(/<page /).slice(1)) {
     page++
-    for (const lineXml of part.split(/<line /).slice(1)) {
-      const size = Number(/<font [^>]*size="([\d.]+)"/.exec(lineXml)?.[1] ?? 0)
-      const chars = [...lineXml.matchAll(/<char quad="([\d.-]+) [\d.-]+ ([\d.-]+)[^"]*"[^>]*c="([^"]*)"/g)].map((m) => ({
-        x0: Number(m[1]),
-        x1: Number(m[2]),
-        c: decode(m[3]!),
-      }))
-      lines.push({ page, size, chars, text: chars.map((ch) => ch.c).join('') })
+    for (const blockXml of part.split(/<block /).slice(1)) {
+      let previous: Line | undefined
+      for (const lineXml of blockXml.split(/<line /).slice(1)) {
+        const size = Number(/<font [^>]*size="([\d.]+)"/.exec(lineXml)?.[1] ?? 0)
+        const chars = [...lineXml.matchAll(/<char quad="([\d.-]+) [\d.-]+ ([\d.-]+)[^"]*"[^>]*c="([^"]*)"/g)].map((m) => ({
+          x0: Number(m[1]),
+          x1: Number(m[2]),
+          c: decode(m[3]!),
+        }))
+        const baseline = Number(/<char [^>]* y="([\d.-]+)"/.exec(lineXml)?.[1] ?? 0)
+        // mutool ends a line at a wide gap and starts another on the same baseline: one line, as it is printed.
+        const gap = previous && chars[0] ? chars[0].x0 - previous.chars.at(-1)!.x1 : Infinity
+        if (previous?.text.endsWith(' ') && previous.size === size && Math.abs(previous.baseline - baseline) < 0.5 && gap < 10 * size) {
+          previous.chars.push(...chars)
+          previous.text += chars.map((ch) => ch.c).join('')
+          continue
+        }
+        previous = { page, size, chars, text: chars.map((ch) => ch.c).join(''), baseline }
+        lines.push(previous)
+      }
     }
   }
   return lines
@@ -83,7 +97,7 @@ export function looseLines(
 }
 
 /** A line of right-to-left text (Arabic, Hebrew, Syriac, Thaana, N'Ko): set ragged, never justified. */
-function rightToLeft(line: Line): boolean {
+export function rightToLeft(line: Line): boolean {
   return /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u.test(line.text)
 }
 

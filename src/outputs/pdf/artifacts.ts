@@ -100,21 +100,31 @@ const streamJson = z.object({
 })
 
 /**
- * The pages' content streams (`refs`, read decoded from `input` with qpdf) with their artifacts marked, as
- * qpdf JSON updates: the data unfiltered (qpdf compresses it again on writing).
+ * Streams read decoded from `input` with qpdf in one run, each changed by its own function (`edits`: by reference;
+ * undefined: unchanged), as qpdf JSON updates: the data unfiltered (qpdf compresses it again on writing).
  */
-export async function artifactUpdates(input: string, refs: string[], read: Read): Promise<Record<string, unknown>> {
-  if (refs.length === 0) return {}
-  const objects = refs.map((ref) => `--json-object=${ref.replace(/ R$/, '').replace(' ', ',')}`)
+export async function streamUpdates(
+  input: string,
+  edits: Map<string, (data: string) => string | undefined>,
+  read: Read,
+): Promise<Record<string, unknown>> {
+  if (edits.size === 0) return {}
+  const objects = [...edits.keys()].map((ref) => `--json-object=${ref.replace(/ R$/, '').replace(' ', ',')}`)
   const args = ['--json=2', '--json-key=qpdf', '--json-stream-data=inline', '--decode-level=generalized', ...objects, input]
   const streams = streamJson.parse(JSON.parse((await read(args)).stdout)).qpdf[1]
   const updates: Record<string, unknown> = {}
   for (const [key, { stream }] of Object.entries(streams)) {
     if (stream.dict['/Filter'] !== undefined) continue // a filter qpdf could not undo
-    const marked = markArtifacts(Buffer.from(stream.data, 'base64').toString('latin1'))
-    if (marked.count === 0) continue
+    const edited = edits.get(key.slice(4))?.(Buffer.from(stream.data, 'base64').toString('latin1'))
+    if (edited === undefined) continue
     const rest = Object.fromEntries(Object.entries(stream.dict).filter(([name]) => !['/Filter', '/DecodeParms', '/Length'].includes(name)))
-    updates[key] = { stream: { dict: rest, data: Buffer.from(marked.content, 'latin1').toString('base64') } }
+    updates[key] = { stream: { dict: rest, data: Buffer.from(edited, 'latin1').toString('base64') } }
   }
   return updates
+}
+
+/** A page content stream with its artifacts marked (undefined: none to mark). */
+export function withArtifacts(content: string): string | undefined {
+  const marked = markArtifacts(content)
+  return marked.count === 0 ? undefined : marked.content
 }

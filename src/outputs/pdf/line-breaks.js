@@ -8,6 +8,13 @@
   /** A word gap may stretch to (nearly) twice the font's space before its line counts as loose (test/pdf/print-quality.ts). */
   const LOOSE = 0.9
   /**
+   * Letter-spacing a justified line may take, in em, when its word gaps would stretch past half their room: at most
+   * 0.02em (about 8% of a space), the tracking a book typesetter allows a tight measure (Chromium then sets the line
+   * without optional ligatures). It absorbs what the few gaps of a narrow column could not.
+   */
+  const TRACK = 0.02
+  const EASY = 0.5
+  /**
    * Optimal line breaks for justified paragraphs (Knuth and Plass's total-fit, as TeX breaks paragraphs): Chromium
    * breaks lines greedily, one at a time, and a narrow measure then leaves loose lines whose word gaps grow to three
    * times a space. Each justified, left-to-right, non-CJK paragraph of the flow is measured as set flush left; its
@@ -15,7 +22,8 @@
    * gaps, hyphens, two hyphens in a row, a hyphen on the last full line, a one-word last line. The lines are then fixed
    * in the text: a space inside a line becomes a no-break space (still a justified gap, extracted as a space), a soft
    * hyphen taken becomes a hyphen, the others go, and a hyphen or dash inside a line is kept whole by a no-wrap span,
-   * so Chromium's own breaking can only find the chosen lines. A paragraph whose lines come out otherwise is put back.
+   * so Chromium's own breaking can only find the chosen lines. A line whose gaps would stretch past half their room
+   * takes a little letter-spacing (TRACK). A paragraph whose lines come out otherwise is put back.
    */
   window.ppSetLines = async function setLines() {
     await Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined)))
@@ -46,11 +54,12 @@
 
   /**
    * A break opportunity: `before` is the natural width of the text before it (from the paragraph's start), `after` where
-   * a line that starts after it begins; `glues` counts the word gaps before it, `space` their room to stretch (`room`: its own, for a gap).
+   * a line that starts after it begins; `glues` counts the word gaps before it, `space` their room to stretch (`room`: its own, for a gap),
+   * `count` the characters before it (each takes its line's letter-spacing). A plan's `track` is each chosen line's letter-spacing (px).
    * @typedef {{ node: Text, offset: number }} Place
    * @typedef {{ kind: 'glue' | 'shy' | 'dash', at: Place, width: number, before: number, after: number }} Stop
-   * @typedef {Stop & { glues: number, space: number, room: number }} Break
-   * @typedef {{ breaks: Break[], chosen: number[], lines: number }} Plan
+   * @typedef {Stop & { glues: number, space: number, room: number, count: number }} Break
+   * @typedef {{ breaks: Break[], chosen: number[], lines: number, track: number[] }} Plan
    */
 
   /** @param {HTMLElement} p @returns {Plan | null} */
@@ -96,6 +105,7 @@
     let glues = 0
     let space = 0
     let prev = ''
+    let count = 0
     texts.forEach((node, t) => {
       const data = node.data
       for (let i = 0; i < data.length; i++) {
@@ -106,6 +116,7 @@
         const kind = white ? 'glue' : c === SHY ? 'shy' : dash ? 'dash' : null
         const collapsed = white && (/[ \n\t]/.test(prev) || prev === '')
         if (c !== SHY) prev = c
+        if (c !== SHY && !(white && collapsed)) count++
         if (!kind) {
           start ??= { node, offset: i }
           continue
@@ -123,6 +134,7 @@
           glues,
           space,
           room,
+          count: white ? count - 1 : count,
         })
         total += w
         if (white) (glues++, (space += room))
@@ -132,25 +144,29 @@
     if (start) total += width(start, last, last.data.length)
     // The paragraph's end: a break that must be taken (a trailing space is no gap).
     if (breaks.at(-1)?.kind === 'glue' && breaks.at(-1)?.after === total) breaks.pop()
-    breaks.push({ kind: 'glue', at: { node: last, offset: -1 }, width: 0, before: total, after: total, glues, space, room: 0 })
+    breaks.push({ kind: 'glue', at: { node: last, offset: -1 }, width: 0, before: total, after: total, glues, space, room: 0, count })
     if (breaks.length < 2 || total <= available - indent) return null
-    return choose(breaks, available, indent)
+    return choose(breaks, available, indent, TRACK * (parseFloat(style.fontSize) || 0))
   }
 
-  /** @param {Break[]} breaks @param {number} available @param {number} indent @returns {Plan | null} */
-  function choose(breaks, available, indent) {
+  /**
+   * @param {Break[]} breaks @param {number} available @param {number} indent @param {number} trackMax px a character may
+   * take @returns {Plan | null}
+   */
+  function choose(breaks, available, indent, trackMax) {
     const n = breaks.length
     // best[k]: the least demerits of the lines up to one ending at break k.
     const best = new Float64Array(n).fill(Infinity)
     const from = new Int32Array(n).fill(-2)
     const lines = new Int32Array(n)
+    const track = new Float64Array(n)
     /** Where a line after break i (-1: the paragraph's start) begins. @param {number} i */
     const begin = (i) => {
       const b = breaks[i]
-      if (!b) return { x: 0, glues: 0, space: 0 }
+      if (!b) return { x: 0, glues: 0, space: 0, count: 0 }
       return b.kind === 'glue'
-        ? { x: b.after, glues: b.glues + 1, space: b.space + b.room }
-        : { x: b.before, glues: b.glues, space: b.space }
+        ? { x: b.after, glues: b.glues + 1, space: b.space + b.room, count: b.count + 1 }
+        : { x: b.before, glues: b.glues, space: b.space, count: b.count }
     }
     for (let j = 0; j < n; j++) {
       const end = /** @type {Break} */ (breaks[j])
@@ -164,12 +180,17 @@
         const gaps = end.glues - s.glues
         const extra = measure - natural
         let badness = 0
+        let spacing = 0
         if (last)
           badness = gaps === 0 && i >= 0 ? 40 : 0 // a one-word last line
         else if (gaps === 0) badness = extra > 1 ? 1e4 : 0
         else {
-          const r = extra / (end.space - s.space)
-          badness = 100 * r * r * r + (r > LOOSE ? 1e3 : 0)
+          const room = end.space - s.space
+          // Past half the gaps' room, the line's characters take letter-spacing (each gap's space with them).
+          const chars = end.count - s.count + (end.kind === 'shy' ? 1 : 0)
+          if (extra > EASY * room && chars > gaps) spacing = Math.min(trackMax, (extra - EASY * room) / (chars - gaps))
+          const r = (extra - (chars - gaps) * spacing) / room
+          badness = 100 * r * r * r + (r > LOOSE ? 1e3 : 0) + (trackMax > 0 ? 20 * (spacing / trackMax) ** 2 : 0)
         }
         let demerits = (1 + badness) ** 2
         const previous = breaks[i]
@@ -182,13 +203,14 @@
           best[j] = sum
           from[j] = i
           lines[j] = (i >= 0 ? /** @type {number} */ (lines[i]) : 0) + 1
+          track[j] = spacing
         }
       }
     }
     if (best[n - 1] === Infinity) return null
     const chosen = []
     for (let k = /** @type {number} */ (from[n - 1]); k >= 0; k = /** @type {number} */ (from[k])) chosen.unshift(k)
-    return { breaks, chosen, lines: /** @type {number} */ (lines[n - 1]) }
+    return { breaks, chosen, lines: /** @type {number} */ (lines[n - 1]), track: chosen.map((k) => /** @type {number} */ (track[k])) }
   }
 
   /** Fix the planned lines in the text; put the paragraph back when Chromium sets other lines. @param {HTMLElement} p @param {Plan} plan */
@@ -254,6 +276,11 @@
       const place = placeOf(p, /** @type {number} */ (ends[x]) + 1)
       if (place) place.node.splitText(place.offset).before(document.createElement('wbr'))
     })
+    // The letter-spacing of each line that takes some: its text, from the last line's start, in spans.
+    ends.forEach((end, x) => {
+      const spacing = plan.track[x] ?? 0
+      if (spacing > 0.01) track(p, x === 0 ? 0 : /** @type {number} */ (ends[x - 1]) + 1, end + 1, spacing)
+    })
     p.classList.add('pp-set')
     if (lineCount(p) !== plan.lines || !ends.every((end) => lineBreaksAt(p, end))) {
       p.replaceChildren(...original)
@@ -278,6 +305,29 @@
     const before = box(p.textContent?.[end] === ' ' ? end - 1 : end)
     const after = box(end + 1)
     return before !== null && after !== null && after.top >= before.bottom - 2
+  }
+
+  /**
+   * Letter-space the characters from `from` to `to` (indices in the paragraph's text) by `px`: each text node's part in
+   * its own span, inside the elements it sits in. @param {HTMLElement} p @param {number} from @param {number} to @param {number} px
+   */
+  function track(p, from, to, px) {
+    let at = 0
+    for (const node of textNodes(p)) {
+      const start = at
+      at += node.data.length
+      const a = Math.max(from, start) - start
+      const b = Math.min(to, at) - start
+      if (b <= a) continue
+      let part = node
+      if (a > 0) part = part.splitText(a)
+      if (b - a < part.data.length) part.splitText(b - a)
+      const span = document.createElement('span')
+      span.className = 'pp-track'
+      span.style.letterSpacing = `${px.toFixed(3)}px`
+      part.replaceWith(span)
+      span.append(part)
+    }
   }
 
   /** The text node and offset of a character of a paragraph's text. @param {HTMLElement} p @param {number} index */

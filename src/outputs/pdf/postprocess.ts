@@ -11,6 +11,7 @@
  *   relative to the content box, so `file.pdf#id` would open a margin's height
  *   above the paragraph (named destinations and bookmarks alike);
  * - an XMP metadata stream saying what the information dictionary says (xmp.ts);
+ * - the fonts' ToUnicode maps give U+0020 where they gave U+00A0 (to-unicode.ts: copy gives ordinary spaces);
  * - the structure tree's fixes (structure.ts): footnotes as Note, links' descriptions; Chromium's generic
  *   wrappers dissolved, list bodies (structure-tree.ts); unmarked content marked as artifacts (artifacts.ts);
  * - a /ID computed from the content (--deterministic-id) instead of a random one;
@@ -27,9 +28,10 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import * as z from 'zod'
 import { pressUpdates, type PressOptions } from './press-profile.ts'
-import { artifactUpdates } from './artifacts.ts'
+import { streamUpdates, withArtifacts } from './artifacts.ts'
 import { structureUpdates } from './structure.ts'
 import { flattenStructure } from './structure-tree.ts'
+import { plainSpaces, toUnicodeRefs } from './to-unicode.ts'
 import { xmpPacket } from './xmp.ts'
 
 const run = promisify(execFile)
@@ -108,7 +110,15 @@ export async function finishPdf(raw: Uint8Array, info: PdfInfo, workDir: string,
   const updates: Record<string, { value: Record<string, unknown> }> = {
     ...(tree?.updates as Record<string, { value: Record<string, unknown> }>),
     ...structureUpdates({ ...objects, ...tree?.updates }, info.links),
-    ...((await artifactUpdates(input, contents, qpdf)) as Record<string, { value: Record<string, unknown> }>),
+    // One qpdf run reads the pages' content (artifacts marked) and the fonts' ToUnicode maps (no-break spaces copy as spaces).
+    ...((await streamUpdates(
+      input,
+      new Map([
+        ...contents.map((ref) => [ref, withArtifacts] as const),
+        ...toUnicodeRefs(objects).map((ref) => [ref, plainSpaces] as const),
+      ]),
+      qpdf,
+    )) as Record<string, { value: Record<string, unknown> }>),
     [`obj:${infoRef}`]: { value: entries },
   }
   const items = flatten(parsed.outlines)
