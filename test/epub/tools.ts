@@ -9,6 +9,8 @@ import { promisify } from 'node:util'
 import { unzipSync, strFromU8 } from 'fflate'
 import { build, type Format } from '../../src/commands/build.ts'
 import { collectingLogger } from '../../src/util/logger.ts'
+import { copyProject } from '../helpers/project.ts'
+import { sharedBuild } from '../helpers/shared-build.ts'
 
 const run = promisify(execFile)
 export const root = join(import.meta.dirname, '..', '..')
@@ -17,11 +19,25 @@ export const languages = ['en', 'zh', 'fr', 'es', 'ru', 'ar'] as const
 /** 2019-10-20T00:00:00Z: every build in these tests states this date. */
 export const sourceDateEpoch = 1571529600
 
-export async function buildInto(formats: Format[], prefix = 'press-epub-'): Promise<string> {
+export async function buildInto(formats: Format[], prefix = 'press-epub-', from = root): Promise<string> {
   process.env.SOURCE_DATE_EPOCH = String(sourceDateEpoch)
   const outDir = mkdtempSync(join(tmpdir(), prefix))
-  await build({ root, outDir, frozen: true, strict: false, formats }, collectingLogger())
+  await build({ root: from, outDir, frozen: true, strict: false, formats }, collectingLogger())
   return outDir
+}
+
+/**
+ * The HTML and EPUB editions of the bundled publication, built once per test run (test/helpers/shared-build.ts) and
+ * read by the EPUB tests: `root`, a copy of the project whose build cache was empty, and `out`, the build.
+ * Read-only: reports and unpacked files go to a folder of the test's own.
+ */
+export async function sharedEpubs(): Promise<{ root: string; out: string }> {
+  const dir = await sharedBuild('bundled-html-epub', async (into) => {
+    const project = copyProject(join(into, 'project'))
+    process.env.SOURCE_DATE_EPOCH = String(sourceDateEpoch)
+    await build({ root: project, outDir: join(into, 'dist'), frozen: true, strict: false, formats: ['html', 'epub'] }, collectingLogger())
+  })
+  return { root: join(dir, 'project'), out: join(dir, 'dist') }
 }
 
 export const epubPath = (outDir: string, language: string): string =>

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { before, describe, it } from 'node:test'
-import { buildInto, languages, pdfPath, publicationId, tool } from './tools.ts'
+import { languages, pdfPath, publicationId, sharedPdfs, tool } from './tools.ts'
 import { looseLines, singleCharacterLines, stextLines, straightQuotes, type Line } from './print-quality.ts'
 
 // Measured on the bundled translations (`npx tsx test/pdf/measure-print.ts <out>`: mean word gap > 2× the font's space),
@@ -20,7 +20,7 @@ describe('print quality of the PDF editions', () => {
   const texts = new Map<string, string>()
 
   before(async () => {
-    out = await buildInto(['pdf'])
+    out = (await sharedPdfs()).out
     for (const lang of languages) {
       lines.set(lang, stextLines(pdfPath(out, lang)))
       texts.set(lang, tool('pdftotext', [pdfPath(out, lang), '-']))
