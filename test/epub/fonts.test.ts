@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { after, before, describe, it } from 'node:test'
 import type { Browser } from 'puppeteer-core'
 import { launchBrowser } from '../helpers/browser.ts'
-import { buildInto, entries, epubPath, languages } from './tools.ts'
+import { entries, epubPath, languages, sharedEpubs } from './tools.ts'
 
 /** Unpack an EPUB into a folder so Chromium can open its documents. */
 function unpack(file: string, dir: string): string[] {
@@ -19,16 +20,18 @@ function unpack(file: string, dir: string): string[] {
 
 describe('fonts embedded in the EPUB editions', () => {
   let outDir = ''
+  let unpacked = ''
   let browser: Browser
   before(async () => {
-    outDir = await buildInto(['epub'], 'press-epub-fonts-')
+    outDir = (await sharedEpubs()).out
+    unpacked = mkdtempSync(join(tmpdir(), 'press-epub-fonts-'))
     browser = await launchBrowser()
   })
   after(async () => browser?.close())
 
   it('should render every glyph of every document with an embedded font (no system fallback)', async () => {
     for (const language of languages) {
-      const dir = join(outDir, 'unpacked', language)
+      const dir = join(unpacked, language)
       const page = await browser.newPage()
       const client = await page.createCDPSession()
       await client.send('DOM.enable')

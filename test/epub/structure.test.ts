@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { before, describe, it } from 'node:test'
 import { resolveIds } from '../../src/ids/resolve.ts'
 import { findPublications } from '../../src/project/paths.ts'
-import { buildInto, entries, epubPath, htmlPath, languages, publicationId, root, sourceDateEpoch, text } from './tools.ts'
+import { buildInto, entries, sharedEpubs, epubPath, htmlPath, languages, publicationId, root, sourceDateEpoch, text } from './tools.ts'
 
 const idsIn = (markup: string): string[] => [...markup.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)
 const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex')
@@ -13,9 +13,10 @@ const documentsOf = (files: Map<string, Uint8Array>): [string, string][] =>
 
 describe('EPUB editions', () => {
   let outDir = ''
+  let project = ''
   let paragraphIds = new Set<string>()
   before(async () => {
-    outDir = await buildInto(['html', 'epub'])
+    ;({ root: project, out: outDir } = await sharedEpubs())
     const [publication] = await findPublications(root, publicationId)
     paragraphIds = new Set((await resolveIds(publication!, { frozen: true, write: false })).ids)
   })
@@ -32,7 +33,7 @@ describe('EPUB editions', () => {
   })
 
   it('should give identical bytes (sha256) when built twice', async () => {
-    const again = await buildInto(['epub'], 'press-epub-again-')
+    const again = await buildInto(['epub'], 'press-epub-again-', project)
     for (const language of languages) assert.equal(sha256(epubPath(again, language)), sha256(epubPath(outDir, language)), language)
   })
 

@@ -1,23 +1,24 @@
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { before, describe, it } from 'node:test'
-import { mapBounded } from '../../src/util/async.ts'
 import { chromiumPath } from '../helpers/browser.ts'
-import { ace, buildInto, epubcheck, epubPath, languages } from './tools.ts'
+import { aceAll, epubcheckAll, epubPath, languages, sharedEpubs } from './tools.ts'
 
 describe('EPUB editions under epubcheck and Ace by DAISY', () => {
   let outDir = ''
+  let reports = ''
   before(async () => {
-    outDir = await buildInto(['epub'])
+    outDir = (await sharedEpubs()).out
+    reports = mkdtempSync(join(tmpdir(), 'press-epub-reports-'))
   })
 
   it('should pass epubcheck with 0 errors and 0 warnings in all six languages', async () => {
-    const results = await mapBounded(languages, 2, async (language) => {
-      const dir = join(outDir, 'epubcheck', language)
-      mkdirSync(dir, { recursive: true })
-      return { language, ...(await epubcheck(epubPath(outDir, language), dir)) }
-    })
+    const checked = await epubcheckAll(
+      languages.map((language) => ({ file: epubPath(outDir, language), reportDir: join(reports, 'epubcheck', language) })),
+    )
+    const results = checked.map((r, i) => ({ language: languages[i], ...r }))
     for (const r of results) {
       assert.deepEqual(
         { language: r.language, fatals: r.fatals, errors: r.errors, warnings: r.warnings, messages: r.messages },
@@ -28,10 +29,11 @@ describe('EPUB editions under epubcheck and Ace by DAISY', () => {
 
   it('should have no critical or serious Ace violations in all six languages', async () => {
     const chromium = chromiumPath()
-    const results = await mapBounded(languages, 2, async (language) => ({
-      language,
-      ...(await ace(epubPath(outDir, language), join(outDir, 'ace', language), chromium)),
-    }))
+    const checked = await aceAll(
+      languages.map((language) => ({ file: epubPath(outDir, language), reportDir: join(reports, 'ace', language) })),
+      chromium,
+    )
+    const results = checked.map((r, i) => ({ language: languages[i], ...r }))
     for (const r of results) {
       const severe = r.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')
       assert.deepEqual(severe, [], `${r.language}: ${severe.map((v) => `${v.impact} ${v.rule} in ${v.file}: ${v.description}`).join('\n')}`)

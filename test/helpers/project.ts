@@ -12,9 +12,9 @@ export const lockPath = `content/${publicationId}/ids.lock.json`
 export const targets = ['zh', 'fr', 'es', 'ru', 'ar'] as const
 export const languages = ['en', ...targets] as const
 
-/** Copy content/, translations/ and templates/ into a new temp folder (a git repo, for build dates). */
-export function copyProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'press-'))
+/** Copy content/, translations/ and templates/ into a new temp folder, or `dir` (a git repo, for build dates). */
+export function copyProject(dir = mkdtempSync(join(tmpdir(), 'press-'))): string {
+  mkdirSync(dir, { recursive: true })
   for (const folder of ['content', 'translations', 'templates']) cpSync(join(repoRoot, folder), join(dir, folder), { recursive: true })
   execFileSync('git', ['init', '-q'], { cwd: dir })
   return dir

@@ -7,12 +7,11 @@
  * published. One build of everything.
  */
 import assert from 'node:assert/strict'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { before, describe, it } from 'node:test'
 import { strFromU8, unzipSync } from 'fflate'
-import { mapBounded } from '../../src/util/async.ts'
-import { ace, epubcheck } from '../epub/tools.ts'
+import { aceAll, epubcheckAll } from '../epub/tools.ts'
 import { nuCheck } from '../helpers/html.ts'
 import { press, repoRoot } from '../helpers/project.ts'
 import { bookmarks, pdffonts, pdfinfo, tool } from '../pdf/tools.ts'
@@ -137,11 +136,10 @@ describe('a publication in eight scripts, in every format', () => {
   })
 
   it('should pass epubcheck with 0 errors and 0 warnings in every language', async () => {
-    const results = await mapBounded(languages, 2, async (language) => {
-      const reports = join(out, 'epubcheck', language)
-      mkdirSync(reports, { recursive: true })
-      return { language, ...(await epubcheck(edition(language, 'epub'), reports)) }
-    })
+    const checked = await epubcheckAll(
+      languages.map((language) => ({ file: edition(language, 'epub'), reportDir: join(out, 'epubcheck', language) })),
+    )
+    const results = checked.map((r, i) => ({ language: languages[i]!, ...r }))
     for (const r of results)
       assert.deepEqual(
         { language: r.language, fatals: r.fatals, errors: r.errors, warnings: r.warnings, messages: r.messages },
@@ -151,10 +149,11 @@ describe('a publication in eight scripts, in every format', () => {
 
   it('should have no serious Ace violations in the EPUB of each of the eight target languages', async () => {
     const chromium = chromiumPath()
-    const results = await mapBounded(fixtureLanguages, 2, async (language) => ({
-      language,
-      ...(await ace(edition(language, 'epub'), join(out, 'ace', language), chromium)),
-    }))
+    const checked = await aceAll(
+      fixtureLanguages.map((language) => ({ file: edition(language, 'epub'), reportDir: join(out, 'ace', language) })),
+      chromium,
+    )
+    const results = checked.map((r, i) => ({ language: fixtureLanguages[i]!, ...r }))
     for (const r of results) {
       const severe = r.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')
       assert.deepEqual(severe, [], `${r.language}: ${severe.map((v) => `${v.impact} ${v.rule} in ${v.file}: ${v.description}`).join('\n')}`)

@@ -25,16 +25,14 @@ import {
   publicationId,
   repoRoot,
   SOURCE_DATE_EPOCH,
+  sharedPdfs,
   tool,
 } from '../pdf/tools.ts'
 
-async function buildPdfs(languages?: string[]): Promise<string> {
+async function buildPdfs(root: string, languages?: string[]): Promise<string> {
   process.env.SOURCE_DATE_EPOCH = SOURCE_DATE_EPOCH
   const out = mkdtempSync(join(tmpdir(), 'press-parallel-'))
-  await build(
-    { root: repoRoot, outDir: out, frozen: true, strict: false, formats: ['pdf'], ...(languages ? { languages } : {}) },
-    collectingLogger(),
-  )
+  await build({ root, outDir: out, frozen: true, strict: false, formats: ['pdf'], ...(languages ? { languages } : {}) }, collectingLogger())
   return out
 }
 
@@ -106,9 +104,10 @@ function holds(lang: string, text: string, block: string): boolean {
 
 describe('the parallel-text PDF editions', () => {
   let out = ''
+  let root = ''
   let expected: Awaited<ReturnType<typeof blockTexts>>
   before(async () => {
-    out = await buildPdfs()
+    ;({ root, out } = await sharedPdfs())
     expected = await blockTexts()
   })
 
@@ -246,7 +245,7 @@ describe('the parallel-text PDF editions', () => {
   })
 
   it('should give byte-identical parallel PDFs from two builds', async () => {
-    const second = await buildPdfs(['en', 'zh', 'ar'])
+    const second = await buildPdfs(root, ['en', 'zh', 'ar'])
     for (const lang of ['zh', 'ar']) assert.equal(sha256(parallelPath(second, lang)), sha256(parallelPath(out, lang)), `en-${lang}`)
   })
 })

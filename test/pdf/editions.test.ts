@@ -6,7 +6,6 @@ import {
   approxFind,
   bodyText,
   bookmarks,
-  buildInto,
   destinations,
   expectedEditions,
   languages,
@@ -15,6 +14,7 @@ import {
   pdfinfo,
   pdfPath,
   repoRoot,
+  sharedPdfs,
   tool,
   type ExpectedEdition,
 } from './tools.ts'
@@ -38,7 +38,7 @@ describe('the PDF editions', () => {
   const file = (lang: string): string => pdfPath(out, lang)
 
   before(async () => {
-    out = await buildInto(['pdf'])
+    out = (await sharedPdfs()).out
     expected = await expectedEditions()
   })
 

@@ -8,7 +8,7 @@ import { BrowserSession } from '../../src/outputs/pdf/session.ts'
 import { folderUrl, PageResources } from '../../src/outputs/pdf/resources.ts'
 import { facesFor, fontFaceCss, packageFaces } from '../../src/outputs/fonts.ts'
 import { assertRealGlyphs, glyphs, ink } from './glyph-check.ts'
-import { buildInto, destinations, expectedEditions, pdfPath, tool } from './tools.ts'
+import { destinations, expectedEditions, pdfPath, sharedPdfs, tool } from './tools.ts'
 
 /**
  * Missing glyphs. A character none of the embedded faces has is drawn either
@@ -25,7 +25,7 @@ import { buildInto, destinations, expectedEditions, pdfPath, tool } from './tool
 describe('glyphs of the Chinese and Arabic editions', () => {
   let out = ''
   before(async () => {
-    out = await buildInto(['pdf'])
+    out = (await sharedPdfs()).out
   })
 
   it('should draw the title page and a body page of zh and ar with real glyphs of the bundled fonts', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { before, describe, it } from 'node:test'
-import { buildInto, languages, pdfPath, publicationId, tool } from './tools.ts'
+import { languages, pdfPath, publicationId, sharedPdfs, tool } from './tools.ts'
 import { looseLines, singleCharacterLines, stextLines, straightQuotes, type Line } from './print-quality.ts'
 import { seenLines, seenLoose, seenRivers } from './rendered-lines.ts'
 
@@ -21,7 +21,7 @@ describe('print quality of the PDF editions', () => {
   const texts = new Map<string, string>()
 
   before(async () => {
-    out = await buildInto(['pdf'])
+    out = (await sharedPdfs()).out
     for (const lang of languages) {
       lines.set(lang, stextLines(pdfPath(out, lang)))
       texts.set(lang, tool('pdftotext', [pdfPath(out, lang), '-']))

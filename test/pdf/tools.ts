@@ -12,22 +12,36 @@ import { collectingLogger } from '../../src/util/logger.ts'
 import { findPublications } from '../../src/project/paths.ts'
 import { loadTranslations } from '../../src/i18n/load.ts'
 import { textOf } from '../../src/edition/content.ts'
-import { languages, publicationId, repoRoot } from '../helpers/project.ts'
+import { copyProject, languages, publicationId, repoRoot } from '../helpers/project.ts'
+import { sharedBuild } from '../helpers/shared-build.ts'
 
 export { languages, publicationId, repoRoot }
 
 export const SOURCE_DATE_EPOCH = '1571529600'
 
-/** Build into a new temp folder; returns it. */
 /**
  * Build the bundled publication into a new folder. The build cache in the repository is shared by the tests that
  * only read the PDFs (the cache test proves a restored file is the rendered one); `cache: false` renders afresh.
  */
-export async function buildInto(formats: Format[] = ['pdf'], options: { cache?: boolean } = {}): Promise<string> {
+export async function buildInto(formats: Format[] = ['pdf'], options: { cache?: boolean; root?: string } = {}): Promise<string> {
   process.env.SOURCE_DATE_EPOCH = SOURCE_DATE_EPOCH
   const out = mkdtempSync(join(tmpdir(), 'press-pdf-'))
   await build({ root: repoRoot, outDir: out, frozen: true, strict: false, formats, ...options }, collectingLogger())
   return out
+}
+
+/**
+ * The HTML and PDF editions of the bundled publication, built once per test run (test/helpers/shared-build.ts) and
+ * read by every PDF test: `root`, a copy of the project whose build cache was empty (every PDF rendered), and `out`,
+ * the build. Read-only: a test that changes inputs builds its own.
+ */
+export async function sharedPdfs(): Promise<{ root: string; out: string }> {
+  const dir = await sharedBuild('bundled-html-pdf', async (into) => {
+    const root = copyProject(join(into, 'project'))
+    process.env.SOURCE_DATE_EPOCH = SOURCE_DATE_EPOCH
+    await build({ root, outDir: join(into, 'dist'), frozen: true, strict: false, formats: ['html', 'pdf'] }, collectingLogger())
+  })
+  return { root: join(dir, 'project'), out: join(dir, 'dist') }
 }
 
 export const pdfPath = (out: string, lang: string): string => join(out, publicationId, lang, `${publicationId}.${lang}.pdf`)

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { before, describe, it } from 'node:test'
 import { unzipSync, strFromU8 } from 'fflate'
-import { epubcheck } from '../epub/tools.ts'
+import { epubcheckAll } from '../epub/tools.ts'
 import { elements, nuCheck, parseHtmlFile } from '../helpers/html.ts'
 import { copyProject, press, repoRoot } from '../helpers/project.ts'
 import { destinations, pdfinfo } from '../pdf/tools.ts'
@@ -82,9 +82,10 @@ describe('a second publication dropped into content/', () => {
     const pages = languages.map((lang) => join(dir, 'dist', id, lang, 'index.html'))
     const errors = nuCheck([...pages, join(dir, 'dist', id, 'review', 'en-ar.html')]).filter((m) => m.type === 'error')
     assert.deepEqual(errors, [])
-    for (const lang of languages) {
-      const result = await epubcheck(join(dir, 'dist', id, lang, `${id}.${lang}.epub`), mkdtempSync(join(tmpdir(), 'press-epubcheck-')))
-      assert.deepEqual([result.fatals, result.errors, result.warnings], [0, 0, 0], result.messages.join('\n'))
-    }
+    const reports = mkdtempSync(join(tmpdir(), 'press-epubcheck-'))
+    const results = await epubcheckAll(
+      languages.map((lang) => ({ file: join(dir, 'dist', id, lang, `${id}.${lang}.epub`), reportDir: join(reports, lang) })),
+    )
+    for (const result of results) assert.deepEqual([result.fatals, result.errors, result.warnings], [0, 0, 0], result.messages.join('\n'))
   })
 })
