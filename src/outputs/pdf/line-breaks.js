@@ -262,7 +262,10 @@
     return { breaks, chosen, lines: /** @type {number} */ (lines[n - 1]) }
   }
 
-  /** Fix the planned lines in the text; returns what puts the paragraph back and where its lines end. @param {HTMLElement} p @param {Plan} plan */
+  /**
+   * Fix the planned lines in the text; returns what puts the paragraph back and where its lines end.
+   * @param {HTMLElement} p @param {Plan} plan
+   */
   function apply(p, plan) {
     const original = [...p.childNodes].map((n) => n.cloneNode(true))
     const chosen = new Set(plan.chosen)
@@ -371,7 +374,6 @@
     return lines.length
   }
 
-  /** @param {HTMLElement} p */
   /** @param {Element} p @param {string} text */
   function probeWidth(p, text) {
     const span = p.appendChild(probe(text))
