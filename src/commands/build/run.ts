@@ -54,6 +54,14 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
   const { publication } = initial
   const { config, root } = publication
   const kept = env.buildSession
+  // A PDF to render (not in the cache): Chromium starts now, beside the parsing and the editions.
+  if (
+    await someUncached(
+      initial.units.filter((u) => names.has(u.name) && u.output?.format === 'pdf'),
+      env.cache,
+    )
+  )
+    env.session.warm()
   const idOptions = { frozen: env.frozen, write: !env.frozen, cache: env.cache !== undefined }
   const sources = await (kept?.sources(publication, idOptions) ?? resolveIds(publication, idOptions))
   reportIdChanges(sources, env.logger)
@@ -108,41 +116,65 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
     press: env.press,
     logger: env.logger,
   }
-  for (const output of outputs) {
+  // Every output's batch runs at once: the PDFs, which wait on Chromium (another process), start first, and this
+  // thread's work for the others (HTML, EPUB, review pages, assets) fills that time; the font subsetting and
+  // Chromium run beside it. Each output writes its own files (shared font files are the same bytes).
+  const order = [...outputs].sort((a, b) => Number(b.format === 'pdf') - Number(a.format === 'pdf'))
+  const tasks: Promise<void>[] = []
+  for (const output of order) {
     const batch = todo.filter((u) => u.output?.name === output.name)
     if (batch.length === 0) continue
-    await runBatch(batch, env, run, async (write) => {
-      const languages = new Set(batch.map((u) => u.languages.at(-1)!))
-      return output.write({
-        ...base,
-        selected: editions.filter((e) => languages.has(e.language) && batch[0]!.languages.length === 1),
-        pairs: batch.filter((u) => u.languages.length === 2).map((u) => [u.languages[0]!, u.languages[1]!]),
-        write,
-      })
-    })
+    tasks.push(
+      runBatch(batch, env, run, async (write) => {
+        const languages = new Set(batch.map((u) => u.languages.at(-1)!))
+        return output.write({
+          ...base,
+          selected: editions.filter((e) => languages.has(e.language) && batch[0]!.languages.length === 1),
+          pairs: batch.filter((u) => u.languages.length === 2).map((u) => [u.languages[0]!, u.languages[1]!]),
+          write,
+        })
+      }),
+    )
   }
   const assets = todo.find((u) => u.output === undefined)
   if (assets) {
-    await runBatch(
-      [assets],
-      env,
-      run,
-      async (write) => {
-        const make = async (write: Write): Promise<void> => {
-          const texts = editions.flatMap((e) => [
-            ...editionTexts(e, publication.configPath),
-            { language: e.language, text: Object.values(ui.get(e.language)!.strings).join('\n') },
-          ])
-          await writeAssets(root, join(dir, ASSETS_DIR), texts, fontConfig, write)
-        }
-        await (kept?.assets(dir, publication, editions, ui, write, make) ?? make(write))
-        return []
-      },
-      { titles, warnings },
+    tasks.push(
+      runBatch(
+        [assets],
+        env,
+        run,
+        async (write) => {
+          const make = async (write: Write): Promise<void> => {
+            const texts = editions.flatMap((e) => [
+              ...editionTexts(e, publication.configPath),
+              { language: e.language, text: Object.values(ui.get(e.language)!.strings).join('\n') },
+            ])
+            await writeAssets(root, join(dir, ASSETS_DIR), texts, fontConfig, write)
+          }
+          await (kept?.assets(dir, publication, editions, ui, write, make) ?? make(write))
+          return []
+        },
+        { titles, warnings },
+      ),
     )
   }
+  await settleAll(tasks)
+  run.written.sort()
+  run.unchanged.sort()
   run.results.sort((a, b) => a.unit.order - b.unit.order)
   return run
+}
+
+async function someUncached(units: readonly Unit[], cache: UnitCache | undefined): Promise<boolean> {
+  for (const unit of units) if (!cache || !(await cache.get(unit.fingerprint))) return true
+  return false
+}
+
+/** Wait for every task (none is left writing when the build ends), then fail with the first failure, if any. */
+async function settleAll(tasks: readonly Promise<void>[]): Promise<void> {
+  const settled = await Promise.allSettled(tasks)
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
+  if (failed) throw failed.reason
 }
 
 /** Write `bytes` unless the file holds them already; true when written. */

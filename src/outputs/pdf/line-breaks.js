@@ -34,10 +34,78 @@
     source.classList.add('pp-measuring')
     const paragraphs = /** @type {HTMLElement[]} */ ([...source.querySelectorAll('p')]).filter(settable)
     source.classList.add('pp-flush')
-    const plans = paragraphs.map((p) => ({ p, plan: plan(p) }))
+    const spaced = (/** @type {HTMLElement} */ p) => textNodes(p).filter((t) => /[ \n\t]/.test(t.data))
+    const widths = probeWidths(
+      paragraphs.map((p) => [[p, '-'], ...spaced(p).map((t) => /** @type {Probe} */ ([t.parentElement ?? p, NBSP]))]),
+    )
+    // Measuring a piece of a one-line text costs time in proportion to the text node's length: while the lines are
+    // planned, each text node is cut at its break opportunities (before a space or soft hyphen, after a dash).
+    const pieces = new Map()
+    for (const p of paragraphs) cutAtBreaks(p, pieces)
+    const plans = paragraphs.map((p) => ({ p, plan: plan(p, widths) }))
     source.classList.remove('pp-flush')
-    for (const { p, plan } of plans) if (plan) apply(p, plan)
+    joinPieces(pieces)
+    for (const { plan } of plans) for (const b of plan?.breaks ?? []) b.at = whole(b.at, pieces)
+    // Every paragraph's lines are fixed, then read (one layout), and those set otherwise are put back.
+    const set = plans.flatMap(({ p, plan }) => (plan ? [{ p, plan, ...apply(p, plan) }] : []))
+    const failed = set.filter(({ p, plan, ends }) => lineCount(p) !== plan.lines || !ends.every((end) => lineBreaksAt(p, end)))
+    for (const { p, original } of failed) {
+      p.replaceChildren(...original)
+      p.classList.remove('pp-set')
+    }
     source.classList.remove('pp-measuring')
+  }
+
+  /**
+   * Cut the text nodes of `p` at their break opportunities; `pieces` maps each piece to its text node and offset there.
+   * @typedef {Map<Text, { node: Text, offset: number }>} Pieces
+   * @param {HTMLElement} p @param {Pieces} pieces
+   */
+  function cutAtBreaks(p, pieces) {
+    for (const node of textNodes(p)) {
+      pieces.set(node, { node, offset: 0 })
+      let piece = node
+      let at = 0
+      for (const m of node.data.matchAll(/(?=[ \n\t\u00AD])|(?<=[-\u2010\u2013\u2014])/g)) {
+        const cut = /** @type {number} */ (m.index)
+        if (cut <= at || cut >= at + piece.data.length) continue
+        piece = piece.splitText(cut - at)
+        at = cut
+        pieces.set(piece, { node, offset: at })
+      }
+    }
+  }
+
+  /** Join the pieces into their text nodes again. @param {Pieces} pieces */
+  function joinPieces(pieces) {
+    for (const [piece, { node }] of pieces) if (piece !== node) (node.appendData(piece.data), piece.remove())
+  }
+
+  /** A place in a piece as a place in its whole text node. @param {Place} at @param {Pieces} pieces @returns {Place} */
+  function whole(at, pieces) {
+    const from = pieces.get(at.node)
+    if (!from) return at
+    return { node: from.node, offset: at.offset < 0 ? at.offset : from.offset + at.offset }
+  }
+
+  /**
+   * The widths of probes (a text at the end of an element, as probeWidth measures it), a list per paragraph: the k-th
+   * probe of every paragraph at once, so each is measured alone in its paragraph, one layout a round (not two a probe).
+   * @typedef {[Element, string]} Probe
+   * @param {Probe[][]} lists @returns {Map<Element, Map<string, number>>}
+   */
+  function probeWidths(lists) {
+    const distinct = lists.map((list) => list.filter(([el, text], i) => list.findIndex(([e, t]) => e === el && t === text) === i))
+    const widths = new Map()
+    for (let k = 0; distinct.some((list) => k < list.length); k++) {
+      const round = distinct.flatMap((list) => list.slice(k, k + 1))
+      const probes = round.map(([el, text]) => el.appendChild(probe(text)))
+      round.forEach(([el, text], i) =>
+        widths.set(el, (widths.get(el) ?? new Map()).set(text, /** @type {HTMLElement} */ (probes[i]).getBoundingClientRect().width)),
+      )
+      for (const probe of probes) probe.remove()
+    }
+    return widths
   }
 
   /** @param {HTMLElement} p */
@@ -62,8 +130,8 @@
    * @typedef {{ breaks: Break[], chosen: number[], lines: number, track: number[] }} Plan
    */
 
-  /** @param {HTMLElement} p @returns {Plan | null} */
-  function plan(p) {
+  /** @param {HTMLElement} p @param {Map<Element, Map<string, number>>} widths @returns {Plan | null} */
+  function plan(p, widths) {
     const texts = textNodes(p)
     if (texts.length === 0) return null
     const range = document.createRange()
@@ -73,9 +141,12 @@
       let sum = 0
       for (let t = texts.indexOf(from.node); t >= 0 && t < texts.length; t++) {
         const text = /** @type {Text} */ (texts[t])
-        range.setStart(text, text === from.node ? from.offset : 0)
-        range.setEnd(text, text === node ? to : text.data.length)
-        sum += [...range.getClientRects()].reduce((w, r) => w + r.width, 0)
+        const [a, b] = [text === from.node ? from.offset : 0, text === node ? to : text.data.length]
+        if (b > a) {
+          range.setStart(text, a)
+          range.setEnd(text, b)
+          sum += [...range.getClientRects()].reduce((w, r) => w + r.width, 0)
+        }
         if (text === node) break
       }
       return sum
@@ -86,14 +157,14 @@
     )
     const available = p.getBoundingClientRect().width - sides.reduce((a, b) => a + b, 0) - 1
     const indent = parseFloat(style.textIndent) || 0
-    const hyphen = probeWidth(p, '-')
+    const hyphen = widths.get(p)?.get('-') ?? probeWidth(p, '-')
     // A space measured at a line's end is hung (no width): a gap is the no-break space it becomes, in its element's font.
     // Its room is how far it may stretch before the line is loose: to twice the font's space, the word spacing aside.
     const spaces = new Map()
     /** @param {Element} el @returns {{ w: number, room: number }} */
     const spaceIn = (el) => {
       if (!spaces.has(el)) {
-        const glyph = probeWidth(el, NBSP)
+        const glyph = widths.get(el)?.get(NBSP) ?? probeWidth(el, NBSP)
         const ws = parseFloat(getComputedStyle(el).wordSpacing) || 0
         spaces.set(el, { w: glyph + ws, room: glyph - ws })
       }
@@ -213,7 +284,10 @@
     return { breaks, chosen, lines: /** @type {number} */ (lines[n - 1]), track: chosen.map((k) => /** @type {number} */ (track[k])) }
   }
 
-  /** Fix the planned lines in the text; put the paragraph back when Chromium sets other lines. @param {HTMLElement} p @param {Plan} plan */
+  /**
+   * Fix the planned lines in the text; returns what puts the paragraph back and where its lines end.
+   * @param {HTMLElement} p @param {Plan} plan
+   */
   function apply(p, plan) {
     const original = [...p.childNodes].map((n) => n.cloneNode(true))
     const chosen = new Set(plan.chosen)
@@ -282,10 +356,7 @@
       if (spacing > 0.01) track(p, x === 0 ? 0 : /** @type {number} */ (ends[x - 1]) + 1, end + 1, spacing)
     })
     p.classList.add('pp-set')
-    if (lineCount(p) !== plan.lines || !ends.every((end) => lineBreaksAt(p, end))) {
-      p.replaceChildren(...original)
-      p.classList.remove('pp-set')
-    }
+    return { original, ends }
   }
 
   /**
@@ -353,16 +424,20 @@
     return lines.length
   }
 
-  /** @param {HTMLElement} p */
   /** @param {Element} p @param {string} text */
   function probeWidth(p, text) {
-    const probe = document.createElement('span')
-    probe.style.wordSpacing = '0'
-    probe.textContent = text
-    p.append(probe)
-    const width = probe.getBoundingClientRect().width
-    probe.remove()
+    const span = p.appendChild(probe(text))
+    const width = span.getBoundingClientRect().width
+    span.remove()
     return width
+  }
+
+  /** @param {string} text */
+  function probe(text) {
+    const span = document.createElement('span')
+    span.style.wordSpacing = '0'
+    span.textContent = text
+    return span
   }
 
   /** @param {Node} root @returns {Text[]} */

@@ -99,12 +99,24 @@ export class BrowserSession {
     )
   }
 
-  async #page(member: Member, resources: PageResources): Promise<Page> {
+  /**
+   * Launch (or connect to) every browser of the pool now, before the first page asks for one, so that the start
+   * overlaps the build's work before its first PDF. A failure shows at the first page, as without it.
+   */
+  warm(): void {
+    for (const member of this.#members) this.#browser(member).catch(() => undefined)
+  }
+
+  #browser(member: Member): Promise<Browser> {
     member.browser ??= openBrowser(member.endpoint).catch((error: unknown) => {
       if (member.endpoint === undefined) throw error // the local Chromium's own message (PressError)
       throw new LostBrowser((error as Error).message)
     })
-    const page = await (await member.browser).newPage()
+    return member.browser
+  }
+
+  async #page(member: Member, resources: PageResources): Promise<Page> {
+    const page = await (await this.#browser(member)).newPage()
     const client = await page.createCDPSession()
     serve(client, resources, this.#log)
     await client.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] })
