@@ -5,15 +5,12 @@
   'use strict'
   const SHY = '\u00AD'
   const NBSP = '\u00A0'
-  /** A word gap may stretch to (nearly) twice the font's space before its line counts as loose (test/pdf/print-quality.ts). */
-  const LOOSE = 0.9
   /**
    * Letter-spacing a justified line may take, in em, when its word gaps would stretch past half their room: at most
    * 0.02em (about 8% of a space), the tracking a book typesetter allows a tight measure (Chromium then sets the line
    * without optional ligatures). It absorbs what the few gaps of a narrow column could not.
    */
   const TRACK = 0.02
-  const EASY = 0.5
   /**
    * Optimal line breaks for justified paragraphs (Knuth and Plass's total-fit, as TeX breaks paragraphs): Chromium
    * breaks lines greedily, one at a time, and a narrow measure then leaves loose lines whose word gaps grow to three
@@ -124,10 +121,10 @@
    * A break opportunity: `before` is the natural width of the text before it (from the paragraph's start), `after` where
    * a line that starts after it begins; `glues` counts the word gaps before it, `space` their room to stretch (`room`: its own, for a gap),
    * `count` the characters before it (each takes its line's letter-spacing). A plan's `track` is each chosen line's letter-spacing (px).
-   * @typedef {{ node: Text, offset: number }} Place
-   * @typedef {{ kind: 'glue' | 'shy' | 'dash', at: Place, width: number, before: number, after: number }} Stop
-   * @typedef {Stop & { glues: number, space: number, room: number, count: number }} Break
-   * @typedef {{ breaks: Break[], chosen: number[], lines: number, track: number[] }} Plan
+   * (Their types are in paginator-globals.d.ts, shared with line-choice.js.)
+   * @typedef {PpPlace} Place
+   * @typedef {PpBreak} Break
+   * @typedef {PpPlan} Plan
    */
 
   /** @param {HTMLElement} p @param {Map<Element, Map<string, number>>} widths @returns {Plan | null} */
@@ -217,71 +214,7 @@
     if (breaks.at(-1)?.kind === 'glue' && breaks.at(-1)?.after === total) breaks.pop()
     breaks.push({ kind: 'glue', at: { node: last, offset: -1 }, width: 0, before: total, after: total, glues, space, room: 0, count })
     if (breaks.length < 2 || total <= available - indent) return null
-    return choose(breaks, available, indent, TRACK * (parseFloat(style.fontSize) || 0))
-  }
-
-  /**
-   * @param {Break[]} breaks @param {number} available @param {number} indent @param {number} trackMax px a character may
-   * take @returns {Plan | null}
-   */
-  function choose(breaks, available, indent, trackMax) {
-    const n = breaks.length
-    // best[k]: the least demerits of the lines up to one ending at break k.
-    const best = new Float64Array(n).fill(Infinity)
-    const from = new Int32Array(n).fill(-2)
-    const lines = new Int32Array(n)
-    const track = new Float64Array(n)
-    /** Where a line after break i (-1: the paragraph's start) begins. @param {number} i */
-    const begin = (i) => {
-      const b = breaks[i]
-      if (!b) return { x: 0, glues: 0, space: 0, count: 0 }
-      return b.kind === 'glue'
-        ? { x: b.after, glues: b.glues + 1, space: b.space + b.room, count: b.count + 1 }
-        : { x: b.before, glues: b.glues, space: b.space, count: b.count }
-    }
-    for (let j = 0; j < n; j++) {
-      const end = /** @type {Break} */ (breaks[j])
-      const last = j === n - 1
-      for (let i = j - 1; i >= -1; i--) {
-        if (i >= 0 && best[i] === Infinity) continue
-        const s = begin(i)
-        const measure = available - (i < 0 ? indent : 0)
-        const natural = end.before - s.x + end.width
-        if (natural > measure) break
-        const gaps = end.glues - s.glues
-        const extra = measure - natural
-        let badness = 0
-        let spacing = 0
-        if (last)
-          badness = gaps === 0 && i >= 0 ? 40 : 0 // a one-word last line
-        else if (gaps === 0) badness = extra > 1 ? 1e4 : 0
-        else {
-          const room = end.space - s.space
-          // Past half the gaps' room, the line's characters take letter-spacing (each gap's space with them).
-          const chars = end.count - s.count + (end.kind === 'shy' ? 1 : 0)
-          if (extra > EASY * room && chars > gaps) spacing = Math.min(trackMax, (extra - EASY * room) / (chars - gaps))
-          const r = (extra - (chars - gaps) * spacing) / room
-          badness = 100 * r * r * r + (r > LOOSE ? 1e3 : 0) + (trackMax > 0 ? 20 * (spacing / trackMax) ** 2 : 0)
-        }
-        let demerits = (1 + badness) ** 2
-        const previous = breaks[i]
-        if (end.kind === 'shy') demerits += 50 ** 2
-        if (end.kind === 'dash') demerits += 30 ** 2
-        if (previous && previous.kind !== 'glue' && !last && end.kind !== 'glue') demerits += 3000
-        if (last && previous && previous.kind !== 'glue') demerits += 2000
-        const sum = (i >= 0 ? /** @type {number} */ (best[i]) : 0) + demerits
-        if (sum < /** @type {number} */ (best[j])) {
-          best[j] = sum
-          from[j] = i
-          lines[j] = (i >= 0 ? /** @type {number} */ (lines[i]) : 0) + 1
-          track[j] = spacing
-        }
-      }
-    }
-    if (best[n - 1] === Infinity) return null
-    const chosen = []
-    for (let k = /** @type {number} */ (from[n - 1]); k >= 0; k = /** @type {number} */ (from[k])) chosen.unshift(k)
-    return { breaks, chosen, lines: /** @type {number} */ (lines[n - 1]), track: chosen.map((k) => /** @type {number} */ (track[k])) }
+    return window.ppChooseLines(breaks, available, indent, TRACK * (parseFloat(style.fontSize) || 0))
   }
 
   /**

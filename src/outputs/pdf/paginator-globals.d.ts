@@ -15,6 +15,23 @@ interface PpPagination {
   warnings: string[]
 }
 
+/** A place in a paragraph's text (line-breaks.js); a negative offset is the text node's end. */
+type PpPlace = { node: Text; offset: number }
+/** A break opportunity of a justified paragraph, measured by line-breaks.js, chosen by line-choice.js. */
+type PpBreak = {
+  kind: 'glue' | 'shy' | 'dash'
+  at: PpPlace
+  width: number
+  before: number
+  after: number
+  glues: number
+  space: number
+  room: number
+  count: number
+}
+/** The chosen breaks of a paragraph, its line count and each line's letter-spacing (px). */
+type PpPlan = { breaks: PpBreak[]; chosen: number[]; lines: number; track: number[] }
+
 interface Window {
   ppPaginate(options?: PpTypesetting): Promise<PpPagination>
   /** src/outputs/pdf/soft-hyphens.js: soft hyphens become hyphens where lines break at them, the others go. */
@@ -23,6 +40,8 @@ interface Window {
   ppMarkWordCut(first: HTMLElement): void
   /** src/outputs/pdf/line-breaks.js: optimal line breaks fixed in the justified paragraphs of the flow. */
   ppSetLines(): Promise<void>
+  /** src/outputs/pdf/line-choice.js: the least-demerits line breaks of a measured paragraph. */
+  ppChooseLines(breaks: PpBreak[], available: number, indent: number, trackMax: number): PpPlan | null
   ppUnmarkWordCut(first: HTMLElement): void
   /** src/outputs/pdf/running-heads.js: running heads wider than a page shortened at a word. */
   ppFitRunningHeads(): void

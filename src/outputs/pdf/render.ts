@@ -32,7 +32,7 @@ export const typesetting: Required<PpTypesetting> = { orphans: 3, widows: 3 }
  * so the document printed is the one written.
  */
 export async function injectPaginator(page: Page): Promise<void> {
-  const files = ['./soft-hyphens.js', './line-breaks.js', './running-heads.js', './paginator.js']
+  const files = ['./soft-hyphens.js', './line-choice.js', './line-breaks.js', './running-heads.js', './paginator.js']
   paginatorSource ??= Promise.all(files.map((f) => readFile(new URL(f, import.meta.url), 'utf8'))).then((parts) => parts.join('\n'))
   const script = await page.addScriptTag({ content: await paginatorSource })
   await script.evaluate((element) => element.remove())
