@@ -15,7 +15,12 @@ const purpose = process.argv.includes('--for=test') ? 'test' : 'build'
 /** System tools: the command that proves each is there, and the Debian package that brings it. */
 const tools = [
   { for: ['build', 'test'], test: () => findChromium(), pkg: 'chromium', why: 'renders the PDF editions' },
-  { for: ['test'], test: () => onPath('java'), pkg: 'default-jre-headless', why: 'runs the Nu Html Checker and epubcheck' },
+  {
+    for: ['test'],
+    test: () => onPath('java') && onPath('javac'),
+    pkg: 'default-jdk-headless',
+    why: "runs the Nu Html Checker and epubcheck, and compiles the tests' epubcheck launcher (test/epub/EpubcheckMany.java)",
+  },
   {
     for: ['test'],
     test: () => onPath('pdfinfo') && onPath('pdftotext') && onPath('pdffonts') && onPath('pdftoppm'),
