@@ -27,9 +27,17 @@
     source.classList.add('pp-measuring')
     const paragraphs = /** @type {HTMLElement[]} */ ([...source.querySelectorAll('p')]).filter(settable)
     source.classList.add('pp-flush')
+    probes.clear()
     const plans = paragraphs.map((p) => ({ p, plan: plan(p) }))
     source.classList.remove('pp-flush')
-    for (const { p, plan } of plans) if (plan) apply(p, plan)
+    // All paragraphs are set, then all checked, then the failed ones put back: one layout for the whole flow, not one
+    // per paragraph (a paragraph's lines do not depend on the others'; the flow is one layout, a change anywhere in it
+    // lays it out again).
+    const set = plans.flatMap(({ p, plan }) => (plan ? [apply(p, plan)] : []))
+    for (const { p, original } of set.filter(({ ok }) => !ok())) {
+      p.replaceChildren(...original)
+      p.classList.remove('pp-set')
+    }
     source.classList.remove('pp-measuring')
   }
 
@@ -192,7 +200,10 @@
     return { breaks, chosen, lines: /** @type {number} */ (lines[n - 1]) }
   }
 
-  /** Fix the planned lines in the text; put the paragraph back when Chromium sets other lines. @param {HTMLElement} p @param {Plan} plan */
+  /**
+   * Fix the planned lines in the text; `ok()` tells whether Chromium sets them (else put `original` back).
+   * @param {HTMLElement} p @param {Plan} plan
+   */
   function apply(p, plan) {
     const original = [...p.childNodes].map((n) => n.cloneNode(true))
     const chosen = new Set(plan.chosen)
@@ -256,10 +267,7 @@
       if (place) place.node.splitText(place.offset).before(document.createElement('wbr'))
     })
     p.classList.add('pp-set')
-    if (lineCount(p) !== plan.lines || !ends.every((end) => lineBreaksAt(p, end))) {
-      p.replaceChildren(...original)
-      p.classList.remove('pp-set')
-    }
+    return { p, original, ok: () => lineCount(p) === plan.lines && ends.every((end) => lineBreaksAt(p, end)) }
   }
 
   /**
@@ -304,16 +312,22 @@
     return lines.length
   }
 
-  /** @param {HTMLElement} p */
-  /** @param {Element} p @param {string} text */
+  // Probe widths by what sets the glyph: a probe is a change of the flow, which then has to be laid out again.
+  const probes = new Map()
+  const font = ['font', 'fontVariant', 'fontFeatureSettings', 'fontVariationSettings', 'fontKerning', 'letterSpacing', 'textRendering']
+  /** The width of `text` set in `p`'s font, word spacing aside. @param {Element} p @param {string} text */
   function probeWidth(p, text) {
-    const probe = document.createElement('span')
-    probe.style.wordSpacing = '0'
-    probe.textContent = text
-    p.append(probe)
-    const width = probe.getBoundingClientRect().width
-    probe.remove()
-    return width
+    const style = /** @type {Record<string, string>} */ (/** @type {unknown} */ (getComputedStyle(p)))
+    const key = [text, p.closest('[lang]')?.getAttribute('lang') ?? '', ...font.map((k) => style[k])].join('|')
+    if (!probes.has(key)) {
+      const probe = document.createElement('span')
+      probe.style.wordSpacing = '0'
+      probe.textContent = text
+      p.append(probe)
+      probes.set(key, probe.getBoundingClientRect().width)
+      probe.remove()
+    }
+    return probes.get(key)
   }
 
   /** @param {Node} root @returns {Text[]} */
