@@ -26,6 +26,14 @@ export interface Context {
   maxScale: number
   /** Largest scale the `scale` mode builds PDFs at (the 100× PDF build takes most of an hour on 2 busy cores). */
   maxPdfScale: number
+  /** Scales the `scale` and `shard` modes build (`--scales 1,100`), instead of those up to `maxScale`. */
+  scales?: number[] | undefined
+  /** `--lang`: the languages of the `scale` mode's PDF builds and of the `shard` mode's builds (default all). */
+  lang?: string | undefined
+  /** `--only`: the steps the `scale` mode measures (html, epub, pdf, status, check, export; default all). */
+  only?: string[] | undefined
+  /** `--format`: the formats of the `shard` mode's builds (default all). */
+  format?: string | undefined
   print: (line: string) => void
 }
 

@@ -2,8 +2,9 @@
  * The `shard` mode of scripts/benchmark.ts: one build (1 shard) against the
  * same build as 2 shards run at once on this machine plus `press merge`, wall
  * time side by side, on the bundled publication and on one `--max-scale`
- * times larger (generated as in the `scale` mode). No cache: every unit is
- * built. The merged site is checked byte for byte against the single build.
+ * times larger (generated as in the `scale` mode; `--scales` picks them), of
+ * every language and format or of `--lang` and `--format`. No cache: every
+ * unit is built. The merged site is checked byte for byte against the single build.
  */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -11,7 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { measure, press, pressCommand, projectCopy, row, seconds, type Mode, type Sample } from './benchmark-lib.ts'
-import { scaledProject } from './benchmark-scale.ts'
+import { measurePress, memory, scaledProject } from './benchmark-scale.ts'
 
 /** Run commands at once, each under /usr/bin/time; wall is the time until the last one ends. */
 async function together(dir: string, commands: string[][]): Promise<Sample> {
@@ -54,36 +55,39 @@ function digest(dir: string): string {
 
 export const shardMode: Mode = {
   name: 'shard',
-  description: '1 shard vs 2 shards at once + press merge (wall time), at 1× and --max-scale×',
+  description: '1 shard vs 2 shards at once + press merge (wall time), at 1× and --max-scale× (--scales, --lang, --format)',
   defaultRuns: 1,
-  async run({ runs, maxScale, print }) {
-    print(`Shards (all formats, all languages, --no-cache; ${runs} run${runs > 1 ? 's' : ''}, median)`)
-    for (const scale of [...new Set([1, maxScale])]) {
+  async run(context) {
+    const { runs, lang, format, print } = context
+    const only = [...(lang ? ['--lang', lang] : []), ...(format ? ['--format', format] : [])]
+    const what = `${format ?? 'all formats'}, ${lang ?? 'all languages'}`
+    print(`Shards (${what}, --no-cache; ${runs} run${runs > 1 ? 's' : ''}, median)`)
+    const scales = context.scales ?? [...new Set([1, context.maxScale])]
+    for (const scale of scales) {
       const dir = scale === 1 ? projectCopy() : scaledProject(scale)
       const ratios: number[] = []
-      let single: Sample | undefined
+      const withMerge: number[] = []
+      let single: (Sample & { nodeMb: number }) | undefined
       let sharded: Sample | undefined
       let merged: Sample | undefined
       for (let i = 0; i < runs; i++) {
-        single = measure(pressCommand(dir, ['build', '--no-cache', '--out', 'single']))
+        single = measurePress(dir, ['build', '--no-cache', ...only, '--out', 'single'])
         sharded = await together(
           dir,
-          [1, 2].map((k) => ['build', '--no-cache', '--shard', `${k}/2`, '--out', `shard-${k}`]),
+          [1, 2].map((k) => ['build', '--no-cache', ...only, '--shard', `${k}/2`, '--out', `shard-${k}`]),
         )
         merged = measure(pressCommand(dir, ['merge', 'shard-1', 'shard-2', '--out', 'merged']))
-        ratios.push((sharded.wall + merged.wall) / single.wall)
+        ratios.push(sharded.wall / single.wall)
+        withMerge.push((sharded.wall + merged.wall) / single.wall)
       }
       const same = digest(join(dir, 'single')) === digest(join(dir, 'merged'))
-      ratios.sort((a, b) => a - b)
-      print(row(`  ${scale}×: 1 shard`, `${seconds(single!.wall)} wall`, `${seconds(single!.cpu)} CPU`, `${Math.round(single!.rssMb)} MB`))
+      const mid = (values: number[]): string => `${[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!.toFixed(2)}× wall`
+      print(row(`  ${scale}×: 1 shard`, `${seconds(single!.wall)} wall`, `${seconds(single!.cpu)} CPU`, memory(single!)))
       print(row(`  ${scale}×: 2 shards at once`, `${seconds(sharded!.wall)} wall`, `${seconds(sharded!.cpu)} CPU (both)`))
       print(row(`  ${scale}×: press merge`, `${seconds(merged!.wall)} wall`))
+      print(row(`  ${scale}×: 2 shards at once / 1 shard`, mid(ratios)))
       print(
-        row(
-          `  ${scale}×: (2 shards + merge) / 1 shard`,
-          `${ratios[Math.floor(ratios.length / 2)]!.toFixed(2)}× wall`,
-          same ? 'merged = single (sha256)' : 'MERGED DIFFERS FROM SINGLE',
-        ),
+        row(`  ${scale}×: (2 shards + merge) / 1 shard`, mid(withMerge), same ? 'merged = single (sha256)' : 'MERGED DIFFERS FROM SINGLE'),
       )
       rmSync(dir, { recursive: true, force: true })
     }

@@ -4,6 +4,7 @@
  * CPU seconds (user + sys of the child processes) and wall seconds.
  *
  *   npx tsx scripts/benchmark.ts [all|start|build|pdf|scale|shard|preview] [--runs N] [--max-scale 1|10|100] [--max-pdf-scale 1|10|100]
+ *     [--scales 1,100] [--lang en,fr] [--format html,epub] [--only pdf,check]
  *
  * Modes are rows of the `modes` table below; a new mode is a `Mode` (see
  * benchmark-lib.ts) and one line there. `press` runs compiled (lib/), as it
@@ -246,8 +247,14 @@ function pandocScript(dir: string, out: string): string {
     .join(' && ')
 }
 
-function parseArgs(argv: string[]): { mode: string; runs: number | undefined; maxScale: number; maxPdfScale: number } {
+type Args = Pick<Context, 'maxScale' | 'maxPdfScale' | 'scales' | 'lang' | 'format' | 'only'> & { mode: string; runs: number | undefined }
+
+function parseArgs(argv: string[]): Args {
   let mode = 'all'
+  let scales: number[] | undefined
+  let lang: string | undefined
+  let format: string | undefined
+  let only: string[] | undefined
   let runs: number | undefined
   let maxScale = 10
   let maxPdfScale = 10
@@ -256,10 +263,14 @@ function parseArgs(argv: string[]): { mode: string; runs: number | undefined; ma
     if (arg === '--runs') runs = positive(argv[++i], '--runs')
     else if (arg === '--max-scale') maxScale = positive(argv[++i], '--max-scale')
     else if (arg === '--max-pdf-scale') maxPdfScale = positive(argv[++i], '--max-pdf-scale')
+    else if (arg === '--scales') scales = (argv[++i] ?? '').split(',').map((s) => positive(s, '--scales'))
+    else if (arg === '--lang') lang = argv[++i]
+    else if (arg === '--format') format = argv[++i]
+    else if (arg === '--only') only = (argv[++i] ?? '').split(',')
     else if (!arg.startsWith('-')) mode = arg
     else throw new Error(`unknown option ${arg}`)
   }
-  return { mode, runs, maxScale, maxPdfScale }
+  return { mode, runs, maxScale, maxPdfScale, scales, lang, format, only }
 }
 
 function positive(value: string | undefined, option: string): number {
@@ -284,6 +295,10 @@ for (const mode of selected) {
     runs: args.runs ?? mode.defaultRuns ?? 3,
     maxScale: args.maxScale,
     maxPdfScale: args.maxPdfScale,
+    scales: args.scales,
+    lang: args.lang,
+    format: args.format,
+    only: args.only,
     print: (line) => console.log(line),
   }
   await mode.run(context)

@@ -51,11 +51,15 @@ export function chromiumArgs(isRoot: boolean = process.getuid?.() === 0): string
   ]
 }
 
-/** A browser on this machine: launched (`endpoint` undefined) or connected to over DevTools. */
+/**
+ * A browser on this machine: launched (`endpoint` undefined) or connected to over DevTools. No protocol call has a
+ * fixed time limit (puppeteer's is 180 s, which a long document's pagination outgrows): each PDF's render is bounded
+ * by a time that grows with its print HTML (`pdfTimeout` in index.ts).
+ */
 export async function openBrowser(endpoint: string | undefined): Promise<Browser> {
   if (endpoint === undefined) return launch()
   const target = endpoint.startsWith('ws') ? { browserWSEndpoint: endpoint } : { browserURL: endpoint }
-  return puppeteer.connect({ ...target, defaultViewport: null, protocolTimeout: 180_000 })
+  return puppeteer.connect({ ...target, defaultViewport: null, protocolTimeout: 0 })
 }
 
 async function launch(): Promise<Browser> {
@@ -72,7 +76,7 @@ async function launch(): Promise<Browser> {
     )
   }
   try {
-    return await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs(), timeout: 60_000 })
+    return await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs(), timeout: 60_000, protocolTimeout: 0 })
   } catch (error) {
     throw new PressError(
       problem(`Could not start ${executablePath}: ${(error as Error).message.split('\n')[0]}`, {

@@ -33,7 +33,9 @@ export function pressOptions(print: { bleed?: string | undefined; marks: 'crop' 
   return { bleed: bleed.endsWith('mm') ? (value * 72) / 25.4 : value, marks: print.marks }
 }
 
+/** A PDF's render is bounded by 180 s, and as much again for every 100,000 characters of its print HTML: its work grows with it. */
 export const PDF_TIMEOUT_MS = 180_000
+export const pdfTimeout = (doc: PrintDocument): number => Math.round(PDF_TIMEOUT_MS * (1 + doc.html.length / 100_000))
 
 export interface PdfJob {
   publication: Publication
@@ -77,7 +79,7 @@ export async function printPdf(
   geometry: PageGeometry,
   press?: PressOptions,
 ): Promise<{ bytes: Uint8Array; pages: number; warnings: string[]; press?: Uint8Array | undefined }> {
-  const rendered = await renderPdf(session, doc, name, PDF_TIMEOUT_MS)
+  const rendered = await renderPdf(session, doc, name, pdfTimeout(doc))
   // scripts/benchmark.ts prints the same pages in bare Chromium, as the baseline of this stage: the document as
   // paginated, its fonts as local files.
   const keep = process.env.PRESS_KEEP_PRINT_HTML

@@ -3,6 +3,7 @@
 // `window.ppSetLines()` before pagination. Plain browser JavaScript, checked by tsc.
 ;(() => {
   'use strict'
+  const RANGE = document.createRange() // one Range for every measurement, as in soft-hyphens.js (why: see there)
   const SHY = '\u00AD'
   const NBSP = '\u00A0'
   /**
@@ -131,7 +132,7 @@
   function plan(p, widths) {
     const texts = textNodes(p)
     if (texts.length === 0) return null
-    const range = document.createRange()
+    const range = RANGE
     /** @param {Place} from @param {Text} node @param {number} to */
     const width = (from, node, to) => {
       // Text by text node: a range over a whole element would count its box as well as its text's.
@@ -301,7 +302,7 @@
     const box = (index) => {
       const place = placeOf(p, index)
       if (!place) return null
-      const range = document.createRange()
+      const range = RANGE
       range.setStart(place.node, place.offset)
       range.setEnd(place.node, place.offset + 1)
       return range.getBoundingClientRect()
@@ -345,7 +346,7 @@
 
   /** Lines of a paragraph: its text's boxes grouped by vertical overlap. @param {HTMLElement} p */
   function lineCount(p) {
-    const range = document.createRange()
+    const range = RANGE
     range.selectNodeContents(p)
     const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0).sort((a, b) => a.top - b.top)
     const lines = /** @type {{ top: number, bottom: number }[]} */ ([])

@@ -16,6 +16,7 @@
   const SPLITTABLE = new Set(['P', 'LI', 'DD', 'DT', 'FIGCAPTION', 'BLOCKQUOTE'])
   const CONTAINERS = new Set(['SECTION', 'DIV', 'NAV', 'OL', 'UL', 'DL', 'MAIN', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE'])
   const HEADING = /^H[1-6]$/
+  const RANGE = document.createRange() // one Range for every measurement, as in soft-hyphens.js (why: see there)
   /** @typedef {{ el: HTMLDivElement, body: HTMLDivElement, notes: HTMLDivElement, section: string, opens: boolean }} Page */
   /** @typedef {{ source: HTMLElement, shell: HTMLElement, clones: HTMLElement[], items: number, start: number }} Level */
   /** @typedef {{ top: number, bottom: number }} Line */
@@ -115,7 +116,7 @@
     // of the block elements it holds.
     /** @param {Element} el @returns {Line[]} */
     function lineBoxes(el) {
-      const range = document.createRange()
+      const range = RANGE
       /** @type {Node[]} */
       const nodes = el.classList.contains('pp-cell') ? textNodes(el) : [el]
       const rects = nodes
@@ -151,7 +152,7 @@
       /** @param {number} index */
       const middle = (index) => {
         const [node, offset] = /** @type {Place} */ (chars[index])
-        const range = document.createRange()
+        const range = RANGE
         range.setStart(node, offset)
         range.setEnd(node, offset + 1)
         const rect = [...range.getClientRects()].find((r) => r.height > 0)
@@ -172,7 +173,7 @@
 
     /** Cut `el` before the character at `place`; returns the first part (`el` is the rest). @param {HTMLElement} el @param {Place} place */
     function cutAt(el, [node, offset]) {
-      const range = document.createRange()
+      const range = RANGE
       range.setStart(el, 0)
       range.setEnd(node, offset)
       const first = shallowClone(el)
@@ -248,10 +249,9 @@
           const start = firstCharBelow(p.cell, (line(p.lines, p.keep - 1).bottom + line(p.lines, p.keep).top) / 2)
           const block = /** @type {HTMLElement | null | undefined} */ (start && start[0].parentElement?.closest('.pp-cell > *'))
           if (!start || !block || block.parentElement !== p.cell) return null
-          const before = document.createRange()
-          before.setStart(block, 0)
-          before.setEnd(start[0], start[1])
-          const first = before.toString().trim() === '' ? null : cutAt(block, start)
+          RANGE.setStart(block, 0)
+          RANGE.setEnd(start[0], start[1])
+          const first = RANGE.toString().trim() === '' ? null : cutAt(block, start)
           const moved = /** @type {ChildNode[]} */ ([])
           for (let node = first ? first.nextSibling : block; node; node = node.nextSibling) moved.push(node)
           if (first) moved.unshift(block)

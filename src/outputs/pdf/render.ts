@@ -72,16 +72,16 @@ export function printResources(doc: PrintDocument, name: string): { resources: P
 export async function renderPdf(session: BrowserSession, doc: PrintDocument, name: string, timeoutMs: number): Promise<RenderedPdf> {
   const { resources, url } = printResources(doc, name)
   return session.withPage(resources, (page) =>
-    withTimeout(print(page, url), timeoutMs, () => `Chromium did not finish within ${timeoutMs / 1000} s`),
+    withTimeout(print(page, url, timeoutMs), timeoutMs, () => `Chromium did not finish within ${Math.round(timeoutMs / 1000)} s`),
   )
 }
 
-async function print(page: Page, url: string): Promise<RenderedPdf> {
+async function print(page: Page, url: string, timeoutMs: number): Promise<RenderedPdf> {
   // The paginator is injected as a script: a Content-Security-Policy of the document must not block it.
   await Promise.all([page.setBypassCSP(true), page.emulateMediaType('print'), page.setViewport({ width: 1200, height: 1600 })])
-  await page.goto(url, { waitUntil: 'load', timeout: 60_000 })
+  await page.goto(url, { waitUntil: 'load', timeout: timeoutMs })
   const pagination = await paginate(page)
   const printed = process.env.PRESS_KEEP_PRINT_HTML ? await page.content() : undefined
-  const bytes = await page.pdf({ tagged: true, outline: true, preferCSSPageSize: true, printBackground: true, timeout: 120_000 })
+  const bytes = await page.pdf({ tagged: true, outline: true, preferCSSPageSize: true, printBackground: true, timeout: timeoutMs })
   return { ...pagination, bytes, ...(printed === undefined ? {} : { printed }) }
 }

@@ -15,27 +15,35 @@
     const first = document.querySelector('.pp-page')
     if (!probes || !first) return
     const width = first.getBoundingClientRect().width
-    const rules = /** @type {string[]} */ ([])
-    for (const span of /** @type {HTMLElement[]} */ ([...probes.children])) {
-      const text = span.textContent ?? ''
-      const fits = () => span.getBoundingClientRect().width <= width + 0.01
-      if (fits()) continue
-      const lang = span.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang
-      const ends = [...new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)]
-        .filter((s) => s.isWordLike)
-        .map((s) => s.index + s.segment.length)
-      let lo = 0
-      let hi = ends.length - 1
-      let best = ''
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1
-        const candidate = text.slice(0, ends[mid]).replace(/[\s\p{P}]+$/u, '') + '…'
-        span.textContent = candidate
-        if (fits()) {
-          best = candidate
-          lo = mid + 1
-        } else hi = mid - 1
+    /** @param {HTMLElement} span */
+    const fits = (span) => span.getBoundingClientRect().width <= width + 0.01
+    // The heads too wide are cut side by side, one step of their binary searches at a time: every candidate is set,
+    // then every width read, so each step is one layout (a probe's width does not depend on the others').
+    const searches = /** @type {HTMLElement[]} */ ([...probes.children])
+      .filter((span) => !fits(span))
+      .map((span) => {
+        const text = span.textContent ?? ''
+        const lang = span.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang
+        const ends = [...new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)]
+          .filter((s) => s.isWordLike)
+          .map((s) => s.index + s.segment.length)
+        return { span, text, ends, lo: 0, hi: ends.length - 1, best: '', candidate: '' }
+      })
+    for (let open = searches; open.length > 0; open = open.filter((s) => s.lo <= s.hi)) {
+      for (const s of open) {
+        s.candidate = s.text.slice(0, s.ends[(s.lo + s.hi) >> 1]).replace(/[\s\p{P}]+$/u, '') + '…'
+        s.span.textContent = s.candidate
       }
+      for (const s of open) {
+        const mid = (s.lo + s.hi) >> 1
+        if (fits(s.span)) {
+          s.best = s.candidate
+          s.lo = mid + 1
+        } else s.hi = mid - 1
+      }
+    }
+    const rules = /** @type {string[]} */ ([])
+    for (const { span, best } of searches) {
       const page = span.getAttribute('data-page')
       const box = span.getAttribute('data-box')
       if (page && box) rules.push(`@page ${page} { @${box} { content: ${cssString(best || '…')}; } }`)

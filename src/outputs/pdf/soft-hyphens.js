@@ -3,6 +3,10 @@
 // `window.ppSettleSoftHyphens(pages)` once every page is laid out. Plain browser JavaScript, checked by tsc.
 ;(() => {
   'use strict'
+  // One Range for every measurement: each Range a script creates stays registered with the document until it is
+  // garbage-collected, and every change of the DOM (a split text, a moved block) updates every registered Range,
+  // so a Range per measurement made the work grow with the square of the document's length.
+  const RANGE = document.createRange()
   /**
    * A soft hyphen where a line breaks becomes a hyphen; every other one goes. Hyphenated text is broken greedily
    * (text-wrap: wrap, see src/outputs/hyphenation.ts), so the lines stay as they are: the same break, the same glyph,
@@ -41,7 +45,7 @@
     for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(/** @type {Text} */ (n))
     /** @param {Text} node @param {number} offset */
     const box = (node, offset) => {
-      const range = document.createRange()
+      const range = RANGE
       range.setStart(node, offset)
       range.setEnd(node, offset + 1)
       return range.getBoundingClientRect()
