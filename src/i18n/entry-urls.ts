@@ -5,7 +5,7 @@
  */
 import type { VFileMessage } from 'vfile-message'
 import { parseBlockMarkdown } from '../source/parse.ts'
-import { urlProblem, urlViolations, type UrlViolation } from '../source/urls.ts'
+import { mayHoldUrl, urlProblem, urlViolations, type UrlViolation } from '../source/urls.ts'
 import { placeAt, type Place } from '../util/problems.ts'
 import type { LoadedTranslation } from './translation-file.ts'
 
@@ -16,7 +16,7 @@ export function entryUrlProblems(loaded: LoadedTranslation, memo?: ViolationMemo
   const { data, path, positions, raw } = loaded
   const messages: VFileMessage[] = []
   for (const [id, entry] of Object.entries(data.entries)) {
-    if (entry.text.trim() === '') continue
+    if (entry.text.trim() === '' || !mayHoldUrl(entry.text)) continue
     let violations = memo?.get(entry.text)
     if (!violations) {
       violations = urlViolations(parseBlockMarkdown(entry.text), entry.text.length)

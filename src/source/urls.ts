@@ -47,6 +47,15 @@ export function urlViolations(tree: Root, end = Infinity): UrlViolation[] {
   return found
 }
 
+/**
+ * Whether `markdown` can hold a URL at all: every node urlViolations checks needs one of these marks (an inline link
+ * or image `](`, a definition `]:`, an autolink `<`, or a GFM literal: `www.`, `://`, `@`, `mailto:`, `xmpp:`).
+ * Most translated paragraphs have none, and need no parse to know they break no URL rule.
+ */
+export function mayHoldUrl(markdown: string): boolean {
+  return /\]\(|\]:|<|@|www\.|:\/\/|mailto:|xmpp:/i.test(markdown)
+}
+
 /** `url` quoted for a message: control characters shown as escapes, long URLs shortened. */
 export function showUrl(url: string): string {
   return JSON.stringify(url.length > 80 ? `${url.slice(0, 77)}...` : url)
@@ -64,5 +73,6 @@ export function urlProblem(violation: UrlViolation, file: string, place: Place |
 
 /** The policy's problems for one block's Markdown (an imported unit), all at `place` of `file`. */
 export function blockUrlProblems(markdown: string, file: string, place: Place | undefined): VFileMessage[] {
+  if (!mayHoldUrl(markdown)) return []
   return urlViolations(parseBlockMarkdown(markdown), markdown.length).map((v) => urlProblem(v, file, place))
 }
