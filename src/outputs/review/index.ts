@@ -12,6 +12,7 @@ import { facesFor, fontFaceCss } from '../fonts.ts'
 import { facesOfLanguages, fontStackCss, type FontSettings } from '../font-registry.ts'
 import { renderReviewPage } from './page.ts'
 import { alignRows } from './rows.ts'
+import { memoBlockHast } from './markdown.ts'
 import { writeFileAtomic } from '../../util/files.ts'
 import { problem, PressError } from '../../util/problems.ts'
 import { ASSETS_DIR, readTemplate } from '../assets.ts'
@@ -46,6 +47,7 @@ export async function writeReviewPages(input: ReviewInput): Promise<string[]> {
     written.push(path)
   }
   await write(join(dir, ASSETS_DIR, 'review.css'), await readTemplate(publication.root, 'review.css'))
+  const sourceBlocks = memoBlockHast()
   for (const [a, b] of input.pairs) {
     const edition = (code: string): EditionModel => {
       const found = editions.find((e) => e.language === code)
@@ -72,6 +74,7 @@ export async function writeReviewPages(input: ReviewInput): Promise<string[]> {
       languageName: right.languageName,
       rows,
       styles: [`../${ASSETS_DIR}/${fontsFile}`, `../${ASSETS_DIR}/review.css`],
+      sourceBlocks,
     })
     const fonts = input.fontSettings
     const faces = facesFor(html.replace(/<[^>]*>/g, ''), facesOfLanguages(fonts, [a, b]))

@@ -39,3 +39,17 @@ export function blockHast(markdown: string, kind: string): ElementContent[] {
     return []
   })
 }
+
+/**
+ * blockHast with a memory, for the source language's side: every review page of a build shows the same source
+ * texts, so each is parsed once. The elements are shared between pages: serialisation copies, nothing changes them.
+ */
+export function memoBlockHast(): typeof blockHast {
+  const memo = new Map<string, ElementContent[]>()
+  return (markdown, kind) => {
+    const key = `${kind}\0${markdown}`
+    let found = memo.get(key)
+    if (!found) memo.set(key, (found = blockHast(markdown, kind)))
+    return found
+  }
+}

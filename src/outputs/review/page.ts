@@ -32,6 +32,8 @@ export interface ReviewPageInput {
   rows: Row[]
   /** Stylesheets relative to the page. */
   styles: string[]
+  /** How the source language's blocks become elements (default blockHast; writeReviewPages shares memoBlockHast). */
+  sourceBlocks?: typeof blockHast
 }
 
 export function renderReviewPage(input: ReviewPageInput): string {
@@ -196,7 +198,8 @@ function renderSide(row: Row, side: Side, input: ReviewPageInput, column: string
       ),
     )
   }
-  if (side.text) children.push(...blockHast(side.text, row.kind))
+  const render = side.shownLanguage === input.sourceLanguage ? (input.sourceBlocks ?? blockHast) : blockHast
+  if (side.text) children.push(...render(side.text, row.kind))
   return h(`td.${column}`, { lang: side.shownLanguage, dir: shownDir, className: [`side-${side.state}`] }, children)
 }
 
