@@ -54,8 +54,16 @@ interface Separators {
   twoDigitGroups: boolean
 }
 
-/** Decimal and group separators of a tag, from CLDR through Intl.NumberFormat. */
+const separatorCache = new Map<string, Separators>()
+
+/** Decimal and group separators of a tag, from CLDR through Intl.NumberFormat (once per tag: a formatter is costly). */
 function separators(language: string): Separators {
+  let found = separatorCache.get(language)
+  if (!found) separatorCache.set(language, (found = separatorsOf(language)))
+  return found
+}
+
+function separatorsOf(language: string): Separators {
   try {
     const parts = new Intl.NumberFormat(language, { numberingSystem: 'latn' }).formatToParts(1234567.5)
     const decimal = parts.find((p) => p.type === 'decimal')?.value === ',' ? ',' : '.'
