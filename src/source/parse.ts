@@ -16,7 +16,30 @@ export function observeParses(observer: (text: string) => void): () => void {
 
 export function parseMarkdown(text: string): Root {
   for (const observer of observers) observer(text)
+  if (isPlainLine(text)) return plainParagraph(text)
   return processor.runSync(processor.parse(text)) as Root
+}
+
+/**
+ * Whether `text` is one line of prose with nothing Markdown or GFM reads as syntax: it starts with a letter (no
+ * heading, list, quote, code or thematic break), has no control character or line break, no space at either end, no
+ * character that opens inline syntax (escapes, code, emphasis, links, images, footnotes, HTML, entities,
+ * strikethrough, tables) and no autolink literal (www., ://, @, mailto:, xmpp:). Such a text parses as one paragraph
+ * holding exactly the text (test/source/plain-line.unit.test.ts compares both on every bundled text and on random
+ * ones), so most translated paragraphs skip the parser.
+ */
+export function isPlainLine(text: string): boolean {
+  return /^\p{L}[^\x00-\x1f\x7f\\`*_[\]<>!&~|]*$/u.test(text) && text === text.trim() && !/www\.|:\/\/|@|mailto:|xmpp:/i.test(text)
+}
+
+/** The tree the parser gives for a plain line (isPlainLine): a paragraph of one text node, positions in UTF-16 units. */
+function plainParagraph(text: string): Root {
+  const position = () => ({ start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: text.length + 1, offset: text.length } })
+  return {
+    type: 'root',
+    children: [{ type: 'paragraph', children: [{ type: 'text', value: text, position: position() }], position: position() }],
+    position: position(),
+  }
 }
 
 /** Definitions a block's Markdown may refer to: footnote labels and link references. */
