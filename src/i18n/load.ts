@@ -64,7 +64,7 @@ async function translationUrlProblems(
   const { entryUrlProblems } = await import('./entry-urls.ts')
   if (memo || !cache) return entryUrlProblems(loaded, memo)
   const kept = await readUrlMemo(root, loaded.path)
-  const messages = entryUrlProblems(loaded, kept.memo)
+  const messages = await entryUrlProblems(loaded, kept.memo)
   await kept.save(texts)
   return messages
 }
