@@ -3,7 +3,7 @@
  * parsed with jsonc-parser so that every problem can name its line and column,
  * then validated with zod; a zod issue's path is mapped back to a place.
  */
-import { parse, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser'
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser'
 import type * as z from 'zod'
 import { lineIndex, problem, PressError, type Place } from './problems.ts'
 import { controlHint, describeCharacter, findBadCharacter } from './read-text.ts'
@@ -21,7 +21,8 @@ export function parseJsonFile<S extends z.ZodType>(text: string, file: string, s
   const errors: ParseError[] = []
   const lines = lineIndex(text)
   const placeAt = (_text: string, offset: number): Place => lines.placeAt(offset)
-  const raw: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
+  // One pass: the tree gives the places and (valueOf) the value, as jsonc-parser's parse would build it.
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false }) as JsonNode
   if (errors.length > 0) {
     throw new PressError(
       errors.map((error) =>
@@ -34,7 +35,7 @@ export function parseJsonFile<S extends z.ZodType>(text: string, file: string, s
       ),
     )
   }
-  const tree = parseTree(text) as JsonNode
+  const raw = valueOf(tree)
   const find = nodeFinder(tree)
   const placeOf = (path: (string | number)[]): Place | undefined => {
     const node = find(path)
@@ -116,6 +117,18 @@ export function nodeFinder(tree: JsonNode): (path: (string | number)[]) => JsonN
     }
     return node
   }
+}
+
+/** The value of a tree without errors, built as jsonc-parser's parse builds it (keys assigned in order: a repeated key keeps the last value). */
+function valueOf(node: JsonNode): unknown {
+  if (node.type === 'array') return (node.children ?? []).map(valueOf)
+  if (node.type !== 'object') return node.value
+  const object: Record<string, unknown> = {}
+  for (const property of node.children ?? []) {
+    const [key, value] = property.children ?? []
+    if (key && value) object[key.value as string] = valueOf(value)
+  }
+  return object
 }
 
 function describeParseError(error: ParseError): string {
