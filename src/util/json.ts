@@ -119,7 +119,7 @@ export function nodeFinder(tree: JsonNode): (path: (string | number)[]) => JsonN
   }
 }
 
-/** The value of a tree without errors, built as jsonc-parser's parse builds it (keys assigned in order: a repeated key keeps the last value). */
+/** The value of a tree without errors, as jsonc-parser's parse builds it (keys assigned in order: a repeated key keeps the last). */
 function valueOf(node: JsonNode): unknown {
   if (node.type === 'array') return (node.children ?? []).map(valueOf)
   if (node.type !== 'object') return node.value
