@@ -89,6 +89,27 @@ export function parseJsonFile<S extends z.ZodType>(text: string, file: string, s
 }
 
 /**
+ * The places of `text`, a file already parsed and checked (its checked `value` read from a cache): the
+ * tree is parsed only when a place is asked for.
+ */
+export function positionsOf<T>(text: string, value: T): PositionedJson<T> {
+  let find: ((path: (string | number)[]) => JsonNode | undefined) | undefined
+  let lines: ReturnType<typeof lineIndex> | undefined
+  const nodeAt = (path: (string | number)[]): JsonNode | undefined => (find ??= nodeFinder(parseTree(text) as JsonNode))(path)
+  const placeAt = (offset: number): Place => (lines ??= lineIndex(text)).placeAt(offset)
+  const placeOf = (path: (string | number)[]): Place | undefined => {
+    const node = nodeAt(path)
+    return node ? placeAt(node.offset) : undefined
+  }
+  const keyPlaceOf = (path: (string | number)[]): Place | undefined => {
+    const node = nodeAt(path)
+    const key = node?.parent?.type === 'property' ? node.parent.children?.[0] : undefined
+    return key ? placeAt(key.offset) : placeOf(path)
+  }
+  return { value, placeOf, keyPlaceOf }
+}
+
+/**
  * `findNodeAtLocation` for many lookups in one tree: each object's keys are
  * indexed once (the first property of a name wins, as there), so finding
  * every entry of a large file is linear, not quadratic.
