@@ -20,17 +20,8 @@ import { CACHE_DIR, readStored, sha256 } from '../project/cache.ts'
 import { toolFingerprint } from '../project/tool.ts'
 import { writeFileAtomic } from '../util/files.ts'
 
-export const reviewStatuses = ['unreviewed', 'in-review', 'reviewed', 'approved'] as const
-export type ReviewStatus = (typeof reviewStatuses)[number]
-
-/** Workflow state of one entry, as in XLIFF 2. */
-export const entryStates = ['initial', 'translated', 'reviewed', 'final'] as const
-export type EntryState = (typeof entryStates)[number]
-
-/** The last decision on an entry made on the review page: what, by whom, when. */
-export const decisionActions = ['edited', 'reviewed', 'final', 'needs-work'] as const
-export type DecisionAction = (typeof decisionActions)[number]
-
+export { decisionActions, entryStates, reviewStatuses } from './translation-states.ts'
+export type { DecisionAction, EntryState, ReviewStatus } from './translation-states.ts'
 export type { Comment, Decision, Entry, PublicationMeta, Reply, TranslationFile } from './translation-schema.ts'
 import type { Entry, TranslationFile, Comment } from './translation-schema.ts'
 

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod'
 import { isRealDate } from '../util/dates.ts'
-import { decisionActions, entryStates, reviewStatuses } from './translation-file.ts'
+import { decisionActions, entryStates, reviewStatuses } from './translation-states.ts'
 
 /** When a decision or comment was made: a UTC timestamp to the second (or a bare date, for hand edits). */
 export const decisionDateSchema = z
