@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import type { Publication } from '../project/load.ts'
 import type { FindingLevel } from '../qa/index.ts'
 import { alignRows } from '../outputs/review/rows.ts'
+import { readQaMemo } from '../qa/memo.ts'
 import { problem, PressError, type Place } from '../util/problems.ts'
 import { resolveIds } from '../ids/resolve.ts'
 import type { Logger } from '../util/logger.ts'
@@ -92,13 +93,24 @@ async function checkPublication(
     await Promise.all(languages.map(async (l) => [l, await untranslatedUi(join(publication.root, uiPath(l)), uiPath(l))] as const)),
   )
   const source = sources.blocks.flatMap((block, index) => imagesWithoutAlt(block, sources.ids[index]!))
-  const checked = languages.map((language) => {
+  const checked: LanguageCheck[] = []
+  for (const language of languages) {
     const loaded = translations.files.get(language)
     const file = loaded?.path ?? translationPath(language, config.id)
     const place = (id: string): Place | undefined =>
       loaded?.positions.keyPlaceOf(['entries', id]) ?? loaded?.positions.keyPlaceOf(['entries'])
     const items: CheckItem[] = []
-    const rows = alignRows({ sources, sourceLanguage: config.sourceLanguage, a: config.sourceLanguage, b: language, files })
+    // The findings of unchanged pairs are read from .press-cache/qa/ (src/qa/memo.ts), not checked again.
+    const kept = loaded ? await readQaMemo(publication.root, loaded.path) : undefined
+    const rows = await alignRows({
+      sources,
+      sourceLanguage: config.sourceLanguage,
+      a: config.sourceLanguage,
+      b: language,
+      files,
+      memo: kept?.memo,
+    })
+    await kept?.save()
     for (const row of rows) {
       const at = { id: row.id, file, ...place(row.id) }
       if (row.status === 'missing') {
@@ -127,7 +139,7 @@ async function checkPublication(
         message: `${ui.keys.length} interface strings are not translated yet (meta.untranslated): ${listKeys(ui.keys.map((k) => k.key))}.`,
       })
     const count = (f: (i: CheckItem) => boolean): number => items.filter(f).length
-    return {
+    checked.push({
       publication: config.id,
       language,
       file,
@@ -140,8 +152,8 @@ async function checkPublication(
         missing: count((i) => i.rule === 'missing' && i.level === 'error'),
         orphans: Object.keys(loaded?.data.orphans ?? {}).length,
       },
-    }
-  })
+    })
+  }
   return { languages: checked, source }
 }
 

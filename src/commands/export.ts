@@ -39,7 +39,7 @@ export async function exportTranslation(options: ExportOptions): Promise<ExportR
   const path = translationPath(options.language, publication.config.id)
   const loaded = await readTranslationFile(options.root, path)
   const header = headerOf(publication, options.language, loaded?.data)
-  const units = buildUnits(sources.blocks, sources.ids, loaded?.data)
+  const units = await buildUnits(sources.blocks, sources.ids, loaded?.data)
   if (options.format === 'i18next') {
     const resource = writeI18next(units, options.namespace ? publication.config.id : undefined)
     return {

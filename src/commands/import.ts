@@ -131,7 +131,7 @@ async function baselineOf(
   file: TranslationFile | undefined,
 ): Promise<Map<string, ImportedUnit>> {
   const codec = await exchangeCodec(format)
-  const exported = codec.write(headerOf(publication, language, file), buildUnits(sources.blocks, sources.ids, file))
+  const exported = codec.write(headerOf(publication, language, file), await buildUnits(sources.blocks, sources.ids, file))
   return new Map(codec.read(exported, '(export)').units.map((unit) => [unit.id, unit]))
 }
 

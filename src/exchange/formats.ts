@@ -2,6 +2,7 @@
 import { problem, PressError } from '../util/problems.ts'
 import { XLIFF12_NS, XLIFF2_NS } from './namespaces.ts'
 import type { PoDocument } from './po.ts'
+import { hasNoCodes, loadParser } from './parser.ts'
 import type { ExchangeFormat, ExportHeader, ExportUnit, ImportedDocument } from './units.ts'
 
 export interface FormatCodec {
@@ -17,13 +18,16 @@ const codecs: Record<ExchangeFormat, () => Promise<FormatCodec>> = {
   json: () => import('./json.ts').then((m) => ({ write: m.writeJson, read: m.readJson })),
 }
 
-/** The writer and reader of `format`. */
-export function exchangeCodec(format: ExchangeFormat): Promise<FormatCodec> {
+/** The writer and reader of `format` (with the Markdown parser they cut texts with, src/exchange/parser.ts). */
+export async function exchangeCodec(format: ExchangeFormat): Promise<FormatCodec> {
+  await loadParser()
   return codecs[format]()
 }
 
+/** `units` in `format`: the Markdown parser is loaded only when a text may hold inline codes. */
 export async function writeExchange(format: ExchangeFormat, header: ExportHeader, units: ExportUnit[]): Promise<string> {
-  return (await exchangeCodec(format)).write(header, units)
+  if (units.some((unit) => unit.kind !== 'code' && !(hasNoCodes(unit.source) && hasNoCodes(unit.target)))) await loadParser()
+  return (await codecs[format]()).write(header, units)
 }
 
 export async function readExchange(format: ExchangeFormat, text: string, path: string): Promise<ImportedDocument | PoDocument> {

@@ -15,7 +15,7 @@
  * is its label.
  */
 import type { Nodes, Parent } from 'mdast'
-import { definitionsUsedIn, parseBlockMarkdown } from '../source/parse.ts'
+import { hasNoCodes, parser } from './parser.ts'
 
 /** What a code stands for; writers map it to XLIFF `type`/`ctype`. */
 export type CodeKind = 'emphasis' | 'strong' | 'delete' | 'link' | 'footnote-ref' | 'code' | 'break' | 'image' | 'html' | 'other'
@@ -66,7 +66,9 @@ interface Event {
 /** Cut a block's Markdown into text and codes. Code blocks stay one text. */
 export function toInline(markdown: string, options: { code?: boolean } = {}): Inline[] {
   if (options.code || markdown === '') return markdown === '' ? [] : [markdown]
+  if (hasNoCodes(markdown)) return [markdown]
   // Footnote calls parse only when defined (reference links stay text: they are not codes).
+  const { definitionsUsedIn, parseBlockMarkdown } = parser()
   const tree = parseBlockMarkdown(markdown, { footnotes: definitionsUsedIn(markdown).footnotes })
   const events: Event[] = []
   const offsets = (node: Nodes): [number, number] | undefined => {

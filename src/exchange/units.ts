@@ -7,7 +7,7 @@ import type { Block } from '../source/segment.ts'
 import type { Comment, Entry, EntryState, TranslationFile } from '../i18n/translation-file.ts'
 import type { ImportedComment } from './comments.ts'
 import { toString } from 'mdast-util-to-string'
-import { parseMarkdown } from '../source/parse.ts'
+import { isPlainText, loadParser, parser } from './parser.ts'
 import { entryStatus, exchangeState } from '../i18n/status.ts'
 import type { Place } from '../util/problems.ts'
 
@@ -83,11 +83,13 @@ export function entryBase(entry: Entry | undefined): string {
 
 /** Plain text of a block's Markdown, for notes and matching. */
 export function plainText(markdown: string): string {
-  return toString(parseMarkdown(markdown)).replace(/\s+/g, ' ').trim()
+  const text = isPlainText(markdown) ? markdown : toString(parser().parseMarkdown(markdown))
+  return text.replace(/\s+/g, ' ').trim()
 }
 
 /** One unit per block, in source order. */
-export function buildUnits(blocks: Block[], ids: string[], file: TranslationFile | undefined): ExportUnit[] {
+export async function buildUnits(blocks: Block[], ids: string[], file: TranslationFile | undefined): Promise<ExportUnit[]> {
+  if (blocks.some((block) => block.kind === 'heading' && !isPlainText(block.text))) await loadParser()
   const units: ExportUnit[] = []
   let heading: string | undefined
   blocks.forEach((block, index) => {

@@ -11,7 +11,6 @@
  * Dates are UTC timestamps to the second (`2026-12-01T23:40:00Z`); decisionDate()
  * makes one, honouring SOURCE_DATE_EPOCH.
  */
-import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { Publication } from '../project/load.ts'
 import { translationPath } from '../project/paths.ts'
@@ -21,11 +20,14 @@ import { lockFile } from '../util/lock.ts'
 import { problem, PressError } from '../util/problems.ts'
 import { findBadCharacter } from '../util/read-text.ts'
 import { applyAction, type ReviewAction } from './review-actions.ts'
-import { decisionDateSchema, orderedEntry, readTranslationFile, type Entry } from './translation-file.ts'
+import { readTranslationFile, type Entry } from './translation-file.ts'
+import { decisionDateSchema } from './translation-schema.ts'
 import { writeEntry } from './write-entry.ts'
+import { entryFingerprint } from './entry-fingerprint.ts'
 
 export type { ReviewAction } from './review-actions.ts'
 export { decisionDate } from '../util/dates.ts'
+export { entryFingerprint } from './entry-fingerprint.ts'
 
 export interface ReviewDecision {
   publication: Publication
@@ -43,15 +45,6 @@ export interface ReviewDecision {
 export type DecisionResult =
   | { ok: true; entry: Entry; fingerprint: string }
   | { ok: false; conflict: { mine: ReviewAction; theirs: Entry | undefined; message: string } }
-
-/** Fingerprint of everything an entry holds (text, state, staleness, decision, comments), or of its absence. */
-export function entryFingerprint(entry: Entry | undefined): string {
-  if (!entry) return 'none'
-  return createHash('sha256')
-    .update(JSON.stringify(orderedEntry(entry)))
-    .digest('hex')
-    .slice(0, 16)
-}
 
 export async function applyDecision(decision: ReviewDecision): Promise<DecisionResult> {
   const { publication, language, id } = decision

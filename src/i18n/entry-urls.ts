@@ -1,10 +1,10 @@
 /**
  * The URL policy over a translation file: each entry's Markdown is parsed on
  * its own, and a refused link or image is an error at its own line and column
- * in the translation file (mapped through the JSON string's escapes).
+ * in the translation file (mapped through the JSON string's escapes). The
+ * Markdown parser is loaded only when a text is not in the memo.
  */
 import type { VFileMessage } from 'vfile-message'
-import { parseBlockMarkdown } from '../source/parse.ts'
 import { mayHoldUrl, urlProblem, urlViolations, type UrlViolation } from '../source/urls.ts'
 import { placeAt, type Place } from '../util/problems.ts'
 import type { LoadedTranslation } from './translation-file.ts'
@@ -12,14 +12,18 @@ import type { LoadedTranslation } from './translation-file.ts'
 /** The violations found in each entry text, kept by a long-lived process between loads (a text is parsed once). */
 export type ViolationMemo = Map<string, readonly UrlViolation[]>
 
-export function entryUrlProblems(loaded: LoadedTranslation, memo?: ViolationMemo): VFileMessage[] {
+export async function entryUrlProblems(loaded: LoadedTranslation, memo?: ViolationMemo): Promise<VFileMessage[]> {
   const { data, path, positions, raw } = loaded
   const messages: VFileMessage[] = []
+  const texts = Object.values(data.entries).map((entry) => entry.text)
+  const parse = texts.some((text) => text.trim() !== '' && mayHoldUrl(text) && !memo?.has(text))
+    ? (await import('../source/parse.ts')).parseBlockMarkdown
+    : undefined
   for (const [id, entry] of Object.entries(data.entries)) {
     if (entry.text.trim() === '' || !mayHoldUrl(entry.text)) continue
     let violations = memo?.get(entry.text)
     if (!violations) {
-      violations = urlViolations(parseBlockMarkdown(entry.text), entry.text.length)
+      violations = urlViolations(parse!(entry.text), entry.text.length)
       memo?.set(entry.text, violations)
     }
     if (violations.length === 0) continue

@@ -46,7 +46,7 @@ export async function loadTranslation(
   memo?: ViolationMemo,
   cache = true,
 ): Promise<{ loaded: LoadedTranslation; messages: VFileMessage[] } | undefined> {
-  const loaded = await readTranslationFile(publication.root, translationPath(language, publication.config.id))
+  const loaded = await readTranslationFile(publication.root, translationPath(language, publication.config.id), cache)
   if (!loaded) return undefined
   const urls = await translationUrlProblems(publication.root, loaded, memo, cache)
   return { loaded, messages: checkTranslation(loaded, language, publication.config.id, sources, urls) }
@@ -64,7 +64,7 @@ async function translationUrlProblems(
   const { entryUrlProblems } = await import('./entry-urls.ts')
   if (memo || !cache) return entryUrlProblems(loaded, memo)
   const kept = await readUrlMemo(root, loaded.path)
-  const messages = entryUrlProblems(loaded, kept.memo)
+  const messages = await entryUrlProblems(loaded, kept.memo)
   await kept.save(texts)
   return messages
 }

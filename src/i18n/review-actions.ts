@@ -14,7 +14,7 @@
 import type { Block } from '../source/segment.ts'
 import { findBadCharacter, describeCharacter, controlHint } from '../util/read-text.ts'
 import { problem, PressError } from '../util/problems.ts'
-import { blockUrlProblems } from '../source/urls.ts'
+import { blockUrlProblems } from '../source/block-urls.ts'
 import { nestingProblem } from '../source/nesting.ts'
 import type { Comment, Decision, Entry } from './translation-file.ts'
 

@@ -7,6 +7,8 @@
  *   timings.json             each unit's last measured seconds (for balancing shards)
  *   config/ sources/ urls/   what commands parsed, by tool and input bytes (src/project/config-cache.ts,
  *                            src/source/parsed-cache.ts, src/i18n/url-memo.ts)
+ *   qa/                      the QA findings of each pair press check checked (src/qa/memo.ts)
+ *   translations/            each translation file, checked (src/i18n/translation-file.ts)
  */
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'

@@ -29,10 +29,17 @@ const decimalDigit = /^\p{Nd}$/u
  * keeps each script's digits as a run of ten starting at zero.
  */
 function digitValue(code: number): number {
-  let steps = 0
-  while (decimalDigit.test(String.fromCodePoint(code - steps - 1))) steps++
-  return steps % 10
+  let value = digitValues.get(code)
+  if (value === undefined) {
+    let steps = 0
+    while (decimalDigit.test(String.fromCodePoint(code - steps - 1))) steps++
+    value = steps % 10
+    digitValues.set(code, value)
+  }
+  return value
 }
+
+const digitValues = new Map<number, number>()
 
 /** Western digits and separators for any digit system. */
 export function normalizeDigits(text: string): string {
@@ -56,14 +63,17 @@ interface Separators {
 
 const separatorCache = new Map<string, Separators>()
 
-/** Decimal and group separators of a tag, from CLDR through Intl.NumberFormat (once per tag: a formatter is costly). */
+/** Decimal and group separators of a tag, from CLDR through Intl.NumberFormat (once per tag: a formatter is slow to make). */
 function separators(language: string): Separators {
   let found = separatorCache.get(language)
-  if (!found) separatorCache.set(language, (found = separatorsOf(language)))
+  if (!found) {
+    found = localSeparators(language)
+    separatorCache.set(language, found)
+  }
   return found
 }
 
-function separatorsOf(language: string): Separators {
+function localSeparators(language: string): Separators {
   try {
     const parts = new Intl.NumberFormat(language, { numberingSystem: 'latn' }).formatToParts(1234567.5)
     const decimal = parts.find((p) => p.type === 'decimal')?.value === ',' ? ',' : '.'
@@ -83,10 +93,14 @@ const spaceLike = /[\u0020\u00a0\u202f\u2009]/
 
 export function findNumbers(prose: string, language: string): NumbersFound {
   const text = normalizeDigits(prose)
-  const base = language.split('-')[0]!
-  const { decimal, group, twoDigitGroups } = separators(language)
+  return { tokens: numberTokens(text, language), optional: optionalNumbers(text, language) }
+}
+
+/** The numbers written in digits in `text` (digits already normalised by `normalizeDigits`). */
+export function numberTokens(text: string, language: string): NumberToken[] {
   const tokens: NumberToken[] = []
   for (const match of text.matchAll(/\d+(?:[.,'’\u0020\u00a0\u202f\u2009]\d+)*/g)) {
+    const { decimal, group, twoDigitGroups } = separators(language)
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 16)
     const parts = match[0].split(/([.,'’\u0020\u00a0\u202f\u2009])/)
     // Walk the parts: a group separator follows 1-3 digits and precedes exactly three.
@@ -120,7 +134,12 @@ export function findNumbers(prose: string, language: string): NumbersFound {
       tokens.push(scale ? { raw: n, value: value * scale, unscaled: value } : { raw: n, value })
     })
   }
-  return { tokens, optional: [...chineseNumerals(text), ...monthNumbers(text, base)] }
+  return tokens
+}
+
+/** Values that may stand for a number in digits on the other side: Chinese numerals and month names (normalised `text`). */
+export function optionalNumbers(text: string, language: string): number[] {
+  return [...chineseNumerals(text), ...monthNumbers(text, language.split('-')[0]!)]
 }
 
 function scaleAt(after: string, language: string): number | undefined {
@@ -157,24 +176,51 @@ function chineseNumerals(text: string): number[] {
 
 const monthCache = new Map<string, [RegExp, number][]>()
 
+/** The month numbers whose name (in `language`) is a word of `text`; a month may come twice (its two forms). */
 function monthNumbers(text: string, language: string): number[] {
   let months = monthCache.get(language)
   if (!months) {
-    months = []
-    for (let m = 0; m < 12; m++) {
-      const date = new Date(Date.UTC(2019, m, 15))
-      for (const options of [{ month: 'long' }, { month: 'long', day: 'numeric' }] as Intl.DateTimeFormatOptions[]) {
-        let name: string
-        try {
-          name = new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(date).replace(/\d+/g, '').trim()
-        } catch {
-          continue
-        }
-        const letters = name.match(/\p{L}+/gu)?.sort((a, b) => b.length - a.length)[0]
-        if (letters && letters.length >= 3) months.push([new RegExp(`(?<!\\p{L})${letters}(?!\\p{L})`, 'iu'), m + 1])
-      }
-    }
+    months = monthPatterns(language)
     monthCache.set(language, months)
   }
-  return months.filter(([pattern]) => pattern.test(text)).map(([, n]) => n)
+  // The two forms of a month are often one word, one pattern: test it once.
+  const found = new Map<RegExp, boolean>()
+  const matches = (pattern: RegExp): boolean => {
+    let match = found.get(pattern)
+    if (match === undefined) {
+      match = pattern.test(text)
+      found.set(pattern, match)
+    }
+    return match
+  }
+  return months.filter(([pattern]) => matches(pattern)).map(([, n]) => n)
+}
+
+/** Each month's name alone and in a date ("October", "15 octobre": "octobre"), as whole-word patterns, in month order. */
+function monthPatterns(language: string): [RegExp, number][] {
+  const forms = ([{ month: 'long' }, { month: 'long', day: 'numeric' }] as Intl.DateTimeFormatOptions[]).map((options) => {
+    try {
+      return new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' })
+    } catch {
+      return undefined
+    }
+  })
+  const patterns = new Map<string, RegExp>()
+  const months: [RegExp, number][] = []
+  for (let m = 0; m < 12; m++) {
+    const date = new Date(Date.UTC(2019, m, 15))
+    for (const form of forms) {
+      if (!form) continue
+      const name = form.format(date).replace(/\d+/g, '').trim()
+      const letters = name.match(/\p{L}+/gu)?.sort((a, b) => b.length - a.length)[0]
+      if (!letters || letters.length < 3) continue
+      let pattern = patterns.get(letters)
+      if (!pattern) {
+        pattern = new RegExp(`(?<!\\p{L})${letters}(?!\\p{L})`, 'iu')
+        patterns.set(letters, pattern)
+      }
+      months.push([pattern, m + 1])
+    }
+  }
+  return months
 }

@@ -5,17 +5,19 @@
  * confirmed, or a number only in the translation is a warning.
  */
 import { inlineFacts } from './inline.ts'
-import { findNumbers, type NumberToken } from './number-parse.ts'
+import { normalizeDigits, numberTokens, optionalNumbers, type NumberToken } from './number-parse.ts'
 import type { Finding, QaPair } from './types.ts'
 
 const same = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1)
 const SMALL = 12
 
 export function checkNumbers(pair: QaPair): Finding[] {
-  const source = findNumbers(inlineFacts(pair.source).text, pair.sourceLanguage)
-  const target = findNumbers(inlineFacts(pair.target).text, pair.targetLanguage)
-  const targetValues = [...target.tokens.map((t) => t.value), ...target.optional]
-  const sourceValues = [...source.tokens.map((t) => t.value), ...source.optional]
+  const source = side(inlineFacts(pair.source).text, pair.sourceLanguage)
+  const target = side(inlineFacts(pair.target).text, pair.targetLanguage)
+  if (source.tokens.length === 0 && target.tokens.length === 0) return []
+  // Month names and Chinese numerals matter only against the other side's digits (and are slow to look for).
+  const targetValues = source.tokens.length > 0 ? [...target.tokens.map((t) => t.value), ...target.optional()] : []
+  const sourceValues = target.tokens.length > 0 ? [...source.tokens.map((t) => t.value), ...source.optional()] : []
   const findings: Finding[] = []
   const reported = new Set<number>()
   for (const token of source.tokens) {
@@ -61,6 +63,11 @@ export function checkNumbers(pair: QaPair): Finding[] {
     })
   }
   return findings
+}
+
+function side(prose: string, language: string): { tokens: NumberToken[]; optional: () => number[] } {
+  const text = normalizeDigits(prose)
+  return { tokens: numberTokens(text, language), optional: () => optionalNumbers(text, language) }
 }
 
 function describe(token: NumberToken): string {

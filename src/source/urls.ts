@@ -7,7 +7,6 @@ import type { Nodes, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFileMessage } from 'vfile-message'
 import { problem, type Place } from '../util/problems.ts'
-import { parseBlockMarkdown } from './parse.ts'
 import { checkImageUrl, checkLinkUrl, type UrlVerdict } from '../util/url-policy.ts'
 
 export interface UrlViolation {
@@ -69,10 +68,4 @@ export function urlProblems(tree: Root, file: string): VFileMessage[] {
 /** One violation as an error at `place` of `file`. */
 export function urlProblem(violation: UrlViolation, file: string, place: Place | undefined): VFileMessage {
   return problem(`${violation.reason}: ${showUrl(violation.url)}.`, { file, place, hint: violation.hint, ruleId: 'url-policy' })
-}
-
-/** The policy's problems for one block's Markdown (an imported unit), all at `place` of `file`. */
-export function blockUrlProblems(markdown: string, file: string, place: Place | undefined): VFileMessage[] {
-  if (!mayHoldUrl(markdown)) return []
-  return urlViolations(parseBlockMarkdown(markdown), markdown.length).map((v) => urlProblem(v, file, place))
 }

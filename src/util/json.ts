@@ -3,7 +3,7 @@
  * parsed with jsonc-parser so that every problem can name its line and column,
  * then validated with zod; a zod issue's path is mapped back to a place.
  */
-import { parse, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser'
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser'
 import type * as z from 'zod'
 import { lineIndex, problem, PressError, type Place } from './problems.ts'
 import { controlHint, describeCharacter, findBadCharacter } from './read-text.ts'
@@ -21,7 +21,8 @@ export function parseJsonFile<S extends z.ZodType>(text: string, file: string, s
   const errors: ParseError[] = []
   const lines = lineIndex(text)
   const placeAt = (_text: string, offset: number): Place => lines.placeAt(offset)
-  const raw: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
+  // One pass: the tree gives the places and (valueOf) the value, as jsonc-parser's parse would build it.
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false }) as JsonNode
   if (errors.length > 0) {
     throw new PressError(
       errors.map((error) =>
@@ -34,7 +35,7 @@ export function parseJsonFile<S extends z.ZodType>(text: string, file: string, s
       ),
     )
   }
-  const tree = parseTree(text) as JsonNode
+  const raw = valueOf(tree)
   const find = nodeFinder(tree)
   const placeOf = (path: (string | number)[]): Place | undefined => {
     const node = find(path)
@@ -88,6 +89,27 @@ export function parseJsonFile<S extends z.ZodType>(text: string, file: string, s
 }
 
 /**
+ * The places of `text`, a file already parsed and checked (its checked `value` read from a cache): the
+ * tree is parsed only when a place is asked for.
+ */
+export function positionsOf<T>(text: string, value: T): PositionedJson<T> {
+  let find: ((path: (string | number)[]) => JsonNode | undefined) | undefined
+  let lines: ReturnType<typeof lineIndex> | undefined
+  const nodeAt = (path: (string | number)[]): JsonNode | undefined => (find ??= nodeFinder(parseTree(text) as JsonNode))(path)
+  const placeAt = (offset: number): Place => (lines ??= lineIndex(text)).placeAt(offset)
+  const placeOf = (path: (string | number)[]): Place | undefined => {
+    const node = nodeAt(path)
+    return node ? placeAt(node.offset) : undefined
+  }
+  const keyPlaceOf = (path: (string | number)[]): Place | undefined => {
+    const node = nodeAt(path)
+    const key = node?.parent?.type === 'property' ? node.parent.children?.[0] : undefined
+    return key ? placeAt(key.offset) : placeOf(path)
+  }
+  return { value, placeOf, keyPlaceOf }
+}
+
+/**
  * `findNodeAtLocation` for many lookups in one tree: each object's keys are
  * indexed once (the first property of a name wins, as there), so finding
  * every entry of a large file is linear, not quadratic.
@@ -116,6 +138,18 @@ export function nodeFinder(tree: JsonNode): (path: (string | number)[]) => JsonN
     }
     return node
   }
+}
+
+/** The value of a tree without errors, as jsonc-parser's parse builds it (keys assigned in order: a repeated key keeps the last). */
+function valueOf(node: JsonNode): unknown {
+  if (node.type === 'array') return (node.children ?? []).map(valueOf)
+  if (node.type !== 'object') return node.value
+  const object: Record<string, unknown> = {}
+  for (const property of node.children ?? []) {
+    const [key, value] = property.children ?? []
+    if (key && value) object[key.value as string] = valueOf(value)
+  }
+  return object
 }
 
 function describeParseError(error: ParseError): string {

@@ -1,7 +1,8 @@
 /** Image alt text and titles as text between inline codes, and a source comment as the next block's translator note. */
 import assert from 'node:assert/strict'
-import { describe, it } from 'node:test'
+import { before, describe, it } from 'node:test'
 import { toInline, toMarkdown, type Inline } from '../../src/exchange/inline-codes.ts'
+import { loadParser } from '../../src/exchange/parser.ts'
 import { parseMarkdown } from '../../src/source/parse.ts'
 import { segment } from '../../src/source/segment.ts'
 
@@ -10,6 +11,7 @@ const shape = (parts: Inline[]): string =>
   parts.map((p) => (typeof p === 'string' ? p : p.type === 'ph' ? `{${p.data}}` : `{${p.start}}${shape(p.children)}{${p.end}}`)).join('')
 
 describe('image alt text in the exchange formats', () => {
+  before(loadParser) // toInline cuts with the parser the exchange commands load on demand
   it('should cut an image into codes around its alt text and title, and join back byte for byte', () => {
     const cases: [string, string][] = [
       ['See ![A chart](c.png) here.', 'See {![}A chart{](c.png)} here.'],

@@ -4,7 +4,8 @@ import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptio
 import { fingerprint } from '../../src/source/fingerprint.ts'
 import { block, entry, meta } from './sync-fixtures.ts'
 import { syncTranslation, type SyncBlock } from '../../src/i18n/sync.ts'
-import { translationFileSchema, type Entry, type TranslationFile } from '../../src/i18n/translation-file.ts'
+import type { Entry, TranslationFile } from '../../src/i18n/translation-file.ts'
+import { translationFileSchema } from '../../src/i18n/translation-schema.ts'
 
 const formatting: FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' }
 

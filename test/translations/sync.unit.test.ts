@@ -3,7 +3,8 @@ import { describe, it } from 'node:test'
 import { fingerprint } from '../../src/source/fingerprint.ts'
 import { block, entry, meta } from './sync-fixtures.ts'
 import { syncTranslation } from '../../src/i18n/sync.ts'
-import { translationFileSchema, type TranslationFile } from '../../src/i18n/translation-file.ts'
+import type { TranslationFile } from '../../src/i18n/translation-file.ts'
+import { translationFileSchema } from '../../src/i18n/translation-schema.ts'
 
 const sync = (raw: string, blocks: ReturnType<typeof block>[]) => {
   const file: TranslationFile = translationFileSchema.parse(JSON.parse(raw))

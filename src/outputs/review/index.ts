@@ -61,7 +61,7 @@ export async function writeReviewPages(input: ReviewInput): Promise<string[]> {
       return found
     }
     const [left, right] = [edition(a), edition(b)]
-    const rows = alignRows({ sources, sourceLanguage: config.sourceLanguage, a, b, files })
+    const rows = await alignRows({ sources, sourceLanguage: config.sourceLanguage, a, b, files })
     const fontsFile = `review-${a}-${b}.fonts.css`
     const html = renderReviewPage({
       publication: config.id,

@@ -2,13 +2,16 @@
  * Align two languages of a publication by paragraph ID: one row per source
  * block in source order, then the orphans. Each side says what it shows and
  * in which language; the row has a status and the QA findings of the pair.
- * Pure: the caller passes the sources and the translation files.
+ * Pure: the caller passes the sources and the translation files. The QA
+ * checks (and the Markdown parser they use) are loaded only when a pair has a
+ * translation to check.
  */
 import type { IdentifiedSources } from '../../ids/resolve.ts'
 import { entryProgress, entryStatus } from '../../i18n/status.ts'
-import { entryFingerprint } from '../../i18n/decisions.ts'
+import { entryFingerprint } from '../../i18n/entry-fingerprint.ts'
 import type { Comment, Entry, TranslationFile } from '../../i18n/translation-file.ts'
-import { checkPair, type Finding } from '../../qa/index.ts'
+import type { Finding, QaPair } from '../../qa/index.ts'
+import type { QaMemo } from '../../qa/memo.ts'
 import type { BlockKind } from '../../source/segment.ts'
 
 export const rowStatuses = ['translated', 'stale', 'missing', 'fallback', 'orphan'] as const
@@ -53,9 +56,11 @@ export interface AlignInput {
   b: string
   /** Translation file data by language (undefined when a language has none). */
   files: ReadonlyMap<string, TranslationFile>
+  /** Findings kept from an earlier run (src/qa/memo.ts): a pair found there is not checked again. */
+  memo?: QaMemo
 }
 
-export function alignRows(input: AlignInput): Row[] {
+export async function alignRows(input: AlignInput): Promise<Row[]> {
   const { sources, sourceLanguage, a, b, files } = input
   const rows: Row[] = sources.blocks.map((block, index) => {
     const id = sources.ids[index]!
@@ -82,9 +87,6 @@ export function alignRows(input: AlignInput): Row[] {
           : left.state === 'missing'
             ? 'fallback'
             : 'translated'
-    const findings = right.text
-      ? checkPair({ source: left.text, target: right.text, sourceLanguage: left.shownLanguage, targetLanguage: b })
-      : []
     const reviewed = b === sourceLanguage ? a : b
     const entry = reviewed === sourceLanguage ? undefined : files.get(reviewed)?.entries[id]
     const progress = entryProgress(entry, block.hash)
@@ -96,12 +98,28 @@ export function alignRows(input: AlignInput): Row[] {
       status,
       a: left,
       b: right,
-      findings,
+      findings: [],
       ...(progress === 'reviewed' || progress === 'final' ? { progress } : {}),
       comments: entry?.comments ?? [],
       ...(reviewed === sourceLanguage ? {} : { fingerprint: entryFingerprint(entry) }),
     }
   })
+  const pairs = rows.flatMap((row) =>
+    row.b.text ? [{ row, pair: { source: row.a.text, target: row.b.text, sourceLanguage: row.a.shownLanguage, targetLanguage: b } }] : [],
+  )
+  const unchecked: { row: Row; pair: QaPair }[] = []
+  for (const { row, pair } of pairs) {
+    const kept = input.memo?.get(pair)
+    if (kept) row.findings = [...kept]
+    else unchecked.push({ row, pair })
+  }
+  if (unchecked.length > 0) {
+    const { checkPair } = await import('../../qa/index.ts')
+    for (const { row, pair } of unchecked) {
+      row.findings = checkPair(pair)
+      input.memo?.set(pair, row.findings)
+    }
+  }
   return [...rows, ...orphanRows(input)]
 }
 
