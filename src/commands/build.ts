@@ -24,6 +24,7 @@ import { restorePublication, type UnitFacts, type UnitResult } from './build/res
 import { describePartition, partition, type ShardSpec } from './build/shard.ts'
 import { writeSite } from './build/site.ts'
 import type { BuildSession } from './build/session.ts'
+import { span, writeTrace } from '../util/trace.ts'
 
 export { formatHelp, formats, type Format } from '../outputs/registry.ts'
 
@@ -68,9 +69,19 @@ export interface BuildResult {
 
 /** `buildSession`: what a long-lived process (`press preview`) keeps from one build to the next (src/commands/build/session.ts). */
 export async function build(options: BuildOptions, logger: Logger, buildSession?: BuildSession): Promise<BuildResult> {
+  try {
+    return await span('build', () => buildAll(options, logger, buildSession))
+  } finally {
+    // PRESS_TRACE=<file>: the timeline of this build (src/util/trace.ts).
+    const trace = writeTrace()
+    if (trace) logger.info(`Trace: ${trace}`)
+  }
+}
+
+async function buildAll(options: BuildOptions, logger: Logger, buildSession?: BuildSession): Promise<BuildResult> {
   const started = performance.now()
   const outDir = options.outDir ?? join(options.root, 'dist')
-  const { plans, replan } = await planBuild(options)
+  const { plans, replan } = await span('plan', () => planBuild(options))
   const cache = options.cache === false ? undefined : new UnitCache(options.root)
   const units = plans.flatMap((p) => p.units)
   const split = options.shard ? partition(units, options.shard.count, (await cache?.timings()) ?? {}) : undefined
@@ -106,20 +117,22 @@ export async function build(options: BuildOptions, logger: Logger, buildSession?
       let run = cache && !options.strict ? await restorePublication(plan, mine, { outDir, cache, logger }) : undefined
       if (!run) {
         const { session, fonts, runPublication } = await load()
-        run = await runPublication(plan, mine, {
-          outDir,
-          cache,
-          frozen: options.frozen || options.shard !== undefined, // a shard never mints IDs: all shards must agree
-          strict: options.strict,
-          jobs,
-          press: options.profile === 'press',
-          logger,
-          session,
-          fonts,
-          date: buildDate(plan.publication.root),
-          replan: async () => (plans[i] = await replan(plan.publication, plan.units[0]!.order)),
-          buildSession,
-        })
+        run = await span(`publication ${plan.publication.config.id}`, () =>
+          runPublication(plan, mine, {
+            outDir,
+            cache,
+            frozen: options.frozen || options.shard !== undefined, // a shard never mints IDs: all shards must agree
+            strict: options.strict,
+            jobs,
+            press: options.profile === 'press',
+            logger,
+            session,
+            fonts,
+            date: buildDate(plan.publication.root),
+            replan: async () => (plans[i] = await replan(plan.publication, plan.units[0]!.order)),
+            buildSession,
+          }),
+        )
       }
       files.push(...run.written)
       unchanged.push(...run.unchanged)
@@ -127,7 +140,8 @@ export async function build(options: BuildOptions, logger: Logger, buildSession?
       results.push({ publication: plan.publication, titles: run.titles, editions: run.results.flatMap((r) => r.facts.editions) })
     }
   } finally {
-    if (engine && !buildSession) await engine.then(({ session, fonts }) => Promise.all([session.close(), fonts.close()]))
+    if (engine && !buildSession)
+      await span('close', () => engine!.then(({ session, fonts }) => Promise.all([session.close(), fonts.close()])))
   }
   const all = runs.flatMap((r) => r.results)
   // Only whole builds record timings: a shard never changes the split its sibling shards compute.
@@ -142,7 +156,7 @@ export async function build(options: BuildOptions, logger: Logger, buildSession?
     files.push(await writeShardManifest(outDir, options, options.shard, split, runs, plans))
   } else {
     if (cache && (options.languages || options.formats)) await markCurrent(results, options, cache)
-    const site = await writeSite(results, outDir, cache, logger)
+    const site = await span('site', () => writeSite(results, outDir, cache, logger))
     files.push(...site.written)
     unchanged.push(...site.unchanged)
   }

@@ -18,6 +18,7 @@ import type { PublicationTranslations } from '../i18n/load.ts'
 import type { Element } from 'hast'
 import { visit } from 'unist-util-visit'
 import type { SourceImage } from '../source/images.ts'
+import { span } from '../util/trace.ts'
 
 export interface EditionModel {
   language: string
@@ -53,7 +54,7 @@ export function prepareEditions(
   ui: Map<string, UiFile>,
   languages: readonly string[],
 ): EditionModel[] {
-  return languages.map((language) => prepareEdition(publication, sources, translations, ui, language))
+  return languages.map((language) => span(`edition ${language}`, () => prepareEdition(publication, sources, translations, ui, language)))
 }
 
 /** One language's edition: it reads the sources, that language's translation and every language's interface strings. */

@@ -1,12 +1,17 @@
 /** Small concurrency helpers for the build (two cores: bound the work). */
 
-/** Run `task` on every item, at most `limit` at a time; results in input order. */
+/**
+ * Run `task` on every item, at most `limit` at a time; results in input order. Each item starts in a turn of
+ * the event loop of its own: what a task does before its first wait (building a document) does not hold up
+ * what others wait for meanwhile (a file read, Chromium's answer, a worker's result).
+ */
 export async function mapBounded<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length)
   let next = 0
   const worker = async (): Promise<void> => {
     while (next < items.length) {
       const index = next++
+      if (index > 0) await nextTurn()
       results[index] = await task(items[index]!)
     }
   }
@@ -25,4 +30,9 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, message: (
   } finally {
     clearTimeout(timer)
   }
+}
+
+/** Resolve after the event loop has handled what is pending (I/O callbacks, timers). */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }

@@ -28,6 +28,7 @@ import { loadTranslations, type PublicationTranslations } from '../../i18n/load.
 import type { PublicationPlan, Unit } from './units.ts'
 import type { BuildSession } from './session.ts'
 import { restore, warning, type PublicationRun, type UnitFacts } from './restore.ts'
+import { span } from '../../util/trace.ts'
 
 export type { PublicationRun, UnitResult } from './restore.ts'
 
@@ -63,19 +64,26 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
   )
     env.session.warm()
   const idOptions = { frozen: env.frozen, write: !env.frozen, cache: env.cache !== undefined }
-  const sources = await (kept?.sources(publication, idOptions) ?? resolveIds(publication, idOptions))
+  const sources = await span('ids', () => kept?.sources(publication, idOptions) ?? resolveIds(publication, idOptions))
   reportIdChanges(sources, env.logger)
   const plan = sources.assignment.changed && !env.frozen ? await env.replan() : initial
   const units = plan.units.filter((u) => names.has(u.name))
   const allLanguages = [config.sourceLanguage, ...config.languages]
-  const translations = await (kept?.translations(publication, sources, config.languages) ??
-    loadTranslations(publication, sources, config.languages, env.cache !== undefined))
+  const translations = await span(
+    'translations',
+    () =>
+      kept?.translations(publication, sources, config.languages) ??
+      loadTranslations(publication, sources, config.languages, env.cache !== undefined),
+  )
   translations.messages.forEach((m) => env.logger.problem(m))
   if (translations.messages.some((m) => m.fatal)) throw new PressError(translations.messages.filter((m) => m.fatal))
   const ui = await (kept?.ui(root, allLanguages) ?? loadUi(root, allLanguages))
-  const editions =
-    kept?.editions(publication, sources, translations, ui, allLanguages) ??
-    prepareEditions(publication, sources, translations, ui, allLanguages)
+  const editions = span(
+    'editions',
+    () =>
+      kept?.editions(publication, sources, translations, ui, allLanguages) ??
+      prepareEditions(publication, sources, translations, ui, allLanguages),
+  )
   const used = new Set(units.flatMap((u) => (u.output ? u.languages : [])))
   const selected = editions.filter((e) => plan.languages.includes(e.language) && used.has(e.language))
   if (env.strict) failOnMissing(selected, translations)
@@ -98,7 +106,7 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
 
   // Every character of every edition rendered must be covered by a bundled or configured font: never a silent fallback.
   const rendered = selected.filter((e) => todo.some((u) => u.output && u.languages.includes(e.language)))
-  const coverage = rendered.flatMap((e) => checkCoverage(fontConfig, editionTexts(e, publication.configPath)))
+  const coverage = span('coverage', () => rendered.flatMap((e) => checkCoverage(fontConfig, editionTexts(e, publication.configPath))))
   if (coverage.length > 0) throw new PressError(coverage)
 
   const dir = join(env.outDir, config.id)
@@ -208,7 +216,7 @@ async function runBatch(
     owners.set(rel, mine.length > 0 ? mine : [...batch])
     env.logger.progress(`wrote ${relative(batch[0]!.publication.root, path)}`)
   }
-  const listed = await task(write)
+  const listed = await span(batch[0]!.output?.name ?? 'assets', () => task(write))
   const seconds = (performance.now() - started) / 1000 / batch.length
   for (const unit of batch) {
     const files = [...owners].filter(([, us]) => us.includes(unit)).map(([path]) => facts(path, contents.get(path)!))

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import type { Output } from '../output.ts'
+import { span } from '../../util/trace.ts'
 
 export const epubOutput = {
   name: 'epub',
@@ -14,15 +15,17 @@ export const epubOutput = {
     const { config, root } = publication
     // Editions overlap: one renders in this thread while another's fonts are subset in the worker threads.
     return mapBounded(selected, context.jobs, async (edition) => {
-      const epub = await renderEpubEdition({
-        edition,
-        config,
-        sourceLanguage: config.sourceLanguage,
-        identity,
-        root,
-        fonts: context.fonts,
-        fontSettings: context.fontSettings,
-      })
+      const epub = await span(`epub ${edition.language}`, () =>
+        renderEpubEdition({
+          edition,
+          config,
+          sourceLanguage: config.sourceLanguage,
+          identity,
+          root,
+          fonts: context.fonts,
+          fontSettings: context.fontSettings,
+        }),
+      )
       const path = join(dir, edition.language, epubFileName(config.id, edition.language))
       await context.write(path, epub)
       return { path, format: 'epub' as const, language: edition.language }

@@ -1,5 +1,6 @@
 import type { Output } from '../output.ts'
 import { join } from 'node:path'
+import { span } from '../../util/trace.ts'
 
 export const htmlOutput = {
   name: 'html',
@@ -13,7 +14,10 @@ export const htmlOutput = {
     const written = []
     for (const edition of selected) {
       const path = join(dir, edition.language, HTML_FILE)
-      await context.write(path, renderHtmlEdition(edition, editions, publication.config.sourceLanguage, identity))
+      await context.write(
+        path,
+        span(`html ${edition.language}`, () => renderHtmlEdition(edition, editions, publication.config.sourceLanguage, identity)),
+      )
       // Images beside the page, under the names the page uses (content-addressed: the same bytes, the same name).
       for (const image of edition.images) await context.write(join(dir, edition.language, image.name), image.bytes)
       written.push({ path, format: 'html' as const, language: edition.language })

@@ -1,4 +1,5 @@
 import type { Output } from '../output.ts'
+import { span } from '../../util/trace.ts'
 
 export const reviewOutput = {
   name: 'review',
@@ -9,16 +10,18 @@ export const reviewOutput = {
   async write(context) {
     const { writeReviewPages } = await import('./index.ts') // loaded when it runs: a cached build plans with the registry only
     const { publication, sources, translations, editions, dir, pairs } = context
-    await writeReviewPages({
-      publication,
-      sources,
-      translations,
-      editions,
-      dir,
-      pairs,
-      fontSettings: context.fontSettings,
-      write: context.write,
-    })
+    await span('review pages', () =>
+      writeReviewPages({
+        publication,
+        sources,
+        translations,
+        editions,
+        dir,
+        pairs,
+        fontSettings: context.fontSettings,
+        write: context.write,
+      }),
+    )
     return []
   },
 } as const satisfies Output
