@@ -1,11 +1,17 @@
 /**
  * Shared by the benchmark modes (scripts/benchmark.ts and the modes other
  * scripts add): run a command as a child process under /usr/bin/time and
- * read its CPU seconds (user + sys, children included), wall seconds and
- * peak memory; pair two commands in interleaved runs and report ratios.
+ * read its CPU seconds, wall seconds and peak memory; pair two commands in
+ * interleaved runs and report ratios.
+ *
+ * CPU comes from a cpuacct cgroup made for the command when the machine lets
+ * us make one (root, cgroup v1 cpuacct mounted): it counts every process the
+ * command started, also those not waited for, such as Chromium's renderers,
+ * which outlive the browser process and so never reach /usr/bin/time's
+ * user + sys. Elsewhere it falls back to user + sys (`cpuSource` says which).
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -13,7 +19,7 @@ export const root = join(import.meta.dirname, '..')
 export const press = join(root, 'bin', 'press.js')
 
 export interface Sample {
-  /** user + sys CPU seconds of the command and the children it waited for. */
+  /** CPU seconds of the command and every process it started (cgroup), else user + sys of those it waited for. */
   cpu: number
   wall: number
   /** Peak resident memory of the largest process, in MB. */
@@ -52,12 +58,39 @@ export interface Command {
   env?: NodeJS.ProcessEnv
 }
 
-/** Run `command` under /usr/bin/time; fails loudly when it fails. */
+const CPUACCT = '/sys/fs/cgroup/cpuacct'
+let groups = 0
+
+/** A fresh cpuacct cgroup for one command, or undefined when this machine does not let us make one. */
+function cpuGroup(): string | undefined {
+  if (process.platform !== 'linux' || !existsSync(join(CPUACCT, 'cgroup.procs'))) return undefined
+  const dir = join(CPUACCT, `press-bench-${process.pid}-${groups++}`)
+  try {
+    mkdirSync(dir)
+    return dir
+  } catch {
+    return undefined
+  }
+}
+
+/** Where the CPU seconds come from on this machine. */
+export const cpuSource = (): string => {
+  const group = cpuGroup()
+  if (!group) return 'user + sys of the command and the children it waited for (/usr/bin/time)'
+  rmdirSync(group)
+  return 'every process the command started (a cpuacct cgroup per command)'
+}
+
+/** Run `command` under /usr/bin/time (in its own cpuacct cgroup when possible); fails loudly when it fails. */
 export function measure(command: Command): Sample {
   const out = mkdtempSync(join(tmpdir(), 'press-bench-time-'))
   const file = join(out, 'time')
+  const group = cpuGroup()
+  const timed = ['/usr/bin/time', '-o', file, '-f', '%U %S %e %M', ...command.argv]
+  // The shell joins the group, then becomes the command: everything it starts is counted.
+  const argv = group ? ['/bin/sh', '-c', `echo $$ > ${group}/cgroup.procs && exec "$@"`, 'sh', ...timed] : timed
   try {
-    const result = spawnSync('/usr/bin/time', ['-o', file, '-f', '%U %S %e %M', ...command.argv], {
+    const result = spawnSync(argv[0]!, argv.slice(1), {
       cwd: command.cwd ?? root,
       env: { ...process.env, SOURCE_DATE_EPOCH: '1571529600', CI: '', ...command.env },
       encoding: 'utf8',
@@ -66,9 +99,25 @@ export function measure(command: Command): Sample {
     if (result.status !== 0)
       throw new Error(`${command.argv.join(' ')} exited ${result.status}:\n${result.stderr.slice(-2000)}${result.stdout.slice(-500)}`)
     const [user, sys, wall, rss] = readFileSync(file, 'utf8').trim().split('\n').at(-1)!.split(/\s+/).map(Number)
-    return { cpu: user! + sys!, wall: wall!, rssMb: rss! / 1024 }
+    const cpu = group ? groupSeconds(group) : user! + sys!
+    return { cpu, wall: wall!, rssMb: rss! / 1024 }
   } finally {
     rmSync(out, { recursive: true, force: true })
+    if (group) removeGroup(group)
+  }
+}
+
+/** CPU seconds of the group: renderers that outlived their browser are waited for (a few seconds at most). */
+function groupSeconds(group: string): number {
+  for (let i = 0; i < 50 && readFileSync(join(group, 'cgroup.procs'), 'utf8').trim() !== ''; i++) execFileSync('sleep', ['0.1'])
+  return Number(readFileSync(join(group, 'cpuacct.usage'), 'utf8')) / 1e9
+}
+
+function removeGroup(group: string): void {
+  try {
+    rmdirSync(group)
+  } catch {
+    // A process still in it: the group is left behind, empty once it ends (harmless).
   }
 }
 

@@ -18,6 +18,7 @@ import { join } from 'node:path'
 import { isStale } from './compile-state.mjs'
 import {
   cpu,
+  cpuSource,
   measure,
   median,
   onPath,
@@ -290,6 +291,7 @@ if (isStale()) {
   console.error('lib/ is missing or older than src/: run `npm run compile` first (the benchmark measures the compiled CLI).')
   process.exit(1)
 }
+console.log(`CPU seconds: ${cpuSource()}; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`)
 for (const mode of selected) {
   const context: Context = {
     runs: args.runs ?? mode.defaultRuns ?? 3,
