@@ -120,7 +120,7 @@ const buildMode: Mode = {
         `${Math.round(median(cold.map((s) => s.rssMb)))} MB peak`,
       ),
     )
-    print(row('  CPU utilisation (cold)', `${median(cold.map((s) => s.cpu / s.wall)).toFixed(2)} cores busy (user+sys / wall)`))
+    print(row('  CPU utilisation (cold)', `${median(cold.map((s) => s.cpu / s.wall)).toFixed(2)} cores busy (CPU / wall)`))
     print(
       row(
         '  no-op rebuild / cold',
