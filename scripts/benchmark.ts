@@ -12,7 +12,7 @@
  * Performance is measured here, never by a timed test.
  */
 import { execFileSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isStale } from './compile-state.mjs'
@@ -38,6 +38,7 @@ import { scaleMode } from './benchmark-scale.ts'
 import { shardMode } from './benchmark-shard.ts'
 import { benchmarkInputs } from './benchmark-inputs.ts'
 import { previewMode } from './benchmark-preview.ts'
+import { pdfMode } from './benchmark-pdf.ts'
 
 const publication = 'wuzhen-outlook-2019'
 const node0 = (): ReturnType<typeof measure> => measure({ argv: [process.execPath, '-e', '0'] })
@@ -165,30 +166,6 @@ const buildMode: Mode = {
       )
       rmSync(pandocOut, { recursive: true, force: true })
     } else print(row('  html+epub vs pandoc', 'pandoc is not installed: skipped'))
-    rmSync(dir, { recursive: true, force: true })
-  },
-}
-
-const pdfMode: Mode = {
-  name: 'pdf',
-  description: 'the PDF stage vs raw Chromium printing the same print HTML',
-  defaultRuns: 1,
-  run({ runs, print }) {
-    const dir = projectCopy()
-    const html = join(dir, 'print-html')
-    // Once to keep the print HTML the baseline prints (and to warm the disk cache).
-    measure(pressCommand(dir, ['build', '--format', 'pdf', '--out', 'warm'], { PRESS_KEEP_PRINT_HTML: html }))
-    const count = readdirSync(html).length
-    const pair = paired(
-      runs,
-      // --no-cache: the warm-up cached every PDF, and a restored PDF measures the cache, not the PDF stage.
-      () => measure(pressCommand(dir, ['build', '--no-cache', '--format', 'pdf', '--out', 'dist'])),
-      () => measure({ argv: [process.execPath, join(root, 'scripts', 'benchmark-chromium.mjs'), html, join(dir, 'raw')], cwd: dir }),
-    )
-    print(`PDF stage (${count} PDFs; ${runs} pair${runs > 1 ? 's' : ''})`)
-    print(row('  press build --format pdf', `${seconds(cpu(pair.a))} CPU`, `${seconds(wall(pair.a))} wall`))
-    print(row('  raw Chromium, same print HTML', `${seconds(cpu(pair.b))} CPU`, `${seconds(wall(pair.b))} wall`))
-    print(row('  PDF stage / raw Chromium', `${ratio(pair.cpuRatios)} CPU`, `${ratio(pair.wallRatios)} wall`))
     rmSync(dir, { recursive: true, force: true })
   },
 }

@@ -12,6 +12,7 @@ import { outputFolder } from '../project/out-dir.ts'
 import { registerExchangeCommands } from './exchange-commands.ts'
 import { terminalLogger } from './logger.ts'
 import { pressVersion } from './version.ts'
+import { reportCpuAtExit } from '../util/cpu-report.ts'
 
 // Each command's module is imported inside its action, so `press --help` (and
 // every command) loads only what it runs: unified, zod, i18next and puppeteer
@@ -38,6 +39,8 @@ export async function main(
   argv: string[],
   io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream } = { out: process.stdout, err: process.stderr },
 ): Promise<number> {
+  // scripts/benchmark-pdf.ts: where the CPU went (this process, Chromium, qpdf), written at exit.
+  if (process.env.PRESS_REPORT_CPU) reportCpuAtExit(process.env.PRESS_REPORT_CPU)
   const logger = terminalLogger(io.out, io.err)
   const program = new Command('press')
     .description('Polyglot Press: multilingual HTML, EPUB and PDF editions with aligned paragraph IDs.')

@@ -13,6 +13,7 @@ import type { EditionModel } from '../../edition/model.ts'
 import { parallelDocument } from './document.ts'
 export { parallelPairs } from './pairs.ts'
 import { mapBounded } from '../../util/async.ts'
+import { cpuMark } from '../../util/cpu-report.ts'
 import { pageGeometry } from '../pdf/page-css.ts'
 import { problem, PressError } from '../../util/problems.ts'
 import { printPdf, type PdfEdition, type PdfJob } from '../pdf/index.ts'
@@ -26,6 +27,7 @@ export interface ParallelJob extends PdfJob {
 }
 
 export async function writeParallelEditions(job: ParallelJob): Promise<(PdfEdition & { pairedWith: string })[]> {
+  cpuMark('pdf-output') // what the build cost before its first PDF output (PRESS_REPORT_CPU)
   const { config } = job.publication
   const geometry = pageGeometry(config.print.pageSize)
   const css = (await readTemplate(job.publication.root, 'pdf.css')) + '\n' + (await readTemplate(job.publication.root, 'parallel.css'))

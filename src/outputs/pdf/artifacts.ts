@@ -9,6 +9,23 @@
 import * as z from 'zod'
 
 const DELIMITER = /[\s()<>[\]{}/%]/
+// The scan reads character codes through two tables (a stream is latin1 text: every code is below 256): white space
+// as JavaScript's `\s` has it there (tab, line feed, vertical tab, form feed, carriage return, space, no-break space),
+// and the delimiters, white space included. It is the hot loop of the post-processing.
+const WHITE = new Uint8Array(256)
+for (const c of [9, 10, 11, 12, 13, 32, 160]) WHITE[c] = 1
+const DELIMITERS = WHITE.slice()
+for (const c of '()<>[]{}/%') DELIMITERS[c.charCodeAt(0)] = 1
+const isWhite = (content: string, i: number): boolean => {
+  const code = content.charCodeAt(i)
+  return code < 256 ? WHITE[code] === 1 : /\s/.test(content[i]!)
+}
+const isDelimiter = (content: string, i: number): boolean => {
+  const code = content.charCodeAt(i)
+  return code < 256 ? DELIMITERS[code] === 1 : DELIMITER.test(content[i]!)
+}
+/** A number's first character (the scan's `/^[-+.\d]/`): an operand, not an operator. */
+const startsNumber = (code: number): boolean => code === 45 || code === 43 || code === 46 || (code >= 48 && code <= 57)
 const PATH_START = new Set(['m', 're'])
 const PAINT = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*'])
 const PAGINATION = '/Artifact <</Type /Pagination>> BDC\n'
@@ -24,11 +41,11 @@ export function markArtifacts(content: string): { content: string; count: number
   let i = 0
   const n = content.length
   while (i < n) {
-    const c = content[i]!
-    if (/\s/.test(c)) {
+    if (isWhite(content, i)) {
       i++
       continue
     }
+    const c = content[i]!
     const start = i
     if (c === '%') {
       while (i < n && content[i] !== '\n' && content[i] !== '\r') i++
@@ -47,11 +64,11 @@ export function markArtifacts(content: string): { content: string; count: number
     else if ('<>[]{}'.includes(c)) i += c === '<' || c === '>' ? 2 : 1
     else if (c === '/') {
       i++
-      while (i < n && !DELIMITER.test(content[i]!)) i++
+      while (i < n && !isDelimiter(content, i)) i++
     } else {
-      while (i < n && !DELIMITER.test(content[i]!)) i++
+      while (i < n && !isDelimiter(content, i)) i++
       const word = content.slice(start, i)
-      if (/^[-+.\d]/.test(word) || word === 'true' || word === 'false' || word === 'null') {
+      if (startsNumber(word.charCodeAt(0)) || word === 'true' || word === 'false' || word === 'null') {
         operands ??= start
         continue
       }

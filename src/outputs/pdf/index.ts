@@ -15,6 +15,7 @@ import type { BuildIdentity } from '../colophon.ts'
 import { problem, PressError } from '../../util/problems.ts'
 import type { BrowserSession } from './session.ts'
 import { mapBounded } from '../../util/async.ts'
+import { cpuMark } from '../../util/cpu-report.ts'
 import { pageGeometry, type PageGeometry } from './page-css.ts'
 import { finishPdf, type PdfInfo } from './postprocess.ts'
 import type { PressOptions } from './press-profile.ts'
@@ -105,6 +106,7 @@ export async function printPdf(
 }
 
 export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
+  cpuMark('pdf-output') // what the build cost before its first PDF output (PRESS_REPORT_CPU)
   const { config } = job.publication
   const geometry = pageGeometry(config.print.pageSize)
   const css = await readTemplate(job.publication.root, 'pdf.css')

@@ -14,6 +14,7 @@
 import type { Browser, CDPSession, Page } from 'puppeteer-core'
 import { problem, PressError } from '../../util/problems.ts'
 import { openBrowser } from './browser.ts'
+import { cpuMark } from '../../util/cpu-report.ts'
 import type { PageResources } from './resources.ts'
 
 interface Member {
@@ -93,8 +94,10 @@ export class BrowserSession {
         member.browser = undefined
         if (!browser) return
         // A pool's browsers belong to someone else: only our connection ends.
-        if (member.endpoint === undefined) await browser.close()
-        else await browser.disconnect()
+        if (member.endpoint === undefined) {
+          cpuMark('browser-close') // the children's CPU before it: qpdf's; after: Chromium's too (PRESS_REPORT_CPU)
+          await browser.close()
+        } else await browser.disconnect()
       }),
     )
   }
