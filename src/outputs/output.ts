@@ -26,12 +26,22 @@ export type OutputInput =
   | 'fonts'
   | 'config'
 
+/** A language edition as the others link to it. */
+export interface EditionLanguage {
+  language: string
+  dir: 'ltr' | 'rtl'
+  /** The language's name for itself (its `languageName` interface string). */
+  name: string
+}
+
 export interface OutputContext {
   publication: Publication
   sources: IdentifiedSources
   translations: PublicationTranslations
-  /** Every language's edition (a parallel or review page may pair with a language not built). */
+  /** The editions this build made: every language that a unit to run shows (a review page's or parallel text's pair too). */
   editions: readonly EditionModel[]
+  /** Every language of the publication, built or not, as the HTML editions link to it. */
+  languages: readonly EditionLanguage[]
   /** The editions asked for (`--lang`), in order. */
   selected: readonly EditionModel[]
   /** [source, target] for each target language asked for. */

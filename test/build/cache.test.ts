@@ -4,7 +4,7 @@
  * byte-identical to a build with --no-cache.
  */
 import assert from 'node:assert/strict'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { before, describe, it } from 'node:test'
 import { copyProject, publicationId, sourcePath, lockPath } from '../helpers/project.ts'
@@ -34,16 +34,29 @@ const frEntry = (text: string): string => {
 
 describe('incremental build cache', () => {
   let dir: string
-  const steps: { name: string; built: string[]; reused: number; changed: string[]; stdout: string; files: number }[] = []
+  const steps: {
+    name: string
+    built: string[]
+    reused: number
+    changed: string[]
+    stdout: string
+    files: number
+    /** The languages whose edition summary (.press-cache/editions/) is new. */
+    summaries: string[]
+  }[] = []
   before(() => {
     dir = copyProject()
     let snapshot = new Map<string, string>()
+    let known = new Set<string>()
     const step = (name: string, change?: () => void): void => {
       change?.()
       const { built, reused, run } = buildUnits(dir, args)
       const after = hashes(join(dir, 'dist'))
-      steps.push({ name, built, reused, changed: changed(snapshot, after), stdout: run.stdout, files: after.size })
+      const kept = summaries(dir)
+      const added = [...kept].filter(([file]) => !known.has(file)).map(([, language]) => language)
+      steps.push({ name, built, reused, changed: changed(snapshot, after), stdout: run.stdout, files: after.size, summaries: added.sort() })
       snapshot = after
+      known = new Set(kept.keys())
     }
     step('cold')
     step('no-op')
@@ -100,6 +113,15 @@ describe('incremental build cache', () => {
     assert.ok(of('screen template').changed.includes(`${publicationId}/assets/screen.css`))
   })
 
+  it('should localize again only the editions whose inputs changed (the others are summarized in the cache)', () => {
+    const everyLanguage = ['ar', 'en', 'es', 'fr', 'ru', 'zh']
+    assert.deepEqual(of('cold').summaries, everyLanguage)
+    for (const name of ['source', 'lock', 'config']) assert.deepEqual(of(name).summaries, everyLanguage, name)
+    for (const name of ['translation', 'ui']) assert.deepEqual(of(name).summaries, ['fr'], name)
+    assert.deepEqual(of('ui language name').summaries, ['es'])
+    for (const name of ['no-op', 'epub template', 'screen template']) assert.deepEqual(of(name).summaries, [], name)
+  })
+
   it('should write the same bytes from the cache as without it', () => {
     const uncached = buildUnits(dir, [...args, '--no-cache', '--out', 'uncached'])
     assert.deepEqual(uncached.built, every)
@@ -131,3 +153,12 @@ describe('incremental build cache', () => {
     assert.deepEqual([...hashes(join(dir, 'pdf-uncached'))], [...hashes(join(dir, 'pdf'))])
   })
 })
+
+/** The edition summaries kept in the project's cache: file name → language. */
+function summaries(dir: string): Map<string, string> {
+  const folder = join(dir, '.press-cache', 'editions')
+  const files = readdirSync(folder).filter((f) => f.endsWith('.json'))
+  return new Map(
+    files.map((f) => [f, (JSON.parse(readFileSync(join(folder, f), 'utf8')) as { summary: { language: string } }).summary.language]),
+  )
+}

@@ -8,7 +8,7 @@ import { findPublications } from '../../src/project/paths.ts'
 import { resolveIds } from '../../src/ids/resolve.ts'
 import { loadTranslations } from '../../src/i18n/load.ts'
 import { loadUi, prepareEditions } from '../../src/edition/model.ts'
-import { renderHtmlEdition } from '../../src/outputs/html/index.ts'
+import { editionLanguage, renderHtmlEdition } from '../../src/outputs/html/index.ts'
 import { collectingLogger } from '../../src/util/logger.ts'
 import { copyProject, publicationId, repoRoot } from '../helpers/project.ts'
 
@@ -41,8 +41,8 @@ describe('the edition is built once', () => {
     assert.ok(Object.isFrozen(fr.content.children[0]) && Object.isFrozen(fr.tree.children[0]))
     assert.throws(() => (fr.content.children as unknown[]).push({}), TypeError)
     const identity = { build: 'b', revision: 'r', date: new Date(0) }
-    const first = renderHtmlEdition(fr, editions, 'en', identity)
-    assert.equal(renderHtmlEdition(fr, editions, 'en', identity), first)
+    const first = renderHtmlEdition(fr, editions.map(editionLanguage), 'en', identity)
+    assert.equal(renderHtmlEdition(fr, editions.map(editionLanguage), 'en', identity), first)
     assert.match(first, /id="p-[a-z0-9]+"/)
     assert.doesNotMatch(first, /data-press-block-id/)
   })

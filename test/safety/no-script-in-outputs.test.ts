@@ -20,7 +20,7 @@ import { resolveIds } from '../../src/ids/resolve.ts'
 import type { BuildIdentity } from '../../src/outputs/colophon.ts'
 import { renderEpubEdition } from '../../src/outputs/epub/index.ts'
 import { fontSettings } from '../../src/outputs/font-registry.ts'
-import { renderHtmlEdition } from '../../src/outputs/html/index.ts'
+import { editionLanguage, renderHtmlEdition } from '../../src/outputs/html/index.ts'
 import { EDITION_CSP } from '../../src/outputs/html/page.ts'
 import { parallelDocument } from '../../src/outputs/parallel/document.ts'
 import { pageGeometry } from '../../src/outputs/pdf/page-css.ts'
@@ -195,7 +195,7 @@ describe('the sanitising step alone, handed hostile trees', () => {
 
   it('should keep scripts, script URLs and handlers out of the HTML editions', () => {
     for (const edition of editions) {
-      const html = renderHtmlEdition(edition, editions, config.sourceLanguage, identity)
+      const html = renderHtmlEdition(edition, editions.map(editionLanguage), config.sourceLanguage, identity)
       assert.ok(html.includes('hostile link') && html.includes('kept text'), 'the text itself is kept')
       assertNoScript(`html ${edition.language}`, html)
       assert.doesNotMatch(html, /tracker\.example/)

@@ -10,7 +10,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { availableParallelism } from 'node:os'
-import { problem, PressError } from '../../util/problems.ts'
+import { PressError } from '../../util/problems.ts'
 import { writeFileAtomic } from '../../util/files.ts'
 import type { Logger } from '../../util/logger.ts'
 import { sha256, type CachedFile, type UnitCache } from '../../project/cache.ts'
@@ -22,13 +22,15 @@ import { ASSETS_DIR, writeAssets, type Write } from '../../outputs/assets.ts'
 import type { EditionFile } from '../../outputs/downloads/downloads.ts'
 import type { OutputContext, WrittenEdition } from '../../outputs/output.ts'
 import { outputs } from '../../outputs/registry.ts'
-import { loadUi, prepareEditions, type EditionModel } from '../../edition/model.ts'
+import { loadUi } from '../../edition/model.ts'
 import { resolveIds, type IdentifiedSources } from '../../ids/resolve.ts'
-import { loadTranslations, type PublicationTranslations } from '../../i18n/load.ts'
+import { loadTranslations } from '../../i18n/load.ts'
 import type { PublicationPlan, Unit } from './units.ts'
 import type { BuildSession } from './session.ts'
 import { restore, warning, type PublicationRun, type UnitFacts } from './restore.ts'
 import { span } from '../../util/trace.ts'
+import { EditionStore } from './editions.ts'
+import { revived, SummaryCache, type EditionSummary } from './summary.ts'
 
 export type { PublicationRun, UnitResult } from './restore.ts'
 
@@ -78,21 +80,25 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
   translations.messages.forEach((m) => env.logger.problem(m))
   if (translations.messages.some((m) => m.fatal)) throw new PressError(translations.messages.filter((m) => m.fatal))
   const ui = await (kept?.ui(root, allLanguages) ?? loadUi(root, allLanguages))
-  const editions = span(
-    'editions',
-    () =>
-      kept?.editions(publication, sources, translations, ui, allLanguages) ??
-      prepareEditions(publication, sources, translations, ui, allLanguages),
-  )
   const used = new Set(units.flatMap((u) => (u.output ? u.languages : [])))
-  const selected = editions.filter((e) => plan.languages.includes(e.language) && used.has(e.language))
-  if (env.strict) failOnMissing(selected, translations)
-  for (const edition of selected) for (const message of edition.messages) env.logger.problem(message)
+  const shown = allLanguages.filter((l) => plan.languages.includes(l) && used.has(l))
+  const store = new EditionStore({
+    publication,
+    sources,
+    translations,
+    ui,
+    keys: plan.editionKeys,
+    cache: env.cache && !kept ? new SummaryCache(root) : undefined,
+    make: kept && ((language) => kept.editions(publication, sources, translations, ui, [language])[0]!),
+  })
+  const summaries = await store.summaries(allLanguages)
+  if (env.strict) failOnMissing(summaries.filter((s) => shown.includes(s.language)))
+  for (const language of shown) for (const message of await store.messages(language)) env.logger.problem(message)
   const fontConfig = fontSettings(publication)
-  const titles = Object.fromEntries(editions.map((e) => [e.language, e.meta.title]))
+  const titles = Object.fromEntries(summaries.map((s) => [s.language, s.title]))
   const warnings = [
     ...translations.messages.filter((m) => !m.fatal).map((m) => warning(m)),
-    ...editions.flatMap((e) => e.messages.filter((m) => !m.fatal).map((m) => warning(m, e.language))),
+    ...summaries.flatMap((s) => s.messages.filter((m) => !m.fatal).map(({ fatal: _, ...w }) => w)),
   ]
 
   const run: PublicationRun = { results: [], titles, written: [], unchanged: [] }
@@ -104,8 +110,11 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
     else todo.push(unit)
   }
 
+  // Only the editions a unit to run shows are localized (the preview's session keeps them all, for its assets).
+  const needed = new Set(todo.flatMap((u) => (u.output ? u.languages : [])))
+  const editions = span('editions', () => store.editions(allLanguages.filter((l) => kept || needed.has(l))))
   // Every character of every edition rendered must be covered by a bundled or configured font: never a silent fallback.
-  const rendered = selected.filter((e) => todo.some((u) => u.output && u.languages.includes(e.language)))
+  const rendered = editions.filter((e) => shown.includes(e.language) && needed.has(e.language))
   const coverage = span('coverage', () => rendered.flatMap((e) => checkCoverage(fontConfig, editionTexts(e, publication.configPath))))
   if (coverage.length > 0) throw new PressError(coverage)
 
@@ -115,6 +124,7 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
     sources,
     translations,
     editions,
+    languages: summaries,
     identity: { build: plan.build, revision: plan.revision, date: env.date },
     dir,
     session: env.session,
@@ -153,9 +163,9 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
         run,
         async (write) => {
           const make = async (write: Write): Promise<void> => {
-            const texts = editions.flatMap((e) => [
-              ...editionTexts(e, publication.configPath),
-              { language: e.language, text: Object.values(ui.get(e.language)!.strings).join('\n') },
+            const texts = summaries.flatMap((s) => [
+              { language: s.language, text: s.characters },
+              { language: s.language, text: Object.values(ui.get(s.language)!.strings).join('\n') },
             ])
             await writeAssets(root, join(dir, ASSETS_DIR), texts, fontConfig, write)
           }
@@ -281,23 +291,7 @@ function reportIdChanges(sources: IdentifiedSources, logger: Logger): void {
   }
 }
 
-function failOnMissing(editions: EditionModel[], translations: PublicationTranslations): void {
-  const messages = editions.flatMap((edition) =>
-    edition.blocks
-      .filter((b) => b.status === 'fallback')
-      .map((b) =>
-        problem(`${b.id} has no ${edition.language} translation (--strict).`, {
-          file: translations.files.get(edition.language)?.path ?? b.block.file,
-          place: translations.files.get(edition.language)?.positions.keyPlaceOf(['entries', b.id]) ?? {
-            line: b.block.line,
-            column: b.block.column,
-          },
-          hint:
-            `Translate it in the ${edition.language} translation file (run \`press sync\` to add missing entries), ` +
-            'or build without --strict to fall back to the source.',
-          ruleId: 'missing-translation',
-        }),
-      ),
-  )
+function failOnMissing(summaries: readonly EditionSummary[]): void {
+  const messages = summaries.flatMap((s) => s.missing.map((w) => revived(w, true)))
   if (messages.length > 0) throw new PressError(messages)
 }

@@ -42,6 +42,8 @@ export interface PublicationPlan {
   /** Every input of the publication (what the shared assets read). */
   inputs: string
   tool: string
+  /** Each language's edition, fingerprinted: what it reads (sources, lock, config, its translation and ui strings). */
+  editionKeys: Record<string, string>
 }
 
 /** Templates each output reads (templates/<name>); the shared assets read screen.css and print.css. */
@@ -133,6 +135,24 @@ export async function planPublication(
     }
   }
   await add(undefined, all, '')
+  const editionBase = [
+    `tool ${tool}`,
+    `runtime ${process.versions.node} icu ${process.versions.icu}`,
+    'sources',
+    ...(await inputs.sources()),
+    'lock',
+    await inputs.file(join(publication.dir, LOCK_FILE)),
+    'config',
+    publication.configPath,
+    configJson,
+  ]
+  const editionKeys: Record<string, string> = {}
+  for (const l of all) {
+    // An edition's interface strings are its language's, falling back to the source language's (as its units read).
+    const ui = await Promise.all([...new Set([config.sourceLanguage, l])].map(async (u) => `${u}:${await inputs.ui(u)}`))
+    const translation = l === config.sourceLanguage ? 'source' : `${l}:${await inputs.translation(l)}`
+    editionKeys[l] = inputsFingerprint([...editionBase, `edition ${l}`, 'ui-strings', ...ui, 'translation', translation])
+  }
   return {
     publication,
     languages: [...languages],
@@ -141,6 +161,7 @@ export async function planPublication(
     build,
     inputs: inputsFingerprint(units.map((u) => u.fingerprint)),
     tool,
+    editionKeys,
   }
 }
 

@@ -29,19 +29,19 @@ const protectedSpans = /\b(?:https?|ftp|mailto):[^\s<>"]+|\bwww\.[^\s<>"]+|[\w.+
 
 /** Typeset pieces of text in a language; returns the new text of every piece (locked ones unchanged). */
 export function typesetPieces(pieces: readonly Piece[], language: string): string[] {
-  let run: Run = { text: '', owner: [], locked: [] }
+  // Strings are joined, never grown a character at a time: `+=` leaves ropes the edition would keep (tens of MB).
+  let run: Run = { text: pieces.map((piece) => piece.text).join(''), owner: [], locked: [] }
   pieces.forEach((piece, index) => {
-    for (const char of piece.text.split('')) {
-      run.text += char
+    for (let i = 0; i < piece.text.length; i++) {
       run.owner.push(index)
       run.locked.push(piece.locked === true)
     }
   })
   for (const match of run.text.matchAll(protectedSpans)) for (let i = 0; i < match[0].length; i++) run.locked[match.index + i] = true
   for (const [pattern, replace] of rulesFor(conventionsOf(language))) run = apply(run, pattern, replace)
-  const out = pieces.map(() => '')
-  for (let i = 0; i < run.text.length; i++) out[run.owner[i]!] += run.text[i]!
-  return pieces.map((piece, i) => (piece.locked ? piece.text : out[i]!))
+  const out = pieces.map((): string[] => [])
+  for (let i = 0; i < run.text.length; i++) out[run.owner[i]!]!.push(run.text[i]!)
+  return pieces.map((piece, i) => (piece.locked ? piece.text : out[i]!.join('')))
 }
 
 /** Typeset one string (for generated text: titles, running heads, colophon lines). */
@@ -51,9 +51,10 @@ export function typeset(text: string, language: string): string {
 
 function apply(run: Run, pattern: RegExp, replace: Rule[1]): Run {
   const next: Run = { text: '', owner: [], locked: [] }
+  const text: string[] = []
   let last = 0
   const copy = (from: number, to: number): void => {
-    next.text += run.text.slice(from, to)
+    text.push(run.text.slice(from, to))
     for (let i = from; i < to; i++) {
       next.owner.push(run.owner[i]!)
       next.locked.push(run.locked[i]!)
@@ -71,11 +72,12 @@ function apply(run: Run, pattern: RegExp, replace: Rule[1]): Run {
       next.owner.push(value.length === match[0].length ? run.owner[start + i]! : owner)
       next.locked.push(false)
     }
-    next.text += value
+    text.push(value)
     last = end
   }
   if (last === 0) return run
   copy(last, run.text.length)
+  next.text = text.join('')
   return next
 }
 

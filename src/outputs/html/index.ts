@@ -3,21 +3,23 @@ import type { EditionModel } from '../../edition/model.ts'
 import { colophon, type BuildIdentity } from '../colophon.ts'
 import { copyContent } from '../../edition/content.ts'
 import { renderPage, type EditionLink } from './page.ts'
+import type { EditionLanguage } from '../output.ts'
 
 export const HTML_FILE = 'index.html'
 
-export function editionLinks(editions: readonly EditionModel[]): EditionLink[] {
-  return editions.map((e) => ({
-    language: e.language,
-    dir: e.dir,
-    name: e.localizer.t('languageName'),
-    href: `../${e.language}/${HTML_FILE}`,
-  }))
+/** An edition as the others link to it. */
+export function editionLanguage(edition: EditionModel): EditionLanguage {
+  return { language: edition.language, dir: edition.dir, name: edition.localizer.t('languageName') }
+}
+
+export function editionLinks(languages: readonly EditionLanguage[]): EditionLink[] {
+  return languages.map((e) => ({ language: e.language, dir: e.dir, name: e.name, href: `../${e.language}/${HTML_FILE}` }))
 }
 
 export function renderHtmlEdition(
   edition: EditionModel,
-  all: readonly EditionModel[],
+  /** Every language of the publication (the page links to each). */
+  all: readonly EditionLanguage[],
   sourceLanguage: string,
   identity: BuildIdentity,
 ): string {
