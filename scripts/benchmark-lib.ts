@@ -62,7 +62,7 @@ const CPUACCT = '/sys/fs/cgroup/cpuacct'
 let groups = 0
 
 /** A fresh cpuacct cgroup for one command, or undefined when this machine does not let us make one. */
-function cpuGroup(): string | undefined {
+export function cpuGroup(): string | undefined {
   if (process.platform !== 'linux' || !existsSync(join(CPUACCT, 'cgroup.procs'))) return undefined
   const dir = join(CPUACCT, `press-bench-${process.pid}-${groups++}`)
   try {
@@ -71,6 +71,11 @@ function cpuGroup(): string | undefined {
   } catch {
     return undefined
   }
+}
+
+/** `argv` run inside `group` (when there is one): the shell joins it, then becomes the command, so all it starts is counted. */
+export function inGroup(group: string | undefined, argv: string[]): string[] {
+  return group ? ['/bin/sh', '-c', `echo $$ > ${group}/cgroup.procs && exec "$@"`, 'sh', ...argv] : argv
 }
 
 /** Where the CPU seconds come from on this machine. */
@@ -86,9 +91,7 @@ export function measure(command: Command): Sample {
   const out = mkdtempSync(join(tmpdir(), 'press-bench-time-'))
   const file = join(out, 'time')
   const group = cpuGroup()
-  const timed = ['/usr/bin/time', '-o', file, '-f', '%U %S %e %M', ...command.argv]
-  // The shell joins the group, then becomes the command: everything it starts is counted.
-  const argv = group ? ['/bin/sh', '-c', `echo $$ > ${group}/cgroup.procs && exec "$@"`, 'sh', ...timed] : timed
+  const argv = inGroup(group, ['/usr/bin/time', '-o', file, '-f', '%U %S %e %M', ...command.argv])
   try {
     const result = spawnSync(argv[0]!, argv.slice(1), {
       cwd: command.cwd ?? root,
@@ -108,12 +111,12 @@ export function measure(command: Command): Sample {
 }
 
 /** CPU seconds of the group: renderers that outlived their browser are waited for (a few seconds at most). */
-function groupSeconds(group: string): number {
+export function groupSeconds(group: string): number {
   for (let i = 0; i < 50 && readFileSync(join(group, 'cgroup.procs'), 'utf8').trim() !== ''; i++) execFileSync('sleep', ['0.1'])
   return Number(readFileSync(join(group, 'cpuacct.usage'), 'utf8')) / 1e9
 }
 
-function removeGroup(group: string): void {
+export function removeGroup(group: string): void {
   try {
     rmdirSync(group)
   } catch {

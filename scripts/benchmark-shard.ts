@@ -11,10 +11,23 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
-import { measure, press, pressCommand, projectCopy, row, seconds, type Mode, type Sample } from './benchmark-lib.ts'
+import {
+  cpuGroup,
+  groupSeconds,
+  inGroup,
+  measure,
+  press,
+  pressCommand,
+  projectCopy,
+  removeGroup,
+  row,
+  seconds,
+  type Mode,
+  type Sample,
+} from './benchmark-lib.ts'
 import { measurePress, memory, scaledProject } from './benchmark-scale.ts'
 
-/** Run commands at once, each under /usr/bin/time; wall is the time until the last one ends. */
+/** Run commands at once, each under /usr/bin/time (and in its own cpuacct cgroup when possible); wall is until the last ends. */
 async function together(dir: string, commands: string[][]): Promise<Sample> {
   const out = mkdtempSync(join(tmpdir(), 'press-bench-shard-'))
   const started = performance.now()
@@ -23,7 +36,9 @@ async function together(dir: string, commands: string[][]): Promise<Sample> {
       (args, i) =>
         new Promise<Sample>((resolve, reject) => {
           const file = join(out, `time-${i}`)
-          const child = spawn('/usr/bin/time', ['-o', file, '-f', '%U %S %e %M', process.execPath, press, ...args], {
+          const group = cpuGroup()
+          const [command, ...rest] = inGroup(group, ['/usr/bin/time', '-o', file, '-f', '%U %S %e %M', process.execPath, press, ...args])
+          const child = spawn(command!, rest, {
             cwd: dir,
             env: { ...process.env, SOURCE_DATE_EPOCH: '1571529600', CI: '' },
             stdio: ['ignore', 'ignore', 'pipe'],
@@ -31,9 +46,14 @@ async function together(dir: string, commands: string[][]): Promise<Sample> {
           let stderr = ''
           child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
           child.on('close', (code) => {
-            if (code !== 0) return reject(new Error(`press ${args.join(' ')} exited ${code}:\n${stderr.slice(-2000)}`))
-            const [user, sys, wall, rss] = readFileSync(file, 'utf8').trim().split('\n').at(-1)!.split(/\s+/).map(Number)
-            resolve({ cpu: user! + sys!, wall: wall!, rssMb: rss! / 1024 })
+            const cpu = (user: number, sys: number): number => (group ? groupSeconds(group) : user + sys)
+            try {
+              if (code !== 0) return reject(new Error(`press ${args.join(' ')} exited ${code}:\n${stderr.slice(-2000)}`))
+              const [user, sys, wall, rss] = readFileSync(file, 'utf8').trim().split('\n').at(-1)!.split(/\s+/).map(Number)
+              resolve({ cpu: cpu(user!, sys!), wall: wall!, rssMb: rss! / 1024 })
+            } finally {
+              if (group) removeGroup(group)
+            }
           })
         }),
     ),
