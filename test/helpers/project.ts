@@ -61,3 +61,15 @@ export function lineOf(text: string, needle: string): number {
   if (index < 0) throw new Error(`"${needle}" not found`)
   return index + 1
 }
+
+/** Every entry text and recorded source text of the bundled translation files (a corpus of real paragraphs in six languages). */
+export function bundledTranslationTexts(): string[] {
+  const texts: string[] = []
+  for (const language of targets) {
+    const file = JSON.parse(readFileSync(join(repoRoot, 'translations', language, `${publicationId}.json`), 'utf8')) as {
+      entries?: Record<string, { text: string; source?: string }>
+    }
+    for (const entry of Object.values(file.entries ?? {})) texts.push(entry.text, entry.source ?? '')
+  }
+  return texts
+}

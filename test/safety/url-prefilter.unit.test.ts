@@ -4,29 +4,12 @@
  * whenever mayHoldUrl says no, the parse has no node that carries a URL.
  */
 import assert from 'node:assert/strict'
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import type { Nodes } from 'mdast'
 import { visit } from 'unist-util-visit'
 import { parseBlockMarkdown } from '../../src/source/parse.ts'
 import { mayHoldUrl, urlViolations } from '../../src/source/urls.ts'
-
-const root = join(import.meta.dirname, '..', '..')
-
-function translationTexts(): string[] {
-  const texts: string[] = []
-  for (const language of readdirSync(join(root, 'translations'))) {
-    for (const name of readdirSync(join(root, 'translations', language))) {
-      if (name === 'ui.json' || !name.endsWith('.json')) continue
-      const file = JSON.parse(readFileSync(join(root, 'translations', language, name), 'utf8')) as {
-        entries?: Record<string, { text: string; source?: string }>
-      }
-      for (const entry of Object.values(file.entries ?? {})) texts.push(entry.text, entry.source ?? '')
-    }
-  }
-  return texts
-}
+import { bundledTranslationTexts } from '../helpers/project.ts'
 
 /** Links, images and definitions inside the text (the block parse appends its stubs after it). */
 function urlNodes(text: string): string[] {
@@ -66,7 +49,7 @@ const nearMisses = [
 
 describe('mayHoldUrl, the URL check without a parse', () => {
   it('never says no to a text whose parse has a link, an image or a definition', () => {
-    const texts = [...translationTexts(), ...forms, ...nearMisses]
+    const texts = [...bundledTranslationTexts(), ...forms, ...nearMisses]
     assert.ok(texts.length > 100, `the corpus has the bundled translations (${texts.length} texts)`)
     const missed = texts.filter((text) => !mayHoldUrl(text) && urlNodes(text).length > 0)
     assert.deepEqual(missed, [])
@@ -81,7 +64,7 @@ describe('mayHoldUrl, the URL check without a parse', () => {
   })
 
   it('lets most plain paragraphs skip the parse', () => {
-    const texts = translationTexts().filter((t) => t.trim() !== '')
+    const texts = bundledTranslationTexts().filter((t) => t.trim() !== '')
     const skipped = texts.filter((t) => !mayHoldUrl(t)).length
     assert.ok(skipped / texts.length > 0.5, `${skipped} of ${texts.length} texts skip the parse`)
   })

@@ -4,31 +4,15 @@
  * texts drawn from the characters Markdown cares about.
  */
 import assert from 'node:assert/strict'
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { isPlainLine, parseMarkdown } from '../../src/source/parse.ts'
+import { bundledTranslationTexts } from '../helpers/project.ts'
 
-const root = join(import.meta.dirname, '..', '..')
 const remark = unified().use(remarkParse).use(remarkGfm)
 const parsed = (text: string): unknown => remark.runSync(remark.parse(text))
-
-function bundledTexts(): string[] {
-  const texts: string[] = []
-  for (const language of readdirSync(join(root, 'translations'))) {
-    for (const name of readdirSync(join(root, 'translations', language))) {
-      if (name === 'ui.json' || !name.endsWith('.json')) continue
-      const file = JSON.parse(readFileSync(join(root, 'translations', language, name), 'utf8')) as {
-        entries?: Record<string, { text: string; source?: string }>
-      }
-      for (const entry of Object.values(file.entries ?? {})) texts.push(entry.text, entry.source ?? '')
-    }
-  }
-  return texts
-}
 
 /** A seeded generator: the same random texts on every run. */
 function random(seed: number): () => number {
@@ -47,7 +31,7 @@ const alphabet = [...'aZé中ـя 1.:-#@w/\\*_[]()<>!&~|=+\'"^%$\t\u00a0\u3000�
 
 describe('parsing a plain line without the parser', () => {
   it('gives the tree remark gives, on every bundled text', () => {
-    const texts = bundledTexts()
+    const texts = bundledTranslationTexts()
     const plain = texts.filter(isPlainLine)
     assert.ok(plain.length > 50, `${plain.length} of ${texts.length} bundled texts are plain lines`)
     for (const text of plain) assert.deepEqual(parseMarkdown(text), parsed(text), text)
