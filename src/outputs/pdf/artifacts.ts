@@ -6,8 +6,6 @@
  * are wrapped, so every sequence nests inside the stream's q … Q as it was. A stream with inline images or
  * tagged content (an MCID) inside a text object at the outer level is left as it is.
  */
-import * as z from 'zod'
-
 const DELIMITER = /[\s()<>[\]{}/%]/
 // The scan reads character codes through two tables (a stream is latin1 text: every code is below 256): white space
 // as JavaScript's `\s` has it there (tab, line feed, vertical tab, form feed, carriage return, space, no-break space),
@@ -106,38 +104,6 @@ export function markArtifacts(content: string): { content: string; count: number
     last = insert.at
   }
   return { content: out + content.slice(last), count: inserts.length / 2 }
-}
-
-type Read = (args: string[]) => Promise<{ stdout: string }>
-const streamJson = z.object({
-  qpdf: z.tuple([
-    z.unknown(),
-    z.record(z.string(), z.object({ stream: z.object({ dict: z.record(z.string(), z.unknown()), data: z.string() }) })),
-  ]),
-})
-
-/**
- * Streams read decoded from `input` with qpdf in one run, each changed by its own function (`edits`: by reference;
- * undefined: unchanged), as qpdf JSON updates: the data unfiltered (qpdf compresses it again on writing).
- */
-export async function streamUpdates(
-  input: string,
-  edits: Map<string, (data: string) => string | undefined>,
-  read: Read,
-): Promise<Record<string, unknown>> {
-  if (edits.size === 0) return {}
-  const objects = [...edits.keys()].map((ref) => `--json-object=${ref.replace(/ R$/, '').replace(' ', ',')}`)
-  const args = ['--json=2', '--json-key=qpdf', '--json-stream-data=inline', '--decode-level=generalized', ...objects, input]
-  const streams = streamJson.parse(JSON.parse((await read(args)).stdout)).qpdf[1]
-  const updates: Record<string, unknown> = {}
-  for (const [key, { stream }] of Object.entries(streams)) {
-    if (stream.dict['/Filter'] !== undefined) continue // a filter qpdf could not undo
-    const edited = edits.get(key.slice(4))?.(Buffer.from(stream.data, 'base64').toString('latin1'))
-    if (edited === undefined) continue
-    const rest = Object.fromEntries(Object.entries(stream.dict).filter(([name]) => !['/Filter', '/DecodeParms', '/Length'].includes(name)))
-    updates[key] = { stream: { dict: rest, data: Buffer.from(edited, 'latin1').toString('base64') } }
-  }
-  return updates
 }
 
 /** A page content stream with its artifacts marked (undefined: none to mark). */

@@ -16,9 +16,9 @@
  *   wrappers dissolved, list bodies (structure-tree.ts); unmarked content marked as artifacts (artifacts.ts);
  * - a /ID computed from the content (--deterministic-id) instead of a random one;
  * - compressed object streams, linearized for fast web view (`pdfinfo`: Optimized: yes).
- * Three qpdf runs per PDF: one reads the structure (objects, outline, pages), one the pages' content streams,
- * one writes every change at once (and, with a press profile, one more writes
- * the press file from the same reading: press-profile.ts). Chromium's streams are already
+ * Two qpdf runs per PDF: one reads everything (objects, outline, pages, and the streams as written, which
+ * streams.ts inflates where it edits them), one writes every change at once (and, with a press profile, one more
+ * writes the press file from the same reading: press-profile.ts). Chromium's streams are already
  * Flate-compressed: recompressing them (--recompress-flate) cost about 0.2
  * CPU-s per PDF and saved no byte. Same inputs, same bytes.
  */
@@ -28,7 +28,8 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import * as z from 'zod'
 import { pressUpdates, type PressOptions } from './press-profile.ts'
-import { streamUpdates, withArtifacts } from './artifacts.ts'
+import { withArtifacts } from './artifacts.ts'
+import { streamUpdates } from './streams.ts'
 import { structureUpdates } from './structure.ts'
 import { flattenStructure } from './structure-tree.ts'
 import { plainSpaces, toUnicodeRefs } from './to-unicode.ts'
@@ -59,17 +60,15 @@ interface Outline {
   kids: Outline[]
 }
 const outline: z.ZodType<Outline> = z.lazy(() => z.object({ object: z.string(), kids: z.array(outline) }))
+// Only what is read of qpdf's JSON is checked (the objects are looked at one by one where they are used): checking
+// every object, stream data included, cost more than the reading.
 const pdfJson = z.object({
-  qpdf: z.tuple([
-    z.unknown(),
-    z.record(z.string(), z.unknown()).and(
-      z.object({
-        trailer: z.object({ value: z.object({ '/Info': z.string().regex(/^\d+ \d+ R$/), '/Root': z.string().regex(/^\d+ \d+ R$/) }) }),
-      }),
-    ),
-  ]),
+  qpdf: z.tuple([z.unknown(), z.record(z.string(), z.unknown())]),
   outlines: z.array(outline),
   pages: z.array(z.unknown()),
+})
+const trailer = z.object({
+  value: z.object({ '/Info': z.string().regex(/^\d+ \d+ R$/), '/Root': z.string().regex(/^\d+ \d+ R$/) }),
 })
 const objectValue = z.object({ value: z.record(z.string(), z.unknown()) })
 
@@ -87,10 +86,20 @@ export async function finishPdf(raw: Uint8Array, info: PdfInfo, workDir: string,
   const input = join(workDir, `${name}.raw`)
   const output = join(workDir, name)
   await writeFile(input, raw)
-  const { stdout } = await qpdf(['--json=2', '--json-key=qpdf', '--json-key=outlines', '--json-key=pages', input])
+  // The streams as written (base64, still compressed): streams.ts inflates the few it edits.
+  const read = [
+    '--json=2',
+    '--json-key=qpdf',
+    '--json-key=outlines',
+    '--json-key=pages',
+    '--json-stream-data=inline',
+    '--decode-level=none',
+  ]
+  const { stdout } = await qpdf([...read, input])
   const parsed = pdfJson.parse(JSON.parse(stdout))
   const objects = parsed.qpdf[1]
-  const infoRef = objects.trailer.value['/Info']
+  const { value: refs } = trailer.parse(objects.trailer)
+  const infoRef = refs['/Info']
   const entries: Record<string, string> = {
     '/Title': `u:${info.title}`,
     '/Author': `u:${info.author}`,
@@ -101,7 +110,7 @@ export async function finishPdf(raw: Uint8Array, info: PdfInfo, workDir: string,
   }
   if (info.subject) entries['/Subject'] = `u:${info.subject}`
   if (info.keywords?.length) entries['/Keywords'] = `u:${info.keywords.join(', ')}`
-  const catalogRef = objects.trailer.value['/Root']
+  const catalogRef = refs['/Root']
   const catalog = objectValue.parse(objects[`obj:${catalogRef}`]).value
   let next = Math.max(...Object.keys(objects).map((key) => Number(/^obj:(\d+) /.exec(key)?.[1] ?? 0))) + 1
   const tree = flattenStructure(objects, catalog, next)
@@ -110,15 +119,16 @@ export async function finishPdf(raw: Uint8Array, info: PdfInfo, workDir: string,
   const updates: Record<string, { value: Record<string, unknown> }> = {
     ...(tree?.updates as Record<string, { value: Record<string, unknown> }>),
     ...structureUpdates({ ...objects, ...tree?.updates }, info.links),
-    // One qpdf run reads the pages' content (artifacts marked) and the fonts' ToUnicode maps (no-break spaces copy as spaces).
+    // The pages' content (artifacts marked) and the fonts' ToUnicode maps (no-break spaces copy as spaces).
     ...((await streamUpdates(
-      input,
+      objects,
       new Map([
         ...contents.map((ref) => [ref, withArtifacts] as const),
         ...toUnicodeRefs(objects).map((ref) => [ref, plainSpaces] as const),
       ]),
+      input,
       qpdf,
-    )) as Record<string, { value: Record<string, unknown> }>),
+    )) as unknown as Record<string, { value: Record<string, unknown> }>),
     [`obj:${infoRef}`]: { value: entries },
   }
   const items = flatten(parsed.outlines)
