@@ -106,19 +106,43 @@ export function hyphenateWord(text: string, rule: HyphenationRule): string {
   return out
 }
 
+/**
+ * Words already hyphenated, per rule: a text repeats its words, and every parallel edition repeats the source
+ * edition's text (the same words hyphenated once per build, not once per PDF). Cleared when it grows past
+ * MAX_WORDS, so a long build's memory stays bounded.
+ */
+const hyphenated = new Map<string, Map<string, string>>()
+const MAX_WORDS = 100_000
+
+function wordsOf(rule: HyphenationRule): Map<string, string> {
+  const key = `${rule.module} ${rule.minWord} ${rule.left} ${rule.right}`
+  let words = hyphenated.get(key)
+  if (!words) hyphenated.set(key, (words = new Map()))
+  return words
+}
+
 /** Hyphenate a string of running text (URLs and e-mail addresses left whole). */
 export function hyphenateText(text: string, rule: HyphenationRule): string {
+  const words = wordsOf(rule)
   let out = ''
   let last = 0
   for (const match of text.matchAll(protectedSpan)) {
-    out += hyphenateWords(text.slice(last, match.index), rule) + match[0]
+    out += hyphenateWords(text.slice(last, match.index), rule, words) + match[0]
     last = match.index + match[0].length
   }
-  return out + hyphenateWords(text.slice(last), rule)
+  return out + hyphenateWords(text.slice(last), rule, words)
 }
 
-function hyphenateWords(text: string, rule: HyphenationRule): string {
-  return text.replace(word, (w) => hyphenateWord(w, rule))
+function hyphenateWords(text: string, rule: HyphenationRule, words: Map<string, string>): string {
+  return text.replace(word, (w) => {
+    let out = words.get(w)
+    if (out === undefined) {
+      out = hyphenateWord(w, rule)
+      if (words.size >= MAX_WORDS) words.clear()
+      words.set(w, out)
+    }
+    return out
+  })
 }
 
 /**
