@@ -65,8 +65,13 @@ export function markArtifacts(content: string): { content: string; count: number
       while (i < n && !isDelimiter(content, i)) i++
     } else {
       while (i < n && !isDelimiter(content, i)) i++
+      // Numbers, most of a stream's words, are told by their first character, without a string made of them.
+      if (startsNumber(content.charCodeAt(start))) {
+        operands ??= start
+        continue
+      }
       const word = content.slice(start, i)
-      if (startsNumber(word.charCodeAt(0)) || word === 'true' || word === 'false' || word === 'null') {
+      if (word === 'true' || word === 'false' || word === 'null') {
         operands ??= start
         continue
       }
