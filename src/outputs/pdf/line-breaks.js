@@ -40,11 +40,15 @@
     const pieces = new Map()
     for (const p of paragraphs) cutAtBreaks(p, pieces)
     const plans = paragraphs.map((p) => ({ p, plan: plan(p, widths) }))
-    source.classList.remove('pp-flush')
+    // The pieces are joined and the lines fixed while the flow is hidden: with no layout objects to update, the
+    // thousands of small DOM changes are cheap (each one on a laid-out paragraph costs as much as a short relayout).
+    source.classList.remove('pp-flush', 'pp-measuring')
+    void getComputedStyle(source).display // the style update that drops the flow's layout objects
     joinPieces(pieces)
     for (const { plan } of plans) for (const b of plan?.breaks ?? []) b.at = whole(b.at, pieces)
     // Every paragraph's lines are fixed, then read (one layout), and those set otherwise are put back.
     const set = plans.flatMap(({ p, plan }) => (plan ? [{ p, plan, ...window.ppApplyLines(p, plan) }] : []))
+    source.classList.add('pp-measuring')
     const failed = set.filter(({ p, plan, ends }) => {
       if (lineCount(p) !== plan.lines) return true
       const text = textOf(p)

@@ -30,9 +30,11 @@
     const bglues = new Float64Array(n)
     const bspace = new Float64Array(n)
     const bcount = new Float64Array(n)
+    const bglue = new Uint8Array(n) // 1: a word gap
     for (let i = 0; i < n; i++) {
       const b = /** @type {PpBreak} */ (breaks[i])
       const glue = b.kind === 'glue'
+      bglue[i] = glue ? 1 : 0
       bx[i] = glue ? b.after : b.before
       bglues[i] = glue ? b.glues + 1 : b.glues
       bspace[i] = glue ? b.space + b.room : b.space
@@ -41,6 +43,8 @@
     for (let j = 0; j < n; j++) {
       const end = /** @type {PpBreak} */ (breaks[j])
       const last = j === n - 1
+      const { before, width, glues, space, count, kind } = end
+      const shy = kind === 'shy'
       for (let i = j - 1; i >= -1; i--) {
         if (i >= 0 && best[i] === Infinity) continue
         // (-1: the paragraph's start)
@@ -49,9 +53,9 @@
         const sspace = i < 0 ? 0 : /** @type {number} */ (bspace[i])
         const scount = i < 0 ? 0 : /** @type {number} */ (bcount[i])
         const measure = available - (i < 0 ? indent : 0)
-        const natural = end.before - sx + end.width
+        const natural = before - sx + width
         if (natural > measure) break
-        const gaps = end.glues - sglues
+        const gaps = glues - sglues
         const extra = measure - natural
         let badness = 0
         let spacing = 0
@@ -59,19 +63,19 @@
           badness = gaps === 0 && i >= 0 ? 40 : 0 // a one-word last line
         else if (gaps === 0) badness = extra > 1 ? 1e4 : 0
         else {
-          const room = end.space - sspace
+          const room = space - sspace
           // Past half the gaps' room, the line's characters take letter-spacing (each gap's space with them).
-          const chars = end.count - scount + (end.kind === 'shy' ? 1 : 0)
+          const chars = count - scount + (shy ? 1 : 0)
           if (extra > EASY * room && chars > gaps) spacing = Math.min(trackMax, (extra - EASY * room) / (chars - gaps))
           const r = (extra - (chars - gaps) * spacing) / room
           badness = 100 * r * r * r + (r > LOOSE ? 1e3 : 0) + (trackMax > 0 ? 20 * (spacing / trackMax) ** 2 : 0)
         }
         let demerits = (1 + badness) ** 2
-        const previous = breaks[i]
-        if (end.kind === 'shy') demerits += 50 ** 2
-        if (end.kind === 'dash') demerits += 30 ** 2
-        if (previous && previous.kind !== 'glue' && !last && end.kind !== 'glue') demerits += 3000
-        if (last && previous && previous.kind !== 'glue') demerits += 2000
+        if (shy) demerits += 50 ** 2
+        if (kind === 'dash') demerits += 30 ** 2
+        const previousNotGlue = i >= 0 && bglue[i] === 0
+        if (previousNotGlue && !last && kind !== 'glue') demerits += 3000
+        if (last && previousNotGlue) demerits += 2000
         const sum = (i >= 0 ? /** @type {number} */ (best[i]) : 0) + demerits
         if (sum < /** @type {number} */ (best[j])) {
           best[j] = sum
