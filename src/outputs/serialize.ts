@@ -11,7 +11,7 @@
  * handler, no `style` attribute, no `javascript:`/`data:` URL, no remote image.
  */
 import { createHash } from 'node:crypto'
-import type { Element, Nodes, Root } from 'hast'
+import type { Element, ElementContent, Nodes, Root } from 'hast'
 import { toHtml, type Options as ToHtmlOptions } from 'hast-util-to-html'
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize'
 import { visit } from 'unist-util-visit'
@@ -29,6 +29,30 @@ export interface SerializeOptions {
 /** Sanitise `tree` (a copy: the input is not changed) and serialise it. */
 export function serializeHtml(tree: Root | Element, options: SerializeOptions = {}): string {
   return toHtml(sanitizeTree(tree, [...(options.scripts ?? []), ...(options.styles ?? [])]), options.toHtml)
+}
+
+/**
+ * `serializeHtml` of `tree` with `slot` (an empty element of `tree`) holding `children`: the same string, but the
+ * children are made, sanitised and serialised one at a time, so a big page (a 100× publication's edition or review
+ * page) never exists as one tree with its sanitised copy: each child's nodes die young, and the peak memory stays low.
+ * Equivalent because the page schema checks no ancestors: an element is sanitised the same alone or in its page.
+ */
+export function serializeHtmlAround(tree: Root, slot: Element, children: Iterable<ElementContent>, options: SerializeOptions = {}): string {
+  if (slot.children.length > 0) throw new Error('serializeHtmlAround: the slot must be empty')
+  const trusted = [...(options.scripts ?? []), ...(options.styles ?? [])]
+  // Where the slot's content goes: the first character at which the page with one text in the slot differs.
+  const empty = serializeHtml(tree, options)
+  slot.children = [{ type: 'text', value: 'x' }]
+  const marked = serializeHtml(tree, options)
+  slot.children = []
+  let at = 0
+  while (at < empty.length && empty.charCodeAt(at) === marked.charCodeAt(at)) at++
+  if (marked.length !== empty.length + 1) throw new Error('serializeHtmlAround: the slot does not reach the output')
+  const parts = [empty.slice(0, at)]
+  // Each child in a root of its own: a top-level script or style is checked as it is in the page.
+  for (const child of children) parts.push(toHtml(sanitizeTree({ type: 'root', children: [child] }, trusted), options.toHtml))
+  parts.push(empty.slice(at))
+  return parts.join('')
 }
 
 /** The allowlist of our pages: what the templates and writers really produce, nothing more. */
