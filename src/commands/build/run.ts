@@ -91,7 +91,7 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
     cache: env.cache && !kept ? new SummaryCache(root) : undefined,
     make: kept && ((language) => kept.editions(publication, sources, translations, ui, [language])[0]!),
   })
-  const summaries = await store.summaries(allLanguages)
+  const summaries = await span('summaries', () => store.summaries(allLanguages))
   if (env.strict) failOnMissing(summaries.filter((s) => shown.includes(s.language)))
   for (const language of shown) for (const message of await store.messages(language)) env.logger.problem(message)
   const fontConfig = fontSettings(publication)
@@ -103,12 +103,14 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
 
   const run: PublicationRun = { results: [], titles, written: [], unchanged: [] }
   const todo: Unit[] = []
-  for (const unit of units) {
-    const record = env.cache ? await env.cache.get<UnitFacts>(unit.fingerprint) : undefined
-    const restored = record && env.cache ? await restore(unit, record, { ...env, cache: env.cache }, run) : undefined
-    if (restored?.reused) run.results.push(restored)
-    else todo.push(unit)
-  }
+  await span('restore', async () => {
+    for (const unit of units) {
+      const record = env.cache ? await env.cache.get<UnitFacts>(unit.fingerprint) : undefined
+      const restored = record && env.cache ? await restore(unit, record, { ...env, cache: env.cache }, run) : undefined
+      if (restored?.reused) run.results.push(restored)
+      else todo.push(unit)
+    }
+  })
 
   // Only the editions a unit to run shows are localized (the preview's session keeps them all, for its assets).
   const needed = new Set(todo.flatMap((u) => (u.output ? u.languages : [])))
