@@ -28,7 +28,7 @@ export interface SerializeOptions {
 
 /** Sanitise `tree` (a copy: the input is not changed) and serialise it. */
 export function serializeHtml(tree: Root | Element, options: SerializeOptions = {}): string {
-  return toHtml(sanitizeTree(tree, [...(options.scripts ?? []), ...(options.styles ?? [])]), options.toHtml)
+  return toHtml(sanitizeTree(tree, trustOf(options)), options.toHtml)
 }
 
 /**
@@ -39,7 +39,7 @@ export function serializeHtml(tree: Root | Element, options: SerializeOptions = 
  */
 export function serializeHtmlAround(tree: Root, slot: Element, children: Iterable<ElementContent>, options: SerializeOptions = {}): string {
   if (slot.children.length > 0) throw new Error('serializeHtmlAround: the slot must be empty')
-  const trusted = [...(options.scripts ?? []), ...(options.styles ?? [])]
+  const trusted = trustOf(options) // once: a page has thousands of children
   // Where the slot's content goes: the first character at which the page with one text in the slot differs.
   const empty = serializeHtml(tree, options)
   slot.children = [{ type: 'text', value: 'x' }]
@@ -156,12 +156,22 @@ export const pageSchema: Schema = {
   },
 }
 
-/** Sanitise a copy of `tree`; `script` and `style` elements stay only when their text is one of `trusted`. */
-function sanitizeTree(tree: Root | Element, trusted: readonly string[]): Root {
+/** The schema and the digests of the trusted scripts and styles of a page. */
+interface Trust {
+  schema: Schema
+  allowed: ReadonlySet<string>
+}
+
+function trustOf(options: SerializeOptions): Trust {
+  const trusted = [...(options.scripts ?? []), ...(options.styles ?? [])]
   const schema: Schema =
     trusted.length > 0 ? { ...pageSchema, tagNames: [...pageSchema.tagNames!, 'script', 'style'], strip: [] } : pageSchema
+  return { schema, allowed: new Set(trusted.map(digest)) }
+}
+
+/** Sanitise a copy of `tree`; `script` and `style` elements stay only when their text is a trusted one. */
+function sanitizeTree(tree: Root | Element, { schema, allowed }: Trust): Root {
   const clean = sanitize(tree as Nodes, schema) as Root
-  const allowed = new Set(trusted.map(digest))
   visit(clean, 'element', (node: Element, index, parent) => {
     if (node.tagName === 'script' || node.tagName === 'style') {
       if (!allowed.has(digest(scriptText(node))) && parent && index !== undefined) {
