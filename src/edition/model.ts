@@ -101,7 +101,13 @@ export function prepareEdition(
     translationPath: translation?.path,
     placeOf: (id) => translation?.positions.placeOf(['entries', id, 'text']),
   })
-  const languageName = (code: string): string => names.of(code) ?? code
+  // Remembered: a review page asks for the same few names on every row, and each ICU look-up is slow.
+  const known = new Map<string, string>()
+  const languageName = (code: string): string => {
+    let name = known.get(code)
+    if (name === undefined) known.set(code, (name = names.of(code) ?? code))
+    return name
+  }
   const hast = deepFreeze(editionContent(first, localizer, { languageName, tocDepth: config.toc.depth }))
   const shown = new Set<string>()
   for (const child of hast.children)

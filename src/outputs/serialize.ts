@@ -11,7 +11,7 @@
  * handler, no `style` attribute, no `javascript:`/`data:` URL, no remote image.
  */
 import { createHash } from 'node:crypto'
-import type { Element, Nodes, Root } from 'hast'
+import type { Element, ElementContent, Nodes, Root } from 'hast'
 import { toHtml, type Options as ToHtmlOptions } from 'hast-util-to-html'
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize'
 import { visit } from 'unist-util-visit'
@@ -28,7 +28,31 @@ export interface SerializeOptions {
 
 /** Sanitise `tree` (a copy: the input is not changed) and serialise it. */
 export function serializeHtml(tree: Root | Element, options: SerializeOptions = {}): string {
-  return toHtml(sanitizeTree(tree, [...(options.scripts ?? []), ...(options.styles ?? [])]), options.toHtml)
+  return toHtml(sanitizeTree(tree, trustOf(options)), options.toHtml)
+}
+
+/**
+ * `serializeHtml` of `tree` with `slot` (an empty element of `tree`) holding `children`: the same string, but the
+ * children are made, sanitised and serialised one at a time, so a big page (a 100× publication's edition or review
+ * page) never exists as one tree with its sanitised copy: each child's nodes die young, and the peak memory stays low.
+ * Equivalent because the page schema checks no ancestors: an element is sanitised the same alone or in its page.
+ */
+export function serializeHtmlAround(tree: Root, slot: Element, children: Iterable<ElementContent>, options: SerializeOptions = {}): string {
+  if (slot.children.length > 0) throw new Error('serializeHtmlAround: the slot must be empty')
+  const trusted = trustOf(options) // once: a page has thousands of children
+  // Where the slot's content goes: the first character at which the page with one text in the slot differs.
+  const empty = serializeHtml(tree, options)
+  slot.children = [{ type: 'text', value: 'x' }]
+  const marked = serializeHtml(tree, options)
+  slot.children = []
+  let at = 0
+  while (at < empty.length && empty.charCodeAt(at) === marked.charCodeAt(at)) at++
+  if (marked.length !== empty.length + 1) throw new Error('serializeHtmlAround: the slot does not reach the output')
+  const parts = [empty.slice(0, at)]
+  // Each child in a root of its own: a top-level script or style is checked as it is in the page.
+  for (const child of children) parts.push(toHtml(sanitizeTree({ type: 'root', children: [child] }, trusted), options.toHtml))
+  parts.push(empty.slice(at))
+  return parts.join('')
 }
 
 /** The allowlist of our pages: what the templates and writers really produce, nothing more. */
@@ -132,12 +156,22 @@ export const pageSchema: Schema = {
   },
 }
 
-/** Sanitise a copy of `tree`; `script` and `style` elements stay only when their text is one of `trusted`. */
-function sanitizeTree(tree: Root | Element, trusted: readonly string[]): Root {
+/** The schema and the digests of the trusted scripts and styles of a page. */
+interface Trust {
+  schema: Schema
+  allowed: ReadonlySet<string>
+}
+
+function trustOf(options: SerializeOptions): Trust {
+  const trusted = [...(options.scripts ?? []), ...(options.styles ?? [])]
   const schema: Schema =
     trusted.length > 0 ? { ...pageSchema, tagNames: [...pageSchema.tagNames!, 'script', 'style'], strip: [] } : pageSchema
+  return { schema, allowed: new Set(trusted.map(digest)) }
+}
+
+/** Sanitise a copy of `tree`; `script` and `style` elements stay only when their text is a trusted one. */
+function sanitizeTree(tree: Root | Element, { schema, allowed }: Trust): Root {
   const clean = sanitize(tree as Nodes, schema) as Root
-  const allowed = new Set(trusted.map(digest))
   visit(clean, 'element', (node: Element, index, parent) => {
     if (node.tagName === 'script' || node.tagName === 'style') {
       if (!allowed.has(digest(scriptText(node))) && parent && index !== undefined) {

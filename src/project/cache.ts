@@ -82,15 +82,26 @@ export class UnitCache {
     return bytes && sha256(bytes) === file.sha256 ? bytes : undefined
   }
 
-  /** Store a unit's files (by content) and then its record (so a record never names a missing blob). */
-  async put<Facts>(record: UnitRecord<Facts>, contents: ReadonlyMap<string, Uint8Array>): Promise<void> {
+  /**
+   * Store one file's bytes by content, before its unit's record: a build stores each file as it writes it, so it
+   * need not hold every file of a unit until the unit ends. Returns the file's facts.
+   */
+  async putBlob(path: string, data: Uint8Array): Promise<CachedFile> {
+    const file = { path, size: data.length, sha256: sha256(data) }
+    if (!(await this.#hasBlob(file))) await writeFileAtomic(this.#blob(file.sha256), data)
+    return file
+  }
+
+  /**
+   * Store a unit's files (by content; those not in `contents` must have been stored with `putBlob`) and then its
+   * record (so a record never names a missing blob).
+   */
+  async put<Facts>(record: UnitRecord<Facts>, contents: ReadonlyMap<string, Uint8Array> = new Map()): Promise<void> {
     for (const file of record.files) {
-      const path = this.#blob(file.sha256)
-      const exists = await stat(path).then(
-        (s) => s.size === file.size,
-        () => false,
-      )
-      if (!exists) await writeFileAtomic(path, contents.get(file.path)!)
+      if (await this.#hasBlob(file)) continue
+      const bytes = contents.get(file.path)
+      if (!bytes) throw new Error(`the cache has no blob of ${file.path} (${file.sha256}): store it with putBlob first`)
+      await writeFileAtomic(this.#blob(file.sha256), bytes)
     }
     await writeFileAtomic(join(cacheDir(this.#root, 'units'), `${record.fingerprint}.json`), JSON.stringify(record) + '\n')
   }
@@ -105,6 +116,13 @@ export class UnitCache {
     const all = { ...(await readTimings(this.#root)), ...timings }
     const sorted = Object.fromEntries(Object.entries(all).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
     await writeFileAtomic(join(this.#root, CACHE_DIR, 'timings.json'), JSON.stringify(sorted, null, 2) + '\n')
+  }
+
+  async #hasBlob(file: CachedFile): Promise<boolean> {
+    return stat(this.#blob(file.sha256)).then(
+      (s) => s.size === file.size,
+      () => false,
+    )
   }
 
   #blob(hash: string): string {

@@ -91,7 +91,7 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
     cache: env.cache && !kept ? new SummaryCache(root) : undefined,
     make: kept && ((language) => kept.editions(publication, sources, translations, ui, [language])[0]!),
   })
-  const summaries = await store.summaries(allLanguages)
+  const summaries = await span('summaries', () => store.summaries(allLanguages))
   if (env.strict) failOnMissing(summaries.filter((s) => shown.includes(s.language)))
   for (const language of shown) for (const message of await store.messages(language)) env.logger.problem(message)
   const fontConfig = fontSettings(publication)
@@ -103,12 +103,14 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
 
   const run: PublicationRun = { results: [], titles, written: [], unchanged: [] }
   const todo: Unit[] = []
-  for (const unit of units) {
-    const record = env.cache ? await env.cache.get<UnitFacts>(unit.fingerprint) : undefined
-    const restored = record && env.cache ? await restore(unit, record, { ...env, cache: env.cache }, run) : undefined
-    if (restored?.reused) run.results.push(restored)
-    else todo.push(unit)
-  }
+  await span('restore', async () => {
+    for (const unit of units) {
+      const record = env.cache ? await env.cache.get<UnitFacts>(unit.fingerprint) : undefined
+      const restored = record && env.cache ? await restore(unit, record, { ...env, cache: env.cache }, run) : undefined
+      if (restored?.reused) run.results.push(restored)
+      else todo.push(unit)
+    }
+  })
 
   // Only the editions a unit to run shows are localized (the preview's session keeps them all, for its assets).
   const needed = new Set(todo.flatMap((u) => (u.output ? u.languages : [])))
@@ -211,7 +213,8 @@ async function runBatch(
   extra: Omit<UnitFacts, 'editions'> = {},
 ): Promise<void> {
   const started = performance.now()
-  const contents = new Map<string, Uint8Array>()
+  // Each file's facts, its bytes stored in the cache as it is written: a batch never holds every file it wrote.
+  const stored = new Map<string, CachedFile>()
   const owners = new Map<string, Unit[]>()
   const expected = new Map(batch.map((u) => [u, expectedFiles(u)]))
   const write: Write = async (path, data) => {
@@ -221,7 +224,7 @@ async function runBatch(
     const wrote = env.buildSession ? await env.buildSession.write(path, bytes) : await writeIfChanged(path, bytes)
     ;(wrote ? run.written : run.unchanged).push(path)
     const rel = relative(env.outDir, path).split(sep).join('/')
-    contents.set(rel, bytes)
+    stored.set(rel, env.cache ? await env.cache.putBlob(rel, bytes) : facts(rel, bytes))
     const mine = batch.filter((u) => expected.get(u)!.has(rel))
     owners.set(rel, mine.length > 0 ? mine : [...batch])
     env.logger.progress(`wrote ${relative(batch[0]!.publication.root, path)}`)
@@ -229,7 +232,7 @@ async function runBatch(
   const listed = await span(batch[0]!.output?.name ?? 'assets', () => task(write))
   const seconds = (performance.now() - started) / 1000 / batch.length
   for (const unit of batch) {
-    const files = [...owners].filter(([, us]) => us.includes(unit)).map(([path]) => facts(path, contents.get(path)!))
+    const files = [...owners].filter(([, us]) => us.includes(unit)).map(([path]) => stored.get(path)!)
     const paths = new Set(files.map((f) => f.path))
     const editions = listed
       .map((entry) => ({ entry, path: relative(env.outDir, entry.path).split(sep).join('/') }))
@@ -248,7 +251,7 @@ async function runBatch(
       })
     const unitFacts: UnitFacts = { editions, ...extra }
     run.results.push({ unit, files, facts: unitFacts, reused: false, seconds })
-    await env.cache?.put({ unit: unit.name, fingerprint: unit.fingerprint, seconds, files, facts: unitFacts }, contents)
+    await env.cache?.put({ unit: unit.name, fingerprint: unit.fingerprint, seconds, files, facts: unitFacts })
   }
 }
 

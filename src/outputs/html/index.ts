@@ -1,7 +1,6 @@
 /** HTML editions: dist/<publication>/<lang>/index.html, assets in dist/<publication>/assets/. */
 import type { EditionModel } from '../../edition/model.ts'
 import { colophon, type BuildIdentity } from '../colophon.ts'
-import { copyContent } from '../../edition/content.ts'
 import { renderPage, type EditionLink } from './page.ts'
 import type { EditionLanguage } from '../output.ts'
 
@@ -28,7 +27,7 @@ export function renderHtmlEdition(
     dir: edition.dir,
     meta: edition.meta,
     localizer: edition.localizer,
-    content: copyContent(edition.content),
+    content: edition.content,
     editions: editionLinks(all),
     styles: [
       { href: '../assets/fonts.css' },

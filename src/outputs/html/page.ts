@@ -1,12 +1,11 @@
 /** The HTML edition of one language: a standalone, semantic HTML5 page. */
 import type { Element, Root } from 'hast'
 import { h } from 'hastscript'
-import { unified } from 'unified'
 import type { Localizer } from '../../i18n/instance.ts'
 import type { PublicationMeta } from '../../i18n/translation-file.ts'
-import { rehypeBlockTools, type Alternate } from './rehype-block-tools.ts'
-import type { ContentCopy } from '../../edition/content.ts'
-import { serializeHtml } from '../serialize.ts'
+import { addBlockTools, type Alternate } from './rehype-block-tools.ts'
+import type { EditionContent } from '../../edition/content.ts'
+import { serializeHtmlAround } from '../serialize.ts'
 
 export interface EditionLink {
   language: string
@@ -21,8 +20,8 @@ export interface PageInput {
   dir: 'ltr' | 'rtl'
   meta: Required<Pick<PublicationMeta, 'title' | 'issuer' | 'publisher' | 'date'>> & Pick<PublicationMeta, 'description' | 'subtitle'>
   localizer: Localizer
-  /** The writer's own copy (block tools are added to it). */
-  content: ContentCopy
+  /** The edition's content (not changed: each block is copied, with its tools, as it is serialised). */
+  content: EditionContent
   /** Every language edition, this one included. */
   editions: EditionLink[]
   /** Stylesheets relative to the page. */
@@ -39,14 +38,21 @@ export function renderPage(input: PageInput): string {
   const { localizer: l, meta } = input
   const others = input.editions.filter((e) => e.language !== input.language)
   const alternates: Alternate[] = others.map((e) => ({ language: e.language, href: e.href, label: e.language, name: e.name }))
-  unified()
-    .use(rehypeBlockTools, {
-      language: l.language,
-      permalinkLabel: l.t('permalink'),
-      alternateLabel: (name) => l.t('paragraphIn', { language: name }),
-      alternates,
-    })
-    .runSync({ type: 'root', children: input.content.children })
+  const tools = {
+    language: l.language,
+    permalinkLabel: l.t('permalink'),
+    alternateLabel: (name: string) => l.t('paragraphIn', { language: name }),
+    alternates,
+  }
+  // One section at a time: copied, given its block tools and serialised (serializeHtmlAround), never the whole page.
+  const blocks = (function* () {
+    for (const child of input.content.children) {
+      const copy = structuredClone(child)
+      addBlockTools({ type: 'root', children: [copy] }, tools)
+      yield copy
+    }
+  })()
+  const main = h('main#pp-main')
   const tree: Root = {
     type: 'root',
     children: [
@@ -96,11 +102,11 @@ export function renderPage(input: PageInput): string {
               ),
             ),
           ]),
-          h('main#pp-main', input.content.children),
+          main,
           h('footer.colophon', { ariaLabelledBy: 'pp-colophon-title' }, [h('h2#pp-colophon-title', l.t('colophon')), ...input.colophon]),
         ]),
       ]),
     ],
   }
-  return serializeHtml(tree) + '\n'
+  return serializeHtmlAround(tree, main, blocks) + '\n'
 }

@@ -29,14 +29,17 @@ export interface Options {
 }
 
 export const rehypeBlockTools: Plugin<[Options], Root> = function (options) {
-  return (tree) => {
-    visit(tree, 'element', (node: Element) => {
-      const id = node.data?.blockId
-      if (id === undefined) return
-      node.children.push(tools(id, options))
-      return 'skip'
-    })
-  }
+  return (tree) => addBlockTools(tree, options)
+}
+
+/** The plugin's work on `tree` (changed in place). */
+export function addBlockTools(tree: Root, options: Options): void {
+  visit(tree, 'element', (node: Element) => {
+    const id = node.data?.blockId
+    if (id === undefined) return
+    node.children.push(tools(id, options))
+    return 'skip'
+  })
 }
 
 function tools(id: string, options: Options): ElementContent {

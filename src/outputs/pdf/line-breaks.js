@@ -4,7 +4,6 @@
 ;(() => {
   'use strict'
   const RANGE = document.createRange() // one Range for every measurement, as in soft-hyphens.js (why: see there)
-  const SHY = '\u00AD'
   const NBSP = '\u00A0'
   /**
    * Letter-spacing a justified line may take, in em, when its word gaps would stretch past half their room: at most
@@ -41,12 +40,20 @@
     const pieces = new Map()
     for (const p of paragraphs) cutAtBreaks(p, pieces)
     const plans = paragraphs.map((p) => ({ p, plan: plan(p, widths) }))
-    source.classList.remove('pp-flush')
+    // The pieces are joined and the lines fixed while the flow is hidden: with no layout objects to update, the
+    // thousands of small DOM changes are cheap (each one on a laid-out paragraph costs as much as a short relayout).
+    source.classList.remove('pp-flush', 'pp-measuring')
+    void getComputedStyle(source).display // the style update that drops the flow's layout objects
     joinPieces(pieces)
     for (const { plan } of plans) for (const b of plan?.breaks ?? []) b.at = whole(b.at, pieces)
     // Every paragraph's lines are fixed, then read (one layout), and those set otherwise are put back.
-    const set = plans.flatMap(({ p, plan }) => (plan ? [{ p, plan, ...apply(p, plan) }] : []))
-    const failed = set.filter(({ p, plan, ends }) => lineCount(p) !== plan.lines || !ends.every((end) => lineBreaksAt(p, end)))
+    const set = plans.flatMap(({ p, plan }) => (plan ? [{ p, plan, ...window.ppApplyLines(p, plan) }] : []))
+    source.classList.add('pp-measuring')
+    const failed = set.filter(({ p, plan, ends }) => {
+      if (lineCount(p) !== plan.lines) return true
+      const text = textOf(p)
+      return !ends.every((end) => lineBreaksAt(text, end))
+    })
     for (const { p, original } of failed) {
       p.replaceChildren(...original)
       p.classList.remove('pp-set')
@@ -62,21 +69,40 @@
   function cutAtBreaks(p, pieces) {
     for (const node of textNodes(p)) {
       pieces.set(node, { node, offset: 0 })
-      let piece = node
-      let at = 0
-      for (const m of node.data.matchAll(/(?=[ \n\t\u00AD])|(?<=[-\u2010\u2013\u2014])/g)) {
-        const cut = /** @type {number} */ (m.index)
-        if (cut <= at || cut >= at + piece.data.length) continue
-        piece = piece.splitText(cut - at)
-        at = cut
-        pieces.set(piece, { node, offset: at })
-      }
+      const data = node.data
+      // The cuts: before a space or soft hyphen, after a hyphen or dash (never at either end of the node).
+      const cuts = /** @type {number[]} */ ([])
+      for (let i = 1; i < data.length; i++) if (breaksBefore(data.charCodeAt(i)) || isDash(data.charCodeAt(i - 1))) cuts.push(i)
+      if (cuts.length === 0) continue
+      // The pieces are made in strings and inserted at once (splitText would copy the rest of the node at every cut).
+      const made = cuts.map((cut, k) => {
+        const piece = document.createTextNode(data.slice(cut, cuts[k + 1] ?? data.length))
+        pieces.set(piece, { node, offset: cut })
+        return piece
+      })
+      node.data = data.slice(0, cuts[0])
+      node.after(...made)
     }
   }
+  /** A space or soft hyphen: a piece starts there. @param {number} c */
+  const breaksBefore = (c) => c === 32 || c === 10 || c === 9 || c === 0xad
+  /** A hyphen or dash (-, ‐, –, —). @param {number} c */
+  const isDash = (c) => c === 0x2d || c === 0x2010 || c === 0x2013 || c === 0x2014
+  /** A letter (one UTF-16 unit, as a string of it would match /\p{L}/u); -1 is no character. @param {number} c */
+  const isLetter = (c) => c >= 0 && /\p{L}/u.test(String.fromCharCode(c))
 
-  /** Join the pieces into their text nodes again. @param {Pieces} pieces */
+  /** Join the pieces into their text nodes again, each node's text set once. @param {Pieces} pieces */
   function joinPieces(pieces) {
-    for (const [piece, { node }] of pieces) if (piece !== node) (node.appendData(piece.data), piece.remove())
+    /** @type {Map<Text, string[]>} */
+    const parts = new Map()
+    for (const [piece, { node }] of pieces) {
+      if (piece === node) continue
+      const list = parts.get(node)
+      if (list) list.push(piece.data)
+      else parts.set(node, [piece.data])
+      piece.remove()
+    }
+    for (const [node, list] of parts) node.data += list.join('')
   }
 
   /** A place in a piece as a place in its whole text node. @param {Place} at @param {Pieces} pieces @returns {Place} */
@@ -133,17 +159,24 @@
     const texts = textNodes(p)
     if (texts.length === 0) return null
     const range = RANGE
-    /** @param {Place} from @param {Text} node @param {number} to */
-    const width = (from, node, to) => {
+    /**
+     * The width from text `f` (an index in `texts`) at `fromOffset` to `node` at `to`.
+     * @param {number} f @param {number} fromOffset @param {Text} node @param {number} to
+     */
+    const width = (f, fromOffset, node, to) => {
       // Text by text node: a range over a whole element would count its box as well as its text's.
       let sum = 0
-      for (let t = texts.indexOf(from.node); t >= 0 && t < texts.length; t++) {
+      for (let t = f; t < texts.length; t++) {
         const text = /** @type {Text} */ (texts[t])
-        const [a, b] = [text === from.node ? from.offset : 0, text === node ? to : text.data.length]
+        const a = t === f ? fromOffset : 0
+        const b = text === node ? to : text.data.length
         if (b > a) {
           range.setStart(text, a)
           range.setEnd(text, b)
-          sum += [...range.getClientRects()].reduce((w, r) => w + r.width, 0)
+          const rects = range.getClientRects()
+          let w = 0
+          for (let r = 0; r < rects.length; r++) w += /** @type {DOMRect} */ (rects[r]).width
+          sum += w
         }
         if (text === node) break
       }
@@ -169,30 +202,47 @@
       return spaces.get(el)
     }
     const breaks = /** @type {Break[]} */ ([])
-    let start = /** @type {Place | null} */ (null)
+    // The text since the last break (its text node's index, -1 for none, and offset there).
+    let startText = -1
+    let startOffset = 0
     let total = 0
     let glues = 0
     let space = 0
-    let prev = ''
+    let prev = -1 // the last character but soft hyphens (a UTF-16 unit), -1 before the first
     let count = 0
-    texts.forEach((node, t) => {
+    // Character by character, with the character codes (no string a character: this runs over every letter of the flow).
+    for (let t = 0; t < texts.length; t++) {
+      const node = /** @type {Text} */ (texts[t])
       const data = node.data
       for (let i = 0; i < data.length; i++) {
-        const c = data[i] ?? ''
-        const next = data[i + 1] ?? texts[t + 1]?.data[0] ?? ''
-        const white = /[ \n\t]/.test(c)
-        const dash = /[-\u2010\u2013\u2014]/.test(c) && /\p{L}/u.test(prev) && /\p{L}/u.test(next)
-        const kind = white ? 'glue' : c === SHY ? 'shy' : dash ? 'dash' : null
-        const collapsed = white && (/[ \n\t]/.test(prev) || prev === '')
-        if (c !== SHY) prev = c
-        if (c !== SHY && !(white && collapsed)) count++
+        const c = data.charCodeAt(i)
+        const white = c === 32 || c === 10 || c === 9
+        /** @type {Break['kind'] | null} */
+        let kind = null
+        let collapsed = false
+        if (white) {
+          kind = 'glue'
+          collapsed = prev === 32 || prev === 10 || prev === 9 || prev === -1
+          prev = c
+          if (!collapsed) count++
+        } else if (c === 0xad) kind = 'shy'
+        else {
+          if (isDash(c) && isLetter(prev)) {
+            const following = texts[t + 1]?.data
+            const next =
+              i + 1 < data.length ? data.charCodeAt(i + 1) : following ? (following.length > 0 ? following.charCodeAt(0) : -1) : -1
+            if (isLetter(next)) kind = 'dash'
+          }
+          prev = c
+          count++
+        }
         if (!kind) {
-          start ??= { node, offset: i }
+          if (startText < 0) ((startText = t), (startOffset = i))
           continue
         }
         if (collapsed) continue
-        if (start) total += width(start, node, kind === 'dash' ? i + 1 : i)
-        start = null
+        if (startText >= 0) total += width(startText, startOffset, node, kind === 'dash' ? i + 1 : i)
+        startText = -1
         const { w, room } = white ? spaceIn(node.parentElement ?? p) : { w: 0, room: 0 }
         breaks.push({
           kind,
@@ -208,9 +258,9 @@
         total += w
         if (white) (glues++, (space += room))
       }
-    })
+    }
     const last = /** @type {Text} */ (texts.at(-1))
-    if (start) total += width(start, last, last.data.length)
+    if (startText >= 0) total += width(startText, startOffset, last, last.data.length)
     // The paragraph's end: a break that must be taken (a trailing space is no gap).
     if (breaks.at(-1)?.kind === 'glue' && breaks.at(-1)?.after === total) breaks.pop()
     breaks.push({ kind: 'glue', at: { node: last, offset: -1 }, width: 0, before: total, after: total, glues, space, room: 0, count })
@@ -219,129 +269,38 @@
   }
 
   /**
-   * Fix the planned lines in the text; returns what puts the paragraph back and where its lines end.
-   * @param {HTMLElement} p @param {Plan} plan
+   * A paragraph's text and its text nodes, each with where it starts in the text (read once a paragraph: its lines are
+   * checked one by one). @typedef {{ data: string, nodes: Text[], starts: number[] }} TextOf
+   * @param {HTMLElement} p @returns {TextOf}
    */
-  function apply(p, plan) {
-    const original = [...p.childNodes].map((n) => n.cloneNode(true))
-    const chosen = new Set(plan.chosen)
-    /** @type {Map<Text, Map<number, string>>} */
-    const edits = new Map()
-    for (const node of textNodes(p)) {
-      const list = new Map()
-      edits.set(node, list)
-      // Every soft hyphen not taken goes (those after a hyphen, never break opportunities, included).
-      for (let i = node.data.indexOf(SHY); i >= 0; i = node.data.indexOf(SHY, i + 1)) list.set(i, '')
-    }
-    /** @type {Place[]} */
-    const glued = []
-    plan.breaks.forEach((b, k) => {
-      const list = edits.get(b.at.node)
-      if (b.at.offset < 0 || !list) return
-      if (b.kind === 'glue') list.set(b.at.offset, chosen.has(k) ? ' ' : NBSP)
-      else if (b.kind === 'shy') list.set(b.at.offset, chosen.has(k) ? '-' : '')
-      else if (!chosen.has(k)) glued.push(b.at)
-    })
-    // Every other hyphen and dash (a break opportunity for Chromium) is kept whole too.
-    for (const node of textNodes(p)) {
-      for (const m of node.data.matchAll(/[-\u2010\u2013\u2014/]/g)) {
-        const at = { node, offset: /** @type {number} */ (m.index) }
-        if (!plan.breaks.some((b, k) => chosen.has(k) && b.at.node === node && b.at.offset === at.offset)) glued.push(at)
-      }
-    }
-    /** @type {Map<Text, number[]>} */
-    const spans = new Map()
-    for (const at of glued.filter((g, i) => glued.findIndex((o) => o.node === g.node && o.offset === g.offset) === i)) {
-      const list = /** @type {Map<number, string>} */ (edits.get(at.node))
-      const removed = [...list].filter(([offset, to]) => offset < at.offset && to === '').length
-      spans.set(at.node, [...(spans.get(at.node) ?? []), at.offset - removed])
-    }
-    for (const [node, list] of edits) if (list.size > 0) node.data = [...node.data].map((c, i) => list.get(i) ?? c).join('')
-    // Where each line ends in the paragraph's text, once the soft hyphens are gone.
+  function textOf(p) {
+    const nodes = textNodes(p)
+    const starts = []
     let at = 0
-    const starts = new Map(textNodes(p).map((node) => [node, ((at += node.data.length), at - node.data.length)]))
-    const ends = plan.chosen.map((k) => {
-      const b = /** @type {Break} */ (plan.breaks[k])
-      const list = /** @type {Map<number, string>} */ (edits.get(b.at.node))
-      const removed = [...list].filter(([offset, to]) => offset < b.at.offset && to === '').length
-      return (starts.get(b.at.node) ?? 0) + b.at.offset - removed
-    })
-    // A hyphen or dash inside a line: it and the letters on either side go into one no-wrap span (the last first).
-    for (const [node, offsets] of spans) {
-      for (const offset of offsets.sort((a, b) => b - a)) {
-        if (offset < 1 || offset + 2 > node.data.length) continue
-        const word = node.splitText(offset - 1)
-        word.splitText(3)
-        const span = document.createElement('span')
-        span.className = 'pp-nowrap'
-        word.replaceWith(span)
-        span.append(word)
-      }
-    }
-    // A hyphen taken is a break opportunity, also after two letters (Chromium allows none there by itself).
-    plan.chosen.forEach((k, x) => {
-      if (plan.breaks[k]?.kind !== 'shy') return
-      const place = placeOf(p, /** @type {number} */ (ends[x]) + 1)
-      if (place) place.node.splitText(place.offset).before(document.createElement('wbr'))
-    })
-    // The letter-spacing of each line that takes some: its text, from the last line's start, in spans.
-    ends.forEach((end, x) => {
-      const spacing = plan.track[x] ?? 0
-      if (spacing > 0.01) track(p, x === 0 ? 0 : /** @type {number} */ (ends[x - 1]) + 1, end + 1, spacing)
-    })
-    p.classList.add('pp-set')
-    return { original, ends }
+    for (const node of nodes) (starts.push(at), (at += node.data.length))
+    return { data: nodes.map((n) => n.data).join(''), nodes, starts }
   }
 
   /**
    * The character at `end` ends a line (a hyphen, or the word before a space) and the next one starts the next.
-   * @param {HTMLElement} p @param {number} end
+   * @param {TextOf} text @param {number} end
    */
-  function lineBreaksAt(p, end) {
+  function lineBreaksAt(text, end) {
     /** @param {number} index */
     const box = (index) => {
-      const place = placeOf(p, index)
-      if (!place) return null
+      // The text node holding the character (as placeOf finds it).
+      const k = text.nodes.findIndex((node, n) => index - /** @type {number} */ (text.starts[n]) < node.data.length)
+      const node = text.nodes[k]
+      if (!node) return null
+      const offset = index - /** @type {number} */ (text.starts[k])
       const range = RANGE
-      range.setStart(place.node, place.offset)
-      range.setEnd(place.node, place.offset + 1)
+      range.setStart(node, offset)
+      range.setEnd(node, offset + 1)
       return range.getBoundingClientRect()
     }
-    const before = box(p.textContent?.[end] === ' ' ? end - 1 : end)
+    const before = box(text.data[end] === ' ' ? end - 1 : end)
     const after = box(end + 1)
     return before !== null && after !== null && after.top >= before.bottom - 2
-  }
-
-  /**
-   * Letter-space the characters from `from` to `to` (indices in the paragraph's text) by `px`: each text node's part in
-   * its own span, inside the elements it sits in. @param {HTMLElement} p @param {number} from @param {number} to @param {number} px
-   */
-  function track(p, from, to, px) {
-    let at = 0
-    for (const node of textNodes(p)) {
-      const start = at
-      at += node.data.length
-      const a = Math.max(from, start) - start
-      const b = Math.min(to, at) - start
-      if (b <= a) continue
-      let part = node
-      if (a > 0) part = part.splitText(a)
-      if (b - a < part.data.length) part.splitText(b - a)
-      const span = document.createElement('span')
-      span.className = 'pp-track'
-      span.style.letterSpacing = `${px.toFixed(3)}px`
-      part.replaceWith(span)
-      span.append(part)
-    }
-  }
-
-  /** The text node and offset of a character of a paragraph's text. @param {HTMLElement} p @param {number} index */
-  function placeOf(p, index) {
-    for (const node of textNodes(p)) {
-      if (index < node.data.length) return { node, offset: index }
-      index -= node.data.length
-    }
-    return null
   }
 
   /** Lines of a paragraph: its text's boxes grouped by vertical overlap. @param {HTMLElement} p */

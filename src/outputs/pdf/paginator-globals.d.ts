@@ -42,6 +42,8 @@ interface Window {
   ppSetLines(): Promise<void>
   /** src/outputs/pdf/line-choice.js: the least-demerits line breaks of a measured paragraph. */
   ppChooseLines(breaks: PpBreak[], available: number, indent: number, trackMax: number): PpPlan | null
+  /** src/outputs/pdf/line-choice.js: a plan's lines fixed in its paragraph's text; what puts it back, where its lines end. */
+  ppApplyLines(p: HTMLElement, plan: PpPlan): { original: Node[]; ends: number[] }
   ppUnmarkWordCut(first: HTMLElement): void
   /** src/outputs/pdf/running-heads.js: running heads wider than a page shortened at a word. */
   ppFitRunningHeads(): void

@@ -35,7 +35,6 @@
     return /** @type {T} */ (node.cloneNode(false))
   }
   window.ppPaginate = paginate
-
   /** @param {PpTypesetting} [options] @returns {Promise<PpPagination>} */
   async function paginate({ orphans = 3, widows = 3 } = {}) {
     await Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined)))
@@ -145,13 +144,15 @@
     // The first character (in logical order) whose glyph lies below `y`: a line start.
     /** @param {Element} el @param {number} y @returns {Place | undefined} */
     function firstCharBelow(el, y) {
-      const chars = /** @type {Place[]} */ ([])
-      for (const node of textNodes(el)) {
-        for (let i = 0; i < node.data.length; i++) chars.push([node, i])
-      }
+      const nodes = textNodes(el).filter((node) => node.data.length > 0)
+      let length = 0
+      const starts = nodes.map((node) => ((length += node.data.length), length - node.data.length))
+      /** The character at `index` of the text. @param {number} index @returns {Place | undefined} */
+      const char = (index, k = index < length ? starts.findLastIndex((start) => start <= index) : -1) =>
+        k < 0 ? undefined : [/** @type {Text} */ (nodes[k]), index - /** @type {number} */ (starts[k])]
       /** @param {number} index */
       const middle = (index) => {
-        const [node, offset] = /** @type {Place} */ (chars[index])
+        const [node, offset] = /** @type {Place} */ (char(index))
         const range = RANGE
         range.setStart(node, offset)
         range.setEnd(node, offset + 1)
@@ -159,7 +160,7 @@
         return rect ? (rect.top + rect.bottom) / 2 : undefined
       }
       let lo = 0
-      let hi = chars.length
+      let hi = length
       while (lo < hi) {
         const mid = (lo + hi) >> 1
         let probe = mid
@@ -168,7 +169,7 @@
         if (value === undefined || value > y) hi = mid
         else lo = probe + 1
       }
-      return chars[lo]
+      return char(lo)
     }
 
     /** Cut `el` before the character at `place`; returns the first part (`el` is the rest). @param {HTMLElement} el @param {Place} place */
@@ -359,7 +360,6 @@
       place(unit)
     }
     noteSource.querySelectorAll('.pp-note').forEach((note) => warnings.push(`footnote ${note.id} is never referenced`))
-
     pages.forEach((p, index) => {
       const parity = index % 2 === 0 ? 'odd' : 'even'
       p.el.style.page = p.section === 'title' ? 'pp-title-odd' : `pp-${p.section}-${parity}`
@@ -371,12 +371,12 @@
       const box = target && target.closest('.pp-page')
       return box ? Number(box.getAttribute('data-page')) : 0
     }
-    const language = document.documentElement.lang
+    const format = new Intl.NumberFormat(document.documentElement.lang, { useGrouping: false }) // one: each loads its data
     const targets = /** @type {Record<string, number>} */ ({})
     for (const cell of document.querySelectorAll('.pp-toc-page[data-for]')) {
       const id = cell.getAttribute('data-for') ?? ''
       const number = (targets[id] = pageOf(id))
-      cell.textContent = new Intl.NumberFormat(language, { useGrouping: false }).format(number)
+      cell.textContent = format.format(number)
     }
     window.ppSettleSoftHyphens(out)
     const overflowing = pages.filter((p) => !fitsPage(p)).map((p) => Number(p.el.getAttribute('data-page')))

@@ -5,7 +5,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
-import { serializeHtml } from '../serialize.ts'
+import { serializeHtmlAround } from '../serialize.ts'
 import type { Localizer } from '../../i18n/instance.ts'
 import { wordDiff } from './diff.ts'
 import { blockHast } from './markdown.ts'
@@ -43,6 +43,8 @@ export function renderReviewPage(input: ReviewPageInput): string {
   const heading = l.t('reviewTitle', { title: input.title, source: names.a, target: names.b })
   const counts = countSummary(rows)
   const attention = rows.filter(needsAttention).length
+  // The rows are made one at a time as they are serialised (serializeHtmlAround): never the whole table at once.
+  const body = h('tbody')
   const tree: Root = {
     type: 'root',
     children: [
@@ -98,10 +100,7 @@ export function renderReviewPage(input: ReviewPageInput): string {
                   h('th.col-status', { scope: 'col', ...ui }, l.t('status')),
                 ]),
               ]),
-              h(
-                'tbody',
-                rows.map((row) => renderRow(row, input, ui)),
-              ),
+              body,
             ]),
           ]),
           h('script', reviewScript),
@@ -109,7 +108,10 @@ export function renderReviewPage(input: ReviewPageInput): string {
       ]),
     ],
   }
-  return serializeHtml(tree, { scripts: [reviewScript] }) + '\n'
+  const rendered = (function* () {
+    for (const row of rows) yield renderRow(row, input, ui)
+  })()
+  return serializeHtmlAround(tree, body, rendered, { scripts: [reviewScript] }) + '\n'
 }
 
 function renderRow(row: Row, input: ReviewPageInput, ui: { lang: string; dir: 'ltr' | 'rtl' }): Element {
