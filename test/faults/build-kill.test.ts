@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, rmSync } from 'node:fs'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { join, relative } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { copyProject, press, repoRoot } from '../helpers/project.ts'
@@ -20,8 +21,48 @@ function allFiles(dir: string): string[] {
     .map((e) => relative(dir, join(e.parentPath, e.name)))
 }
 
-/** Start `press build …` and kill -9 it after it printed `lines` "wrote" lines. */
-function killAfter(cwd: string, args: string[], lines: number): Promise<{ wrote: number; killed: boolean }> {
+/** The processes below `pid` (children, theirs, …) with their command lines, from /proc. */
+function descendants(pid: number): Map<number, string> {
+  const parents = new Map<number, number>()
+  for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      // The parent is the 4th field, after the command in parentheses (which may itself hold spaces).
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
+      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const found = new Map<number, string>()
+  const walk = (parent: number): void => {
+    for (const [child, of] of parents) {
+      if (of !== parent || found.has(child)) continue
+      try {
+        found.set(child, readFileSync(`/proc/${child}/cmdline`, 'utf8').replace(/\0/g, ' '))
+      } catch {
+        continue
+      }
+      walk(child)
+    }
+  }
+  walk(pid)
+  return found
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Start `press build …` and kill -9 it after it printed `lines` "wrote" lines; `spawned` are the processes it had
+ * started then (Chromium's among them once the PDF stage began).
+ */
+function killAfter(cwd: string, args: string[], lines: number): Promise<{ wrote: number; killed: boolean; spawned: Map<number, string> }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(repoRoot, 'bin', 'press.js'), ...args], {
       cwd,
@@ -29,16 +70,18 @@ function killAfter(cwd: string, args: string[], lines: number): Promise<{ wrote:
     })
     let wrote = 0
     let killed = false
+    let spawned = new Map<number, string>()
     const count = (data: Buffer): void => {
       wrote += (String(data).match(/wrote /g) ?? []).length
       if (!killed && wrote >= lines) {
         killed = true
+        spawned = descendants(child.pid!)
         child.kill('SIGKILL')
       }
     }
     child.stdout.on('data', count)
     child.stderr.on('data', count)
-    child.on('exit', () => resolve({ wrote, killed }))
+    child.on('exit', () => resolve({ wrote, killed, spawned }))
   })
 }
 
@@ -88,6 +131,12 @@ describe('kill -9 of press build', () => {
     const before = snapshotFiles(dist, ['.'])
     const run = await killAfter(dir, [...args, '--no-cache'], 2) // render again, not restore from .press-cache/
     assert.ok(run.killed, `killed after 2 wrote lines (saw ${run.wrote})`)
+    // The browser it launched goes with it (it reads its commands from a pipe that closed), not left running.
+    const browsers = [...run.spawned].filter(([, command]) => /chrom/i.test(command))
+    assert.ok(browsers.length > 0, `the build had started its browser when it was killed: ${[...run.spawned.values()].join('; ')}`)
+    for (let waited = 0; waited < 10_000 && browsers.some(([pid]) => alive(pid)); waited += 100) await sleep(100)
+    const left = browsers.filter(([pid]) => alive(pid)).map(([pid, command]) => `${pid} ${command.slice(0, 80)}`)
+    assert.deepEqual(left, [], 'no Chromium process outlives the killed build')
     assertIntact(dist, before)
     const editions = allFiles(dist).filter((p) => /\.(pdf|epub)$/.test(p))
     assert.ok(editions.some((p) => p.endsWith('.pdf')) && editions.some((p) => p.endsWith('.epub')))

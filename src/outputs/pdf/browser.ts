@@ -76,7 +76,9 @@ async function launch(): Promise<Browser> {
     )
   }
   try {
-    return await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs(), timeout: 60_000, protocolTimeout: 0 })
+    // Over a pipe, not a WebSocket on a port: Chromium exits when the pipe closes, so a build killed with -9 leaves no
+    // browser running (on a port it would live on, orphaned, with its renderers).
+    return await puppeteer.launch({ executablePath, headless: true, pipe: true, args: chromiumArgs(), timeout: 60_000, protocolTimeout: 0 })
   } catch (error) {
     throw new PressError(
       problem(`Could not start ${executablePath}: ${(error as Error).message.split('\n')[0]}`, {
