@@ -3,9 +3,9 @@
 // file of a folder (kept by a `press build --format pdf` with
 // PRESS_KEEP_PRINT_HTML: each document as the paginator left it, its fonts as
 // local files, so the same pages with the same fonts) in the same Chromium,
-// with the same arguments and page.pdf options and two pages at a time, like
-// the PDF stage, but with no pagination, no request interception and no
-// post-processing.
+// with the same arguments, transport (a pipe) and page.pdf options and two
+// pages at a time, like the PDF stage, but with no pagination, no request
+// interception and no post-processing.
 // Usage: node scripts/benchmark-chromium.mjs <html-dir> <out-dir>
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -17,7 +17,13 @@ const [htmlDir, outDir] = process.argv.slice(2)
 if (!htmlDir || !outDir) throw new Error('usage: node scripts/benchmark-chromium.mjs <html-dir> <out-dir>')
 mkdirSync(outDir, { recursive: true })
 const files = readdirSync(htmlDir).filter((name) => name.endsWith('.html'))
-const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs(), timeout: 60_000 })
+const browser = await puppeteer.launch({
+  executablePath: findChromium(),
+  headless: true,
+  pipe: true,
+  args: chromiumArgs(),
+  timeout: 60_000,
+})
 try {
   let next = 0
   const worker = async () => {
