@@ -29,7 +29,7 @@ import { promisify } from 'node:util'
 import * as z from 'zod'
 import { pressUpdates, type PressOptions } from './press-profile.ts'
 import { withArtifacts } from './artifacts.ts'
-import { streamUpdates } from './streams.ts'
+import { streamUpdates, type StreamUpdate } from './streams.ts'
 import { structureUpdates } from './structure.ts'
 import { flattenStructure } from './structure-tree.ts'
 import { plainSpaces, toUnicodeRefs } from './to-unicode.ts'
@@ -116,11 +116,12 @@ export async function finishPdf(raw: Uint8Array, info: PdfInfo, workDir: string,
   const tree = flattenStructure(objects, catalog, next)
   next = tree?.next ?? next
   const contents = parsed.pages.flatMap((page) => pageRef.parse(page).contents)
-  const updates: Record<string, { value: Record<string, unknown> }> = {
-    ...(tree?.updates as Record<string, { value: Record<string, unknown> }>),
+  // qpdf JSON updates: an object's new value, or a stream's new dictionary and data.
+  const updates: Record<string, { value: unknown } | StreamUpdate> = {
+    ...tree?.updates,
     ...structureUpdates({ ...objects, ...tree?.updates }, info.links),
     // The pages' content (artifacts marked) and the fonts' ToUnicode maps (no-break spaces copy as spaces).
-    ...((await streamUpdates(
+    ...(await streamUpdates(
       objects,
       new Map([
         ...contents.map((ref) => [ref, withArtifacts] as const),
@@ -128,7 +129,7 @@ export async function finishPdf(raw: Uint8Array, info: PdfInfo, workDir: string,
       ]),
       input,
       qpdf,
-    )) as unknown as Record<string, { value: Record<string, unknown> }>),
+    )),
     [`obj:${infoRef}`]: { value: entries },
   }
   const items = flatten(parsed.outlines)
