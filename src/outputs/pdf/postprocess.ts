@@ -95,8 +95,7 @@ export async function finishPdf(raw: Uint8Array, info: PdfInfo, workDir: string,
     '--json-stream-data=inline',
     '--decode-level=none',
   ]
-  const { stdout } = await qpdf([...read, input])
-  const parsed = pdfJson.parse(JSON.parse(stdout))
+  const parsed = pdfJson.parse(JSON.parse((await qpdf([...read, input])).stdout))
   const objects = parsed.qpdf[1]
   const { value: refs } = trailer.parse(objects.trailer)
   const infoRef = refs['/Info']
@@ -131,6 +130,11 @@ export async function finishPdf(raw: Uint8Array, info: PdfInfo, workDir: string,
       qpdf,
     )),
     [`obj:${infoRef}`]: { value: entries },
+  }
+  // Nothing reads the streams' data any more (the edited ones are in `updates`): let it go before the writing.
+  for (const object of Object.values(objects)) {
+    const stream = (object as { stream?: { data?: string } } | null)?.stream
+    if (stream) delete stream.data
   }
   const items = flatten(parsed.outlines)
   if (items.length !== info.bookmarks.length)

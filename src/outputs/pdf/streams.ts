@@ -42,7 +42,16 @@ export async function streamUpdates(
   input: string,
   read: Read,
 ): Promise<Record<string, StreamUpdate>> {
-  const texts = new Map<string, { dict: Dict; text: string }>()
+  const found = new Map<string, StreamUpdate>()
+  // One stream at a time, decoded, edited and compressed again: only the compressed results are kept (a 100× PDF's
+  // page contents, decoded, are hundreds of megabytes).
+  const edit = (ref: string, dict: Dict, text: string): void => {
+    const edited = edits.get(ref)!(text)
+    if (edited === undefined) return
+    const rest = Object.fromEntries(Object.entries(dict).filter(([name]) => !['/Filter', '/DecodeParms', '/Length'].includes(name)))
+    const data = deflateSync(Buffer.from(edited, 'latin1')).toString('base64')
+    found.set(ref, { stream: { dict: { ...rest, '/Filter': '/FlateDecode' }, data } })
+  }
   const others: string[] = []
   for (const ref of edits.keys()) {
     const parsed = streamObject.safeParse(objects[`obj:${ref}`])
@@ -55,7 +64,7 @@ export async function streamUpdates(
     }
     const bytes = Buffer.from(data!, 'base64')
     // Synchronous, in chunks of 1 MB: zlib's asynchronous calls, 16 kB at a time, cost more than the inflating.
-    texts.set(ref, { dict, text: (kind === 'flate' ? inflateSync(bytes, { chunkSize: INFLATE_CHUNK }) : bytes).toString('latin1') })
+    edit(ref, dict, (kind === 'flate' ? inflateSync(bytes, { chunkSize: INFLATE_CHUNK }) : bytes).toString('latin1'))
   }
   if (others.length) {
     const objects = others.sort().map((ref) => `--json-object=${ref.replace(/ R$/, '').replace(' ', ',')}`)
@@ -64,18 +73,11 @@ export async function streamUpdates(
     for (const [key, { stream }] of Object.entries(streams)) {
       // A filter qpdf could not undo either: the stream stays as it is.
       if (stream.dict['/Filter'] === undefined && stream.data !== undefined)
-        texts.set(key.slice(4), { dict: stream.dict, text: Buffer.from(stream.data, 'base64').toString('latin1') })
+        edit(key.slice(4), stream.dict, Buffer.from(stream.data, 'base64').toString('latin1'))
     }
   }
-  const updates: Record<string, StreamUpdate> = {}
   // In reference order, whatever order they were found in: the same inputs give the same JSON.
-  for (const ref of [...texts.keys()].sort()) {
-    const { dict, text } = texts.get(ref)!
-    const edited = edits.get(ref)!(text)
-    if (edited === undefined) continue
-    const rest = Object.fromEntries(Object.entries(dict).filter(([name]) => !['/Filter', '/DecodeParms', '/Length'].includes(name)))
-    const data = deflateSync(Buffer.from(edited, 'latin1')).toString('base64')
-    updates[`obj:${ref}`] = { stream: { dict: { ...rest, '/Filter': '/FlateDecode' }, data } }
-  }
+  const updates: Record<string, StreamUpdate> = {}
+  for (const ref of [...found.keys()].sort()) updates[`obj:${ref}`] = found.get(ref)!
   return updates
 }
