@@ -107,9 +107,9 @@ export function hyphenateWord(text: string, rule: HyphenationRule): string {
 }
 
 /**
- * Words already hyphenated, per rule: a text repeats its words, and every parallel edition repeats the source
- * edition's text (the same words hyphenated once per build, not once per PDF). Cleared when it grows past
- * MAX_WORDS, so a long build's memory stays bounded.
+ * Words already hyphenated, per rule, for the life of the process (a build, or a preview session): a text repeats
+ * its words, and every parallel edition repeats the source edition's text. A word's hyphenation depends only on the
+ * word and the rule, so nothing here goes stale. Cleared when it grows past MAX_WORDS, so memory stays bounded.
  */
 const hyphenated = new Map<string, Map<string, string>>()
 const MAX_WORDS = 100_000
