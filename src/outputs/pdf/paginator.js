@@ -148,10 +148,8 @@
       let length = 0
       const starts = nodes.map((node) => ((length += node.data.length), length - node.data.length))
       /** The character at `index` of the text. @param {number} index @returns {Place | undefined} */
-      const char = (index) => {
-        const k = index < length ? starts.findLastIndex((start) => start <= index) : -1
-        return k < 0 ? undefined : [/** @type {Text} */ (nodes[k]), index - /** @type {number} */ (starts[k])]
-      }
+      const char = (index, k = index < length ? starts.findLastIndex((start) => start <= index) : -1) =>
+        k < 0 ? undefined : [/** @type {Text} */ (nodes[k]), index - /** @type {number} */ (starts[k])]
       /** @param {number} index */
       const middle = (index) => {
         const [node, offset] = /** @type {Place} */ (char(index))
