@@ -44,66 +44,69 @@ export async function writeParallelEditions(job: ParallelJob): Promise<(PdfEditi
   }
   const workDir = await mkdtemp(join(tmpdir(), 'press-parallel-'))
   try {
-    return await mapBounded(job.pairs, 2 * job.jobs, async ([codeA, codeB]) => {
-      const started = performance.now()
-      const [a, b] = [edition(codeA), edition(codeB)]
-      const name = parallelFileName(codeA, codeB)
-      try {
-        const doc = parallelDocument({
-          a,
-          b,
-          sourceLanguage: job.sourceLanguage,
-          identity: job.identity,
-          geometry,
-          css,
-          fonts: job.fontSettings,
-        })
-        const { bytes, pages, warnings } = await printPdf(
-          job.session,
-          doc,
-          workDir,
-          name,
-          {
-            title: `${a.meta.title} · ${b.meta.title}`,
-            author: a.meta.issuer,
-            subject: `${a.localizer.t('parallelText')}: ${a.languageName(codeA)} – ${a.languageName(codeB)}`,
-            keywords: [...(a.meta.keywords ?? []), ...(b.meta.keywords ?? [])],
-            creator: 'Polyglot Press',
-            language: codeA,
-            date: job.identity.date,
-          },
-          geometry,
-        )
-        for (const warning of warnings) {
-          job.logger.problem(
-            problem(`The ${codeA}-${codeB} parallel-text PDF: ${warning}`, {
+    return await mapBounded(job.pairs, 2 * job.jobs, ([codeA, codeB]) =>
+      // The session bounds the documents in progress over this batch and the PDF editions' together.
+      job.session.document(async () => {
+        const started = performance.now()
+        const [a, b] = [edition(codeA), edition(codeB)]
+        const name = parallelFileName(codeA, codeB)
+        try {
+          const doc = parallelDocument({
+            a,
+            b,
+            sourceLanguage: job.sourceLanguage,
+            identity: job.identity,
+            geometry,
+            css,
+            fonts: job.fontSettings,
+          })
+          const { bytes, pages, warnings } = await printPdf(
+            job.session,
+            doc,
+            workDir,
+            name,
+            {
+              title: `${a.meta.title} · ${b.meta.title}`,
+              author: a.meta.issuer,
+              subject: `${a.localizer.t('parallelText')}: ${a.languageName(codeA)} – ${a.languageName(codeB)}`,
+              keywords: [...(a.meta.keywords ?? []), ...(b.meta.keywords ?? [])],
+              creator: 'Polyglot Press',
+              language: codeA,
+              date: job.identity.date,
+            },
+            geometry,
+          )
+          for (const warning of warnings) {
+            job.logger.problem(
+              problem(`The ${codeA}-${codeB} parallel-text PDF: ${warning}`, {
+                file: b.translation?.path ?? job.publication.configPath,
+                hint: 'The PDF was written; check that page in it.',
+                fatal: false,
+                ruleId: 'pdf-layout',
+              }),
+            )
+          }
+          const path = join(job.dir, PARALLEL_DIR, name)
+          await job.write(path, bytes)
+          job.logger.progress(
+            `parallel ${codeA}-${codeB}: ${pages} pages, ${Math.round(bytes.length / 1024)} KB, ` +
+              `${((performance.now() - started) / 1000).toFixed(1)} s`,
+          )
+          return { language: codeB, pairedWith: codeA, path, pages, size: bytes.length }
+        } catch (error) {
+          if (error instanceof PressError) throw error
+          throw new PressError(
+            problem(`While building the ${codeA}-${codeB} parallel-text PDF of ${config.id}: ${(error as Error).message}`, {
               file: b.translation?.path ?? job.publication.configPath,
-              hint: 'The PDF was written; check that page in it.',
-              fatal: false,
-              ruleId: 'pdf-layout',
+              hint:
+                `Run again with only this language (\`press build --format pdf --lang ${codeA},${codeB}\`) ` +
+                'to see it alone; check templates/parallel.css.',
+              ruleId: 'pdf-render',
             }),
           )
         }
-        const path = join(job.dir, PARALLEL_DIR, name)
-        await job.write(path, bytes)
-        job.logger.progress(
-          `parallel ${codeA}-${codeB}: ${pages} pages, ${Math.round(bytes.length / 1024)} KB, ` +
-            `${((performance.now() - started) / 1000).toFixed(1)} s`,
-        )
-        return { language: codeB, pairedWith: codeA, path, pages, size: bytes.length }
-      } catch (error) {
-        if (error instanceof PressError) throw error
-        throw new PressError(
-          problem(`While building the ${codeA}-${codeB} parallel-text PDF of ${config.id}: ${(error as Error).message}`, {
-            file: b.translation?.path ?? job.publication.configPath,
-            hint:
-              `Run again with only this language (\`press build --format pdf --lang ${codeA},${codeB}\`) ` +
-              'to see it alone; check templates/parallel.css.',
-            ruleId: 'pdf-render',
-          }),
-        )
-      }
-    })
+      }),
+    )
   } finally {
     await rm(workDir, { recursive: true, force: true })
   }

@@ -112,68 +112,71 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
   const css = await readTemplate(job.publication.root, 'pdf.css')
   const workDir = await mkdtemp(join(tmpdir(), 'press-pdf-'))
   try {
-    return await mapBounded(job.editions, 2 * job.jobs, async (edition) => {
-      const started = performance.now()
-      const name = pdfFileName(config.id, edition.language)
-      try {
-        const doc = printDocument({
-          edition,
-          sourceLanguage: job.sourceLanguage,
-          identity: job.identity,
-          geometry,
-          css,
-          fonts: job.fontSettings,
-        })
-        const { bytes, pages, warnings, press } = await printPdf(
-          job.session,
-          doc,
-          workDir,
-          name,
-          {
-            title: edition.meta.title,
-            author: edition.meta.issuer,
-            subject: edition.meta.description,
-            keywords: edition.meta.keywords,
-            creator: 'Polyglot Press',
-            language: edition.language,
-            rights: config.rights,
-            date: job.identity.date,
-          },
-          geometry,
-          pressOptions(config.print, job.press),
-        )
-        for (const warning of warnings) {
-          job.logger.problem(
-            problem(`The ${edition.language} PDF edition: ${warning}`, {
+    return await mapBounded(job.editions, 2 * job.jobs, (edition) =>
+      // The session bounds the documents in progress over this batch and the parallel texts' together.
+      job.session.document(async () => {
+        const started = performance.now()
+        const name = pdfFileName(config.id, edition.language)
+        try {
+          const doc = printDocument({
+            edition,
+            sourceLanguage: job.sourceLanguage,
+            identity: job.identity,
+            geometry,
+            css,
+            fonts: job.fontSettings,
+          })
+          const { bytes, pages, warnings, press } = await printPdf(
+            job.session,
+            doc,
+            workDir,
+            name,
+            {
+              title: edition.meta.title,
+              author: edition.meta.issuer,
+              subject: edition.meta.description,
+              keywords: edition.meta.keywords,
+              creator: 'Polyglot Press',
+              language: edition.language,
+              rights: config.rights,
+              date: job.identity.date,
+            },
+            geometry,
+            pressOptions(config.print, job.press),
+          )
+          for (const warning of warnings) {
+            job.logger.problem(
+              problem(`The ${edition.language} PDF edition: ${warning}`, {
+                file: edition.translation?.path ?? job.publication.configPath,
+                hint: 'The PDF was written; check that page in it.',
+                fatal: false,
+                ruleId: 'pdf-layout',
+              }),
+            )
+          }
+          const path = join(job.dir, edition.language, name)
+          await job.write(path, bytes)
+          if (press) await job.write(join(job.dir, edition.language, pressFileName(config.id, edition.language)), press)
+          job.logger.progress(
+            `pdf ${edition.language}: ${pages} pages, ${Math.round(bytes.length / 1024)} KB, ` +
+              `${((performance.now() - started) / 1000).toFixed(1)} s`,
+          )
+          return { language: edition.language, path, pages, size: bytes.length }
+        } catch (error) {
+          if (error instanceof PressError) throw error
+          throw new PressError(
+            problem(`While building the ${edition.language} PDF edition of ${config.id}: ${(error as Error).message}`, {
               file: edition.translation?.path ?? job.publication.configPath,
-              hint: 'The PDF was written; check that page in it.',
-              fatal: false,
-              ruleId: 'pdf-layout',
+              hint:
+                'Run again with only this language (`press build --format pdf --lang ' +
+                edition.language +
+                '`) to see it alone; check templates/pdf.css.',
+              ruleId: 'pdf-render',
             }),
           )
         }
-        const path = join(job.dir, edition.language, name)
-        await job.write(path, bytes)
-        if (press) await job.write(join(job.dir, edition.language, pressFileName(config.id, edition.language)), press)
-        job.logger.progress(
-          `pdf ${edition.language}: ${pages} pages, ${Math.round(bytes.length / 1024)} KB, ` +
-            `${((performance.now() - started) / 1000).toFixed(1)} s`,
-        )
-        return { language: edition.language, path, pages, size: bytes.length }
-      } catch (error) {
-        if (error instanceof PressError) throw error
-        throw new PressError(
-          problem(`While building the ${edition.language} PDF edition of ${config.id}: ${(error as Error).message}`, {
-            file: edition.translation?.path ?? job.publication.configPath,
-            hint:
-              'Run again with only this language (`press build --format pdf --lang ' +
-              edition.language +
-              '`) to see it alone; check templates/pdf.css.',
-            ruleId: 'pdf-render',
-          }),
-        )
-      }
-    })
+      }),
+    )
   } finally {
     await rm(workDir, { recursive: true, force: true })
   }

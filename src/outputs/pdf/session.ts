@@ -16,6 +16,7 @@ import { problem, PressError } from '../../util/problems.ts'
 import { openBrowser } from './browser.ts'
 import { cpuMark } from '../../util/cpu-report.ts'
 import type { PageResources } from './resources.ts'
+import { Slots } from '../../util/async.ts'
 
 interface Member {
   /** undefined: the local Chromium. */
@@ -42,12 +43,24 @@ export class BrowserSession {
   readonly #log: RequestLog | undefined
   #free: number
   readonly #waiting: (() => void)[] = []
+  readonly #documents: Slots
 
   constructor(options: SessionOptions = {}) {
     const endpoints = options.endpoints?.length ? options.endpoints : [undefined]
     this.#members = endpoints.map((endpoint) => ({ endpoint, browser: undefined, open: 0 }))
     this.#log = options.log
     this.#free = Math.max(1, options.pages ?? 2)
+    this.#documents = new Slots(2 * this.#free)
+  }
+
+  /**
+   * Run `work` (build one document, render it, post-process it) when fewer than twice as many documents as pages
+   * are in progress over the whole session: one's post-processing still overlaps the next one's render, but the
+   * PDF and parallel-text batches, which run at once, no longer each hold that many print documents, rendered
+   * PDFs and qpdf readings (at 100× the bundled publication, about 10 MB apiece and as much again in garbage).
+   */
+  document<T>(work: () => Promise<T>): Promise<T> {
+    return this.#documents.run(work)
   }
 
   /** Browsers in the pool (1 for the local one). */
