@@ -29,6 +29,7 @@ import type { PublicationPlan, Unit } from './units.ts'
 import type { BuildSession } from './session.ts'
 import { restore, warning, type PublicationRun, type UnitFacts } from './restore.ts'
 import { span } from '../../util/trace.ts'
+import { boundHeapGrowth, LARGE_SOURCE } from '../../util/heap.ts'
 import { EditionStore } from './editions.ts'
 import { revived, SummaryCache, type EditionSummary } from './summary.ts'
 
@@ -68,6 +69,7 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
   const idOptions = { frozen: env.frozen, write: !env.frozen, cache: env.cache !== undefined }
   const sources = await span('ids', () => kept?.sources(publication, idOptions) ?? resolveIds(publication, idOptions))
   reportIdChanges(sources, env.logger)
+  if (sources.blocks.reduce((n, b) => n + b.text.length, 0) >= LARGE_SOURCE) boundHeapGrowth()
   const plan = sources.assignment.changed && !env.frozen ? await env.replan() : initial
   const units = plan.units.filter((u) => names.has(u.name))
   const allLanguages = [config.sourceLanguage, ...config.languages]
