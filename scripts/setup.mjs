@@ -19,7 +19,7 @@ const tools = [
     for: ['build', 'test'],
     test: () => Boolean(process.env.PUPPETEER_EXECUTABLE_PATH || process.env.CHROME_PATH) || hasHeadlessShell(),
     pkg: 'chromium-headless-shell',
-    why: "renders the PDF editions with a third of the full browser's CPU (src/outputs/pdf/browser.ts)",
+    why: "renders the PDF editions with about half the full browser's CPU (src/outputs/pdf/browser.ts)",
     optional: true,
   },
   {

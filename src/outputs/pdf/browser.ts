@@ -11,7 +11,7 @@ import { problem, PressError } from '../../util/problems.ts'
 
 /**
  * Chromium's old headless shell (Debian's chromium-headless-shell, Puppeteer's chrome-headless-shell) first: the same
- * Blink and the same PDF printing, without the full browser's services, for a third of the CPU. Debian's
+ * Blink and the same PDFs, without the full browser's services, for about half its CPU. Debian's
  * /usr/bin/chromium-headless-shell is a shell script that runs /usr/lib/chromium's binary as its child: the binary
  * itself is taken, so the browser is the process launched (it exits when its pipe closes).
  */
