@@ -12,7 +12,8 @@ import type { Publication } from '../../project/load.ts'
 import { PublicationInputs } from '../../project/inputs.ts'
 import { inputsFingerprint } from '../../project/build-info.ts'
 import type { UiFile } from '../../i18n/ui-strings.ts'
-import type { EditionSummary } from './summary.ts'
+import { charactersOf, type EditionSummary } from './summary.ts'
+import { ASSET_STYLESHEETS } from '../../outputs/assets.ts'
 import type { UnitFacts } from './restore.ts'
 
 export async function assetsContentKey(
@@ -23,10 +24,10 @@ export async function assetsContentKey(
   facts: Omit<UnitFacts, 'editions'>,
 ): Promise<string> {
   const inputs = new PublicationInputs(publication)
-  const templates = await Promise.all(['screen.css', 'print.css'].map(async (t) => `${t}:${await inputs.template(t)}`))
+  const templates = await Promise.all(ASSET_STYLESHEETS.map(async (t) => `${t}:${await inputs.template(t)}`))
   const characters = summaries.map((s) => {
     const strings = ui.get(s.language)?.strings ?? {}
-    return `${s.language}:${s.characters}\0${charactersOf(Object.values(strings).join('\n'))}`
+    return `${s.language}:${s.characters}\0${charactersOf(Object.values(strings))}`
   })
   return inputsFingerprint([
     `tool ${tool}`,
@@ -43,9 +44,4 @@ export async function assetsContentKey(
     'facts',
     JSON.stringify(facts),
   ])
-}
-
-/** Every character of `text` once, in code point order. */
-function charactersOf(text: string): string {
-  return String.fromCodePoint(...[...new Set([...text].map((c) => c.codePointAt(0)!))].sort((a, b) => a - b))
 }
