@@ -16,6 +16,14 @@ const purpose = process.argv.includes('--for=test') ? 'test' : 'build'
 const tools = [
   { for: ['build', 'test'], test: () => findChromium(), pkg: 'chromium', why: 'renders the PDF editions' },
   {
+    for: ['build', 'test'],
+    test: () => Boolean(process.env.PUPPETEER_EXECUTABLE_PATH || process.env.CHROME_PATH) || hasHeadlessShell(),
+    pkg: 'chromium-headless-shell',
+    why: "renders the PDF editions with about half the full browser's CPU (src/outputs/pdf/browser.ts)",
+    // The build runs without it (the full browser prints); the tests check that the build finds it.
+    optional: purpose === 'build',
+  },
+  {
     for: ['test'],
     test: () => onPath('java') && onPath('javac'),
     pkg: 'default-jdk-headless',
@@ -56,6 +64,11 @@ function findChromium() {
   return ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'].some(onPath)
 }
 
+/** The headless shell the build prefers (findChromium in src/outputs/pdf/browser.ts). */
+function hasHeadlessShell() {
+  return existsSync('/usr/lib/chromium/chromium-headless-shell') || ['chromium-headless-shell', 'chrome-headless-shell'].some(onPath)
+}
+
 function installNpmPackages() {
   const marker = join(root, 'node_modules', '.package-lock.json')
   const lock = join(root, 'package-lock.json')
@@ -69,10 +82,13 @@ function installNpmPackages() {
 }
 
 function installSystemTools() {
-  const missing = tools.filter((tool) => tool.for.includes(purpose) && !tool.test())
+  const canApt = process.getuid?.() === 0 && onPath('apt-get')
+  // An optional tool makes the build faster, not possible: without apt-get it is only mentioned.
+  const missing = tools.filter((tool) => tool.for.includes(purpose) && !tool.test() && (canApt || !tool.optional))
+  for (const tool of tools.filter((t) => t.optional && t.for.includes(purpose) && !canApt && !t.test()))
+    console.log(`setup: optional: ${tool.pkg} ${tool.why}; install it with: sudo apt-get install ${tool.pkg}`)
   if (missing.length === 0) return
   const packages = [...new Set(missing.map((tool) => tool.pkg))]
-  const canApt = process.getuid?.() === 0 && onPath('apt-get')
   if (!canApt) {
     console.error(`setup: missing system tools: ${missing.map((t) => `${t.pkg} (${t.why})`).join(', ')}`)
     console.error(`setup: install them with: sudo apt-get install ${packages.join(' ')}`)

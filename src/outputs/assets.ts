@@ -7,7 +7,8 @@ import { writeFileAtomic } from '../util/files.ts'
 
 export const ASSETS_DIR = 'assets'
 export const TEMPLATES_DIR = 'templates'
-const stylesheets = ['screen.css', 'print.css'] as const
+/** The stylesheets the shared assets copy from templates/ (what their cache keys read). */
+export const ASSET_STYLESHEETS = ['screen.css', 'print.css'] as const
 
 export async function readTemplate(root: string, name: string): Promise<string> {
   return readFile(join(root, TEMPLATES_DIR, name), 'utf8')
@@ -31,7 +32,7 @@ export async function writeAssets(
   write: Write = writeFileAtomic,
 ): Promise<{ written: string[]; faces: FontFace[] }> {
   const written: string[] = []
-  for (const name of stylesheets) {
+  for (const name of ASSET_STYLESHEETS) {
     await write(join(dir, name), await readTemplate(root, name))
     written.push(join(dir, name))
   }

@@ -15,7 +15,7 @@ const targets = ['es', 'fr']
 const all = ['en', ...targets]
 const args = ['--format', 'html,epub', '--lang', all.join(',')]
 const every = [...all.flatMap((l) => [`html/${l}`, `epub/${l}`]), ...targets.map((l) => `review/en-${l}`), 'assets'].sort()
-const fr = ['html/fr', 'epub/fr', 'review/en-fr', 'assets']
+const fr = ['html/fr', 'epub/fr', 'review/en-fr']
 
 function edit(dir: string, path: string, change: (text: string) => string): void {
   const file = join(dir, path)
@@ -25,10 +25,10 @@ function edit(dir: string, path: string, change: (text: string) => string): void
   writeFileSync(file, after)
 }
 
-const frEntry = (text: string): string => {
+const frEntry = (text: string, added = ' Fin.'): string => {
   const file = JSON.parse(text) as { entries: Record<string, { text: string }> }
   const id = Object.keys(file.entries)[3]!
-  file.entries[id]!.text += ' Fin.'
+  file.entries[id]!.text += added
   return JSON.stringify(file, null, 2) + '\n'
 }
 
@@ -64,6 +64,8 @@ describe('incremental build cache', () => {
     step('lock', () => edit(dir, lockPath, (t) => t.replace(/\n$/, '\n\n')))
     step('translation', () => edit(dir, `translations/fr/${publicationId}.json`, frEntry))
     step('ui', () => edit(dir, 'translations/fr/ui.json', (t) => t.replace('"Table des matières"', '"Sommaire"')))
+    // No edition shows Greek yet: the word needs Noto Serif's Greek faces in the shared assets.
+    step('translation with a new script', () => edit(dir, `translations/fr/${publicationId}.json`, (t) => frEntry(t, ' (λόγος)')))
     step('ui language name', () =>
       edit(dir, 'translations/es/ui.json', (t) => t.replace('"languageName": "Español"', '"languageName": "Castellano"')),
     )
@@ -86,23 +88,36 @@ describe('incremental build cache', () => {
     assert.match(of('translation').stdout, /^Wrote \d+ files, \d+ up to date in /m, 'an edit says what it wrote and what it kept')
   })
 
-  it('should rebuild every unit after a source paragraph, the lock or the config changed', () => {
-    for (const name of ['source', 'lock', 'config']) assert.deepEqual(of(name).built, every, name)
+  it('should rebuild every edition after a source paragraph, the lock or the config changed (the assets after the config)', () => {
+    // The shared assets are restored by what they read (the characters shown, not the text): no new character here.
+    const editions = every.filter((u) => u !== 'assets')
+    for (const name of ['source', 'lock']) assert.deepEqual(of(name).built, editions, name)
+    assert.deepEqual(of('config').built, every)
     assert.ok(of('source').changed.includes(`${publicationId}/en/index.html`))
   })
 
   it('should rebuild only French units after a French entry or interface string changed', () => {
-    for (const name of ['translation', 'ui']) {
+    for (const name of ['translation', 'ui', 'translation with a new script']) {
       const step = of(name)
-      assert.deepEqual(step.built, [...fr].sort(), name)
+      // The shared fonts change only when a character needs a face no edition used before.
+      const expected = name === 'translation with a new script' ? [...fr, 'assets'] : fr
+      assert.deepEqual(step.built, [...expected].sort(), name)
       assert.ok(step.changed.includes(`${publicationId}/fr/index.html`), `${name}: fr/index.html changed`)
       const others = step.changed.filter((p) => new RegExp(`/(en|zh|es|ru|ar)/|review/en-(zh|es|ru|ar)\\.`).test(p))
       assert.deepEqual(others, [], `${name}: no other language's file changed`)
     }
+    const assets = (name: string) => of(name).changed.filter((p) => p.includes('/assets/'))
+    assert.deepEqual(assets('translation'), [], 'the same characters: the same fonts')
+    const greek = assets('translation with a new script')
+    assert.ok(greek.includes(`${publicationId}/assets/fonts.css`), greek.join(' '))
+    assert.ok(
+      greek.some((p) => /\/fonts\/noto-serif-greek-400-normal\.woff2$/.test(p)),
+      `the Greek face is written: ${greek.join(' ')}`,
+    )
   })
 
   it('should rebuild every HTML edition when a language renames itself (each links to it)', () => {
-    const expected = [...all.map((l) => `html/${l}`), 'epub/es', 'review/en-es', 'assets'].sort()
+    const expected = [...all.map((l) => `html/${l}`), 'epub/es', 'review/en-es'].sort()
     assert.deepEqual(of('ui language name').built, expected)
   })
 
@@ -117,7 +132,7 @@ describe('incremental build cache', () => {
     const everyLanguage = ['ar', 'en', 'es', 'fr', 'ru', 'zh']
     assert.deepEqual(of('cold').summaries, everyLanguage)
     for (const name of ['source', 'lock', 'config']) assert.deepEqual(of(name).summaries, everyLanguage, name)
-    for (const name of ['translation', 'ui']) assert.deepEqual(of(name).summaries, ['fr'], name)
+    for (const name of ['translation', 'ui', 'translation with a new script']) assert.deepEqual(of(name).summaries, ['fr'], name)
     assert.deepEqual(of('ui language name').summaries, ['es'])
     for (const name of ['no-op', 'epub template', 'screen template']) assert.deepEqual(of(name).summaries, [], name)
   })
@@ -130,7 +145,7 @@ describe('incremental build cache', () => {
 
   it('should stop listing an edition an earlier build wrote once its inputs changed', () => {
     edit(dir, `translations/fr/${publicationId}.json`, frEntry)
-    assert.deepEqual(buildUnits(dir, ['--format', 'html', '--lang', all.join(',')]).built, ['assets', 'html/fr', 'review/en-fr'])
+    assert.deepEqual(buildUnits(dir, ['--format', 'html', '--lang', all.join(',')]).built, ['html/fr', 'review/en-fr'])
     const manifest = JSON.parse(readFileSync(join(dir, 'dist', publicationId, 'manifest.json'), 'utf8')) as {
       editions: { language: string; format: string }[]
     }
@@ -147,7 +162,7 @@ describe('incremental build cache', () => {
     assert.deepEqual(buildUnits(dir, pdf).built, [])
     assert.deepEqual(changed(cold, hashes(join(dir, 'pdf'))), [])
     edit(dir, `translations/fr/${publicationId}.json`, frEntry)
-    assert.deepEqual(buildUnits(dir, pdf).built, ['assets', 'parallel/en-fr', 'pdf/fr'])
+    assert.deepEqual(buildUnits(dir, pdf).built, ['parallel/en-fr', 'pdf/fr'])
     const uncached = buildUnits(dir, ['--format', 'pdf', '--lang', 'fr', '--out', 'pdf-uncached', '--no-cache'])
     assert.deepEqual(uncached.built, ['assets', 'parallel/en-fr', 'pdf/fr'])
     assert.deepEqual([...hashes(join(dir, 'pdf-uncached'))], [...hashes(join(dir, 'pdf'))])

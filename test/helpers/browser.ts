@@ -1,7 +1,7 @@
 /** The Chromium the tests drive: the one the build discovers, with the same flags. */
 import { createRequire } from 'node:module'
 import puppeteer, { type Browser } from 'puppeteer-core'
-import { chromiumArgs, findChromium } from '../../src/outputs/pdf/browser.ts'
+import { chromiumArgs, findChromium, isHeadlessShell } from '../../src/outputs/pdf/browser.ts'
 
 export function chromiumPath(): string {
   const path = findChromium()
@@ -10,7 +10,8 @@ export function chromiumPath(): string {
 }
 
 export function launchBrowser(): Promise<Browser> {
-  return puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs() })
+  const executablePath = chromiumPath()
+  return puppeteer.launch({ executablePath, headless: isHeadlessShell(executablePath) ? 'shell' : true, args: chromiumArgs() })
 }
 
 export interface AxeViolation {

@@ -4,17 +4,20 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, it } from 'node:test'
-import { chromiumArgs, findChromium } from '../../src/outputs/pdf/browser.ts'
+import { chromiumArgs, findChromium, isHeadlessShell } from '../../src/outputs/pdf/browser.ts'
 import { BrowserSession } from '../../src/outputs/pdf/session.ts'
 import { PageResources, PRESS_ORIGIN } from '../../src/outputs/pdf/resources.ts'
 import { mapBounded, withTimeout } from '../../src/util/async.ts'
 
 describe('the PDF browser', () => {
-  it('should prefer PUPPETEER_EXECUTABLE_PATH, then CHROME_PATH, then chromium on the machine', () => {
+  it('should prefer PUPPETEER_EXECUTABLE_PATH, then CHROME_PATH, then a headless shell, then chromium on the machine', () => {
     const bin = process.execPath // any existing file stands in for a browser
     assert.equal(findChromium({ PUPPETEER_EXECUTABLE_PATH: bin, CHROME_PATH: '/nonexistent' }), bin)
     assert.equal(findChromium({ CHROME_PATH: bin }), bin)
-    assert.equal(findChromium({ PATH: '' }), '/usr/bin/chromium')
+    // The headless shell npm test installs on Debian, as its binary (not /usr/bin's wrapper script), before chromium.
+    assert.equal(findChromium({ PATH: '' }), '/usr/lib/chromium/chromium-headless-shell')
+    assert.ok(isHeadlessShell('/usr/lib/chromium/chromium-headless-shell') && isHeadlessShell('/opt/chrome-headless-shell'))
+    assert.ok(!isHeadlessShell('/usr/bin/chromium') && !isHeadlessShell('/usr/bin/google-chrome'))
     assert.throws(
       () => findChromium({ PUPPETEER_EXECUTABLE_PATH: '/nonexistent', PATH: '' }),
       /PUPPETEER_EXECUTABLE_PATH is set to \/nonexistent/,

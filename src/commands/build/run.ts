@@ -23,11 +23,13 @@ import type { EditionFile } from '../../outputs/downloads/downloads.ts'
 import type { OutputContext, WrittenEdition } from '../../outputs/output.ts'
 import { outputs } from '../../outputs/registry.ts'
 import { loadUi } from '../../edition/model.ts'
+import type { UiFile } from '../../i18n/ui-strings.ts'
 import { resolveIds, type IdentifiedSources } from '../../ids/resolve.ts'
 import { loadTranslations } from '../../i18n/load.ts'
 import type { PublicationPlan, Unit } from './units.ts'
 import type { BuildSession } from './session.ts'
-import { restore, warning, type PublicationRun, type UnitFacts } from './restore.ts'
+import { restore, warning, type PublicationRun, type UnitFacts, type Warning } from './restore.ts'
+import { assetsContentKey } from './assets-key.ts'
 import { span } from '../../util/trace.ts'
 import { boundHeapGrowth, LARGE_SOURCE } from '../../util/heap.ts'
 import { EditionStore } from './editions.ts'
@@ -159,27 +161,20 @@ export async function runPublication(initial: PublicationPlan, names: ReadonlySe
     )
   }
   const assets = todo.find((u) => u.output === undefined)
-  if (assets) {
+  if (assets)
     tasks.push(
-      runBatch(
-        [assets],
-        env,
-        run,
-        async (write) => {
-          const make = async (write: Write): Promise<void> => {
-            const texts = summaries.flatMap((s) => [
-              { language: s.language, text: s.characters },
-              { language: s.language, text: Object.values(ui.get(s.language)!.strings).join('\n') },
-            ])
-            await writeAssets(root, join(dir, ASSETS_DIR), texts, fontConfig, write)
-          }
-          await (kept?.assets(dir, publication, editions, ui, write, make) ?? make(write))
-          return []
-        },
-        { titles, warnings },
-      ),
+      runAssets(assets, plan, { summaries, ui, titles, warnings }, env, run, async (write) => {
+        const texts = summaries.flatMap((s) => [
+          { language: s.language, text: s.characters },
+          { language: s.language, text: Object.values(ui.get(s.language)!.strings).join('\n') },
+        ])
+        const make = async (write: Write): Promise<void> => {
+          await writeAssets(root, join(dir, ASSETS_DIR), texts, fontConfig, write)
+        }
+        await (kept?.assets(dir, publication, editions, ui, write, make) ?? make(write))
+        return []
+      }),
     )
-  }
   await settleAll(tasks)
   run.written.sort()
   run.unchanged.sort()
@@ -197,6 +192,34 @@ async function settleAll(tasks: readonly Promise<void>[]): Promise<void> {
   const settled = await Promise.allSettled(tasks)
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
   if (failed) throw failed.reason
+}
+
+/**
+ * The shared assets: restored by their content key (src/commands/build/assets-key.ts) when the files they would
+ * write are cached under it, else built; either way recorded under both keys, so the next build with nothing
+ * changed finds them by the plan's fingerprint.
+ */
+async function runAssets(
+  unit: Unit,
+  plan: PublicationPlan,
+  read: { summaries: readonly EditionSummary[]; ui: Map<string, UiFile>; titles: Record<string, string>; warnings: Warning[] },
+  env: RunEnv,
+  run: PublicationRun,
+  task: (write: Write) => Promise<WrittenEdition[]>,
+): Promise<void> {
+  const facts = { titles: read.titles, warnings: read.warnings }
+  const cache = env.cache
+  const key = cache && (await assetsContentKey(unit.publication, plan.tool, read.summaries, read.ui, facts))
+  const record = key ? await cache.get<UnitFacts>(key) : undefined
+  const restored = record && cache ? await restore(unit, record, { ...env, cache }, run) : undefined
+  if (restored?.reused) run.results.push(restored)
+  else await runBatch([unit], env, run, task, facts)
+  const result = run.results.find((r) => r.unit === unit)
+  if (!cache || !key || !result) return
+  const { files, facts: unitFacts, seconds } = result
+  // A unit built is in the cache by its plan's fingerprint already (runBatch).
+  for (const fingerprint of restored?.reused ? [unit.fingerprint, key] : [key])
+    await cache.put({ unit: unit.name, fingerprint, seconds, files, facts: unitFacts })
 }
 
 /** Write `bytes` unless the file holds them already; true when written. */

@@ -22,7 +22,7 @@ import { loadTranslation, strayTranslationFiles, type PublicationTranslations } 
 import type { ViolationMemo } from '../../i18n/entry-urls.ts'
 import { readUiStrings, type UiFile } from '../../i18n/ui-strings.ts'
 import { prepareEdition, type EditionModel } from '../../edition/model.ts'
-import type { Write } from '../../outputs/assets.ts'
+import { ASSET_STYLESHEETS, type Write } from '../../outputs/assets.ts'
 import { identityOf } from './units.ts'
 
 export interface SessionHooks {
@@ -174,7 +174,7 @@ export class BuildSession {
     if (parts.some((k) => k === undefined)) return make(write)
     const key = async () => {
       const inputs = new PublicationInputs(publication)
-      const templates = await Promise.all(['screen.css', 'print.css'].map((t) => inputs.template(t)))
+      const templates = await Promise.all(ASSET_STYLESHEETS.map((t) => inputs.template(t)))
       return fingerprint(...(parts as string[]), JSON.stringify(publication.config), ...templates, ...(await inputs.fonts()))
     }
     const kept = this.#state.assets.get(dir)

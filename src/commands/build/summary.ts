@@ -33,8 +33,6 @@ export interface EditionSummary extends EditionLanguage {
 }
 
 export function summarize(edition: EditionModel, translations: PublicationTranslations, configPath: string): EditionSummary {
-  const points = new Set<number>()
-  for (const { text } of editionTexts(edition, configPath)) for (const char of text) points.add(char.codePointAt(0)!)
   return {
     language: edition.language,
     dir: edition.dir,
@@ -42,8 +40,15 @@ export function summarize(edition: EditionModel, translations: PublicationTransl
     title: edition.meta.title,
     messages: edition.messages.map((m) => ({ ...warning(m, edition.language), fatal: m.fatal === true })),
     missing: missingTranslations(edition, translations).map((m) => warning(m)),
-    characters: String.fromCodePoint(...[...points].sort((a, b) => a - b)),
+    characters: charactersOf(editionTexts(edition, configPath).map((t) => t.text)),
   }
+}
+
+/** Every character of `texts` once, in code point order. */
+export function charactersOf(texts: Iterable<string>): string {
+  const points = new Set<number>()
+  for (const text of texts) for (const char of text) points.add(char.codePointAt(0)!)
+  return String.fromCodePoint(...[...points].sort((a, b) => a - b))
 }
 
 /** The edition's messages again, as the build reports them. */

@@ -14,6 +14,7 @@ import type { Output, OutputInput } from '../../outputs/output.ts'
 import { outputs, type Format } from '../../outputs/registry.ts'
 import { parallelPairs } from '../../outputs/parallel/pairs.ts'
 import { join } from 'node:path'
+import { ASSET_STYLESHEETS } from '../../outputs/assets.ts'
 
 export interface Unit {
   /** `<pub>/<output>/<lang>`, `<pub>/<output>/<a>-<b>` or `<pub>/assets`: stable across builds and machines. */
@@ -53,7 +54,7 @@ const templatesOf: Readonly<Record<string, readonly string[]>> = {
   pdf: ['pdf.css'],
   parallel: ['pdf.css', 'parallel.css'],
   review: ['review.css'],
-  assets: ['screen.css', 'print.css'],
+  assets: ASSET_STYLESHEETS,
 }
 
 const everyInput: readonly OutputInput[] = ['sources', 'lock', 'translations', 'ui-strings', 'templates', 'fonts', 'config']
