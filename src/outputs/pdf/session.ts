@@ -41,16 +41,16 @@ class LostBrowser extends Error {}
 export class BrowserSession {
   readonly #members: Member[]
   readonly #log: RequestLog | undefined
-  #free: number
-  readonly #waiting: (() => void)[] = []
+  readonly #pages: Slots
   readonly #documents: Slots
 
   constructor(options: SessionOptions = {}) {
     const endpoints = options.endpoints?.length ? options.endpoints : [undefined]
     this.#members = endpoints.map((endpoint) => ({ endpoint, browser: undefined, open: 0 }))
     this.#log = options.log
-    this.#free = Math.max(1, options.pages ?? 2)
-    this.#documents = new Slots(2 * this.#free)
+    const pages = Math.max(1, options.pages ?? 2)
+    this.#pages = new Slots(pages)
+    this.#documents = new Slots(2 * pages)
   }
 
   /**
@@ -74,30 +74,26 @@ export class BrowserSession {
    */
   async withPage<T>(resources: PageResources, work: (page: Page) => Promise<T>): Promise<T> {
     await resources.ready()
-    if (this.#free > 0) this.#free--
-    else await new Promise<void>((resolve) => this.#waiting.push(resolve))
-    const member = this.#members.reduce((best, m) => (m.open < best.open ? m : best))
-    member.open++
-    try {
-      for (let attempt = 1; ; attempt++) {
-        let page: Page | undefined
-        try {
-          page = await this.#page(member, resources)
-          return await work(page)
-        } catch (error) {
-          if (!(await this.#lost(member, error))) throw error
-          if (attempt === 2) throw lostError(member.endpoint, error as Error)
-        } finally {
-          page?.close().catch(() => undefined)
+    return this.#pages.run(async () => {
+      const member = this.#members.reduce((best, m) => (m.open < best.open ? m : best))
+      member.open++
+      try {
+        for (let attempt = 1; ; attempt++) {
+          let page: Page | undefined
+          try {
+            page = await this.#page(member, resources)
+            return await work(page)
+          } catch (error) {
+            if (!(await this.#lost(member, error))) throw error
+            if (attempt === 2) throw lostError(member.endpoint, error as Error)
+          } finally {
+            page?.close().catch(() => undefined)
+          }
         }
+      } finally {
+        member.open--
       }
-    } finally {
-      member.open--
-      // The slot goes to the next page waiting, or back to the pool.
-      const next = this.#waiting.shift()
-      if (next) next()
-      else this.#free++
-    }
+    })
   }
 
   async close(): Promise<void> {
