@@ -321,6 +321,7 @@ export async function main(
         const signal = await new Promise<string>((resolve) => {
           process.once('SIGINT', () => resolve('SIGINT'))
           process.once('SIGTERM', () => resolve('SIGTERM'))
+          process.once('SIGHUP', () => resolve('SIGHUP'))
         })
         logger.info(`${signal}: stopping (a build in progress finishes first)…`)
         await preview.close()
