@@ -13,6 +13,7 @@ import { registerExchangeCommands } from './exchange-commands.ts'
 import { terminalLogger } from './logger.ts'
 import { pressVersion } from './version.ts'
 import { reportCpuAtExit } from '../util/cpu-report.ts'
+import { exitOnSignals } from './signals.ts'
 
 // Each command's module is imported inside its action, so `press --help` (and
 // every command) loads only what it runs: unified, zod, i18next and puppeteer
@@ -42,6 +43,7 @@ export async function main(
   // scripts/benchmark-pdf.ts: where the CPU went (this process, Chromium, qpdf), written at exit.
   if (process.env.PRESS_REPORT_CPU) reportCpuAtExit(process.env.PRESS_REPORT_CPU)
   const logger = terminalLogger(io.out, io.err)
+  const stopExitingOnSignals = exitOnSignals(io.err)
   const program = new Command('press')
     .description('Polyglot Press: multilingual HTML, EPUB and PDF editions with aligned paragraph IDs.')
     .option('--root <dir>', 'project root (holds content/ and translations/)', process.cwd())
@@ -315,9 +317,11 @@ export async function main(
           },
           logger,
         )
+        stopExitingOnSignals() // the server stops its own way: it finishes the build in progress
         const signal = await new Promise<string>((resolve) => {
           process.once('SIGINT', () => resolve('SIGINT'))
           process.once('SIGTERM', () => resolve('SIGTERM'))
+          process.once('SIGHUP', () => resolve('SIGHUP'))
         })
         logger.info(`${signal}: stopping (a build in progress finishes first)…`)
         await preview.close()
@@ -333,6 +337,8 @@ export async function main(
     return logger.failed() || strictFailed ? 1 : 0
   } catch (error) {
     return report(error, io.err, argv.includes('--debug'))
+  } finally {
+    stopExitingOnSignals()
   }
 }
 

@@ -7,7 +7,7 @@
  * is flushed to disk, then renamed over the target. A crash or `kill -9`
  * leaves either the old file or the new one, and at worst a temporary file that
  * the next build (or the next write to the same file) removes, once the process
- * that made it is gone.
+ * that made it is gone. A press stopped by a signal removes its own (exit-cleanup.ts).
  */
 import { randomBytes } from 'node:crypto'
 import { lstat, mkdir, open, readdir, realpath, rename, rm } from 'node:fs/promises'
@@ -15,6 +15,7 @@ import { basename, dirname, isAbsolute, join, relative } from 'node:path'
 import { asPressError, shownPath } from './fs-errors.ts'
 import { problem, PressError } from './problems.ts'
 import { enospc, injectedFaults } from './test-fault.ts'
+import { removeAtExit } from './exit-cleanup.ts'
 
 const TEMP = /^\.(.+)\.(?:press-tmp|tmp)-(\d+)-[0-9a-z]+$/
 let counter = 0
@@ -40,6 +41,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
     dirname(target),
     `.${basename(target)}.press-tmp-${process.pid}-${(counter++).toString(36)}${randomBytes(3).toString('hex')}`,
   )
+  const forget = removeAtExit(temp)
   try {
     await mkdir(dirname(target), { recursive: true })
     const handle = await open(temp, 'wx')
@@ -58,6 +60,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined)
     throw asPressError(error, target, 'write')
+  } finally {
+    forget()
   }
 }
 

@@ -14,8 +14,12 @@ import * as z from 'zod'
 import { processAlive } from './files.ts'
 import { asPressError, shownPath } from './fs-errors.ts'
 import { problem, PressError } from './problems.ts'
+import { removeAtExit } from './exit-cleanup.ts'
 
 export const LOCK_SUFFIX = '.lock'
+
+/** The locks this process holds: each removed at exit if a signal ends it before its release. */
+const held = new Map<string, () => void>()
 
 const owner = z.object({ pid: z.number().int().positive(), host: z.string(), since: z.string() })
 
@@ -34,12 +38,12 @@ export function lockWaitMs(env: NodeJS.ProcessEnv = process.env): number {
 /** Run `work` holding the locks of `files` (taken in sorted order, so two presses never deadlock). */
 export async function withFileLocks<T>(files: readonly string[], work: () => Promise<T>, options: LockOptions = {}): Promise<T> {
   const sorted = [...new Set(files)].sort()
-  const held: string[] = []
+  const taken: string[] = []
   try {
-    for (const file of sorted) if (await acquire(file, options.waitMs ?? lockWaitMs())) held.push(file)
+    for (const file of sorted) if (await acquire(file, options.waitMs ?? lockWaitMs())) taken.push(file)
     return await work()
   } finally {
-    for (const file of held.reverse()) await release(file)
+    for (const file of taken.reverse()) await release(file)
   }
 }
 
@@ -63,11 +67,12 @@ async function acquire(file: string, waitMs: number): Promise<boolean> {
   for (;;) {
     try {
       const handle = await open(lock, 'wx')
+      held.set(lock, removeAtExit(lock))
       try {
         await handle.writeFile(me)
       } catch (error) {
         await handle.close()
-        await rm(lock, { force: true })
+        await release(file)
         throw asPressError(error, lock, 'lock')
       }
       await handle.close()
@@ -86,7 +91,10 @@ async function acquire(file: string, waitMs: number): Promise<boolean> {
 }
 
 async function release(file: string): Promise<void> {
-  await rm(file + LOCK_SUFFIX, { force: true })
+  const lock = file + LOCK_SUFFIX
+  await rm(lock, { force: true })
+  held.get(lock)?.()
+  held.delete(lock)
 }
 
 async function holder(lock: string): Promise<z.infer<typeof owner> | undefined> {
@@ -152,8 +160,8 @@ function busy(file: string, lock: string, info: z.infer<typeof owner> | undefine
 
 /** Take the lock of `file` and return its release (for code that cannot wrap its work in a callback). */
 export async function lockFile(file: string, options: LockOptions = {}): Promise<() => Promise<void>> {
-  const held = await acquire(file, options.waitMs ?? lockWaitMs())
+  const taken = await acquire(file, options.waitMs ?? lockWaitMs())
   return async () => {
-    if (held) await release(file)
+    if (taken) await release(file)
   }
 }

@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { join, relative } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { copyProject, press, repoRoot } from '../helpers/project.ts'
-import { snapshotFiles } from './helpers.ts'
+import { alive, descendants, snapshotFiles } from './helpers.ts'
 
 const TEMP = /^\..+\.press-tmp-\d+-[0-9a-z]+$/
 
@@ -19,43 +19,6 @@ function allFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)))
-}
-
-/** The processes below `pid` (children, theirs, …) with their command lines, from /proc. */
-function descendants(pid: number): Map<number, string> {
-  const parents = new Map<number, number>()
-  for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
-    try {
-      // The parent is the 4th field, after the command in parentheses (which may itself hold spaces).
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
-      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const found = new Map<number, string>()
-  const walk = (parent: number): void => {
-    for (const [child, of] of parents) {
-      if (of !== parent || found.has(child)) continue
-      try {
-        found.set(child, readFileSync(`/proc/${child}/cmdline`, 'utf8').replace(/\0/g, ' '))
-      } catch {
-        continue
-      }
-      walk(child)
-    }
-  }
-  walk(pid)
-  return found
-}
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
 }
 
 /**

@@ -61,3 +61,40 @@ export function firstLine(stderr: string): string {
 export function assertNoStack(stderr: string): void {
   if (/\n\s+at |failed unexpectedly/.test(stderr)) throw new Error(`stack trace or unexpected failure in:\n${stderr}`)
 }
+
+/** The processes below `pid` (children, theirs, …) with their command lines, from /proc. */
+export function descendants(pid: number): Map<number, string> {
+  const parents = new Map<number, number>()
+  for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      // The parent is the 4th field, after the command in parentheses (which may itself hold spaces).
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
+      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const found = new Map<number, string>()
+  const walk = (parent: number): void => {
+    for (const [child, of] of parents) {
+      if (of !== parent || found.has(child)) continue
+      try {
+        found.set(child, readFileSync(`/proc/${child}/cmdline`, 'utf8').replace(/\0/g, ' '))
+      } catch {
+        continue
+      }
+      walk(child)
+    }
+  }
+  walk(pid)
+  return found
+}
+
+export const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -5,6 +5,7 @@
  * editions (the build's browsers, `jobs` at a time, paginated by
  * src/outputs/pdf/paginator.js, metadata and bookmark titles set with qpdf).
  */
+import { removeAtExit } from '../../util/exit-cleanup.ts'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -43,6 +44,7 @@ export async function writeParallelEditions(job: ParallelJob): Promise<(PdfEditi
     return found
   }
   const workDir = await mkdtemp(join(tmpdir(), 'press-parallel-'))
+  const forget = removeAtExit(workDir)
   try {
     return await mapBounded(job.pairs, 2 * job.jobs, ([codeA, codeB]) =>
       // The session bounds the documents in progress over this batch and the PDF editions' together.
@@ -109,5 +111,6 @@ export async function writeParallelEditions(job: ParallelJob): Promise<(PdfEditi
     )
   } finally {
     await rm(workDir, { recursive: true, force: true })
+    forget()
   }
 }

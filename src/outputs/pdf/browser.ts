@@ -5,8 +5,11 @@
  * by the session (src/outputs/pdf/session.ts).
  */
 import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { basename, delimiter, join } from 'node:path'
 import puppeteer, { type Browser } from 'puppeteer-core'
+import { removeAtExit } from '../../util/exit-cleanup.ts'
 import { problem, PressError } from '../../util/problems.ts'
 
 /**
@@ -87,18 +90,36 @@ async function launch(): Promise<Browser> {
       }),
     )
   }
+  // The browser's profile is ours, not puppeteer's temporary one: puppeteer removes its own only when the browser
+  // closes normally, so a build stopped by a signal left one behind in the temporary folder every time.
+  const profile = await mkdtemp(join(tmpdir(), 'press-chromium-'))
+  let browser: Browser | undefined
+  const forget = removeAtExit(profile, () => browser?.process()?.kill('SIGKILL'))
+  const removeProfile = (): void => {
+    forget()
+    void rm(profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined)
+  }
   try {
     // Over a pipe, not a WebSocket on a port: Chromium exits when the pipe closes, so a build killed with -9 leaves no
     // browser running (on a port it would live on, orphaned, with its renderers).
-    return await puppeteer.launch({
+    browser = await puppeteer.launch({
       executablePath,
       headless: isHeadlessShell(executablePath) ? 'shell' : true,
       pipe: true,
       args: chromiumArgs(),
+      userDataDir: profile,
       timeout: 60_000,
       protocolTimeout: 0,
+      // press exits on these itself (cli/signals.ts), and puppeteer's exit handler ends the browser. Its own
+      // SIGTERM and SIGHUP handlers only closed the browser: the build went on, and launched another.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     })
+    browser.process()?.once('exit', removeProfile)
+    return browser
   } catch (error) {
+    removeProfile()
     throw new PressError(
       problem(`Could not start ${executablePath}: ${(error as Error).message.split('\n')[0]}`, {
         file: executablePath,

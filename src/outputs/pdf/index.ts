@@ -3,6 +3,7 @@
  * by the build's browsers (src/outputs/pdf/session.ts), `jobs` editions at a
  * time, each with a timeout.
  */
+import { removeAtExit } from '../../util/exit-cleanup.ts'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -111,6 +112,7 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
   const geometry = pageGeometry(config.print.pageSize)
   const css = await readTemplate(job.publication.root, 'pdf.css')
   const workDir = await mkdtemp(join(tmpdir(), 'press-pdf-'))
+  const forget = removeAtExit(workDir)
   try {
     return await mapBounded(job.editions, 2 * job.jobs, (edition) =>
       // The session bounds the documents in progress over this batch and the parallel texts' together.
@@ -179,5 +181,6 @@ export async function writePdfEditions(job: PdfJob): Promise<PdfEdition[]> {
     )
   } finally {
     await rm(workDir, { recursive: true, force: true })
+    forget()
   }
 }
