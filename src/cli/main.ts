@@ -13,7 +13,7 @@ import { registerExchangeCommands } from './exchange-commands.ts'
 import { terminalLogger } from './logger.ts'
 import { pressVersion } from './version.ts'
 import { reportCpuAtExit } from '../util/cpu-report.ts'
-import { exitOnSignals } from './signals.ts'
+import { exitOnSignals, nextSignal } from './signals.ts'
 
 // Each command's module is imported inside its action, so `press --help` (and
 // every command) loads only what it runs: unified, zod, i18next and puppeteer
@@ -318,11 +318,7 @@ export async function main(
           logger,
         )
         stopExitingOnSignals() // the server stops its own way: it finishes the build in progress
-        const signal = await new Promise<string>((resolve) => {
-          process.once('SIGINT', () => resolve('SIGINT'))
-          process.once('SIGTERM', () => resolve('SIGTERM'))
-          process.once('SIGHUP', () => resolve('SIGHUP'))
-        })
+        const signal = await nextSignal()
         logger.info(`${signal}: stopping (a build in progress finishes first)…`)
         await preview.close()
         logger.summary('Stopped the preview server')

@@ -23,3 +23,10 @@ export function exitOnSignals(err: NodeJS.WritableStream): () => void {
     for (const [signal, handler] of handlers) process.off(signal, handler)
   }
 }
+
+/** The first of these signals to come (the preview server waits for it, then stops its own way). */
+export function nextSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    for (const signal of SIGNALS) process.once(signal, () => resolve(signal))
+  })
+}
