@@ -92,9 +92,10 @@ async function acquire(file: string, waitMs: number): Promise<boolean> {
 
 async function release(file: string): Promise<void> {
   const lock = file + LOCK_SUFFIX
-  await rm(lock, { force: true })
+  // Forgotten first: once removed, the lock may be another press's, which an exit must not remove.
   held.get(lock)?.()
   held.delete(lock)
+  await rm(lock, { force: true })
 }
 
 async function holder(lock: string): Promise<z.infer<typeof owner> | undefined> {
