@@ -3,8 +3,9 @@
  * spare V8 lets the old generation grow to four times what survived the last full collection before the next
  * one: the 100× build keeps about 250 MB alive (the editions, the print documents in progress) and its outputs
  * make garbage fast (pages, serialized documents, Chromium's and qpdf's answers), so its heap reached 1 GB,
- * three quarters of it garbage. One and a half times what survived (V8's own factor is 1.3 to 2 on machines with little memory) bounds
- * that; a small publication never grows its heap that far, so its build is unchanged (it does not call this).
+ * three quarters of it garbage. One and a half times what survived (V8's own factor is 1.3 to 2 on machines with
+ * little memory) bounds that; a small publication never grows its heap that far, so its build is unchanged (it
+ * does not call this).
  */
 import { setFlagsFromString } from 'node:v8'
 
